@@ -1,0 +1,64 @@
+// The interfaces the core needs from the world. Core code never reads a clock, a file or the
+// network itself: platform/ implements these, and tests pass real or scripted ones.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace motcua::core {
+
+// Milliseconds. Monotonic time drives timers; wall time (Unix ms, UTC) goes on dossiers.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    virtual std::int64_t monotonic_ms() = 0;
+    virtual std::int64_t wall_unix_ms() = 0;
+};
+
+class Random {
+public:
+    virtual ~Random() = default;
+    // Uniform in [0, bound). bound > 0.
+    virtual std::uint64_t below(std::uint64_t bound) = 0;
+};
+
+// One HTTP exchange as the transport saw it. status == 0 means no HTTP answer at all
+// (connection refused, dropped, timed out); transport_error then says why.
+struct HttpReply {
+    int status = 0;
+    std::string transport_error;
+    std::string content_type;
+    std::string body;
+    std::optional<int> retry_after_seconds;  // from a Retry-After header, when present
+};
+
+// The provincial portal, as seen through one adapter (docs/portal-api.md).
+class PortalClient {
+public:
+    virtual ~PortalClient() = default;
+    // POST a frozen dossier payload with its idempotency key. Blocking; call off the UI thread.
+    virtual HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) = 0;
+    // GET the status of one dossier by its full code (MaHoSo or provisional code).
+    virtual HttpReply lookup(const std::string& code) = 0;
+    // GET the health check (proves it is the portal, not a captive page).
+    virtual HttpReply health() = 0;
+};
+
+class Speech {
+public:
+    virtual ~Speech() = default;
+    virtual void say(const std::string& utf8_text) = 0;
+    virtual void stop() = 0;
+};
+
+class Printer {
+public:
+    virtual ~Printer() = default;
+    // Prints a receipt rendered as lines of NFC text plus a QR payload. False when it failed.
+    virtual bool print_receipt(const std::vector<std::string>& lines,
+                               const std::string& qr_payload) = 0;
+};
+
+}  // namespace motcua::core

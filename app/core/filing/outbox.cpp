@@ -1,0 +1,147 @@
+#include "core/filing/outbox.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+#include <type_traits>
+
+namespace motcua::core {
+
+OutboxEntry make_entry(std::string idempotency_key, std::string provisional_code,
+                       std::string procedure_code, std::string payload_json,
+                       std::int64_t now_unix_ms) {
+    OutboxEntry entry;
+    entry.idempotency_key = std::move(idempotency_key);
+    entry.provisional_code = std::move(provisional_code);
+    entry.procedure_code = std::move(procedure_code);
+    entry.payload_json = std::move(payload_json);
+    entry.state = OutboxState::Pending;
+    entry.created_unix_ms = now_unix_ms;
+    entry.next_attempt_unix_ms = now_unix_ms;
+    return entry;
+}
+
+bool is_due(const OutboxEntry& entry, std::int64_t now_unix_ms) {
+    return entry.state == OutboxState::Pending && now_unix_ms >= entry.next_attempt_unix_ms;
+}
+
+OutboxEntry on_send_started(OutboxEntry entry) {
+    if (entry.state == OutboxState::Pending) entry.state = OutboxState::Sending;
+    return entry;
+}
+
+OutboxEntry on_outcome(OutboxEntry entry, const SubmitOutcome& outcome, std::int64_t now_unix_ms,
+                       const RetryPolicy& policy, Random& random) {
+    if (entry.state == OutboxState::Accepted) return entry;
+    std::visit(
+        [&](const auto& result) {
+            using T = std::decay_t<decltype(result)>;
+            if constexpr (std::is_same_v<T, SubmitAccepted>) {
+                // Even a late answer for an entry we had given up on is the truth: the portal
+                // holds the dossier, and the resident's code is what matters.
+                if (entry.state == OutboxState::Sending) ++entry.attempts;
+                entry.state = OutboxState::Accepted;
+                entry.ma_ho_so = result.ma_ho_so;
+                entry.ngay_hen_tra = result.ngay_hen_tra;
+                entry.trang_thai = result.trang_thai;
+                entry.accepted_unix_ms = now_unix_ms;
+                entry.last_error_code.clear();
+                entry.last_error_detail.clear();
+            } else if (entry.state != OutboxState::Sending) {
+                // A stale Retry or Held (the entry was recovered or retried by staff meanwhile):
+                // the newer decision stands.
+            } else if constexpr (std::is_same_v<T, SubmitRetry>) {
+                const std::int64_t delay =
+                    next_delay_ms(policy, entry.attempts, result.retry_after_seconds, random);
+                ++entry.attempts;
+                entry.state = OutboxState::Pending;
+                entry.next_attempt_unix_ms = now_unix_ms + delay;
+                entry.last_error_code = result.reason_code;
+                entry.last_error_detail = result.detail;
+            } else {
+                ++entry.attempts;
+                entry.state = OutboxState::Held;
+                entry.last_error_code = result.reason_code;
+                entry.last_error_detail = result.detail;
+            }
+        },
+        outcome);
+    return entry;
+}
+
+OutboxEntry on_crash_recovery(OutboxEntry entry, std::int64_t now_unix_ms) {
+    if (entry.state == OutboxState::Sending) {
+        entry.state = OutboxState::Pending;
+        entry.next_attempt_unix_ms = now_unix_ms;
+    }
+    return entry;
+}
+
+OutboxEntry on_staff_retry(OutboxEntry entry, std::int64_t now_unix_ms) {
+    if (entry.state == OutboxState::Held || entry.state == OutboxState::Pending) {
+        entry.state = OutboxState::Pending;
+        entry.next_attempt_unix_ms = now_unix_ms;
+        entry.attempts = 0;
+    }
+    return entry;
+}
+
+bool is_stale(const OutboxEntry& entry, std::int64_t now_unix_ms, std::int64_t max_age_ms) {
+    return entry.state != OutboxState::Accepted &&
+           now_unix_ms - entry.created_unix_ms >= max_age_ms;
+}
+
+OutboxEntry on_purge(OutboxEntry entry) {
+    if (entry.state != OutboxState::Accepted || entry.personal_data_purged) return entry;
+    entry.payload_json = purge_personal_data(entry.payload_json);
+    entry.personal_data_purged = true;
+    return entry;
+}
+
+std::string purge_personal_data(const std::string& payload_json) {
+    // An allow-list, not a deny-list: a field added to the payload later is dropped until someone
+    // decides it carries no personal data.
+    static constexpr std::array<const char*, 6> Kept = {"MaTTHC",  "TenTTHC", "MaTam",
+                                                        "MaKiosk", "NgayNop", "SoNgayXuLy"};
+    try {
+        const nlohmann::json payload =
+            nlohmann::json::parse(payload_json, nullptr, /*allow_exceptions=*/false);
+        nlohmann::json kept = nlohmann::json::object();
+        if (payload.is_object()) {
+            for (const char* key : Kept) {
+                const auto it = payload.find(key);
+                // Scalars only: an object or array under a kept name could hide anything.
+                if (it != payload.end() && it->is_primitive() && !it->is_null()) kept[key] = *it;
+            }
+        }
+        return kept.dump();
+    } catch (const nlohmann::json::exception&) {
+        return "{}";
+    }
+}
+
+std::string_view to_string(OutboxState state) {
+    switch (state) {
+        case OutboxState::Pending:
+            return "pending";
+        case OutboxState::Sending:
+            return "sending";
+        case OutboxState::Accepted:
+            return "accepted";
+        case OutboxState::Held:
+            return "held";
+    }
+    return "pending";  // unreachable: every enumerator is handled above
+}
+
+Result<OutboxState> parse_outbox_state(std::string_view text) {
+    for (OutboxState state :
+         {OutboxState::Pending, OutboxState::Sending, OutboxState::Accepted, OutboxState::Held}) {
+        if (text == to_string(state)) return state;
+    }
+    std::string shown(text.substr(0, 32));
+    return make_error("outbox_state_unknown", "outbox state '" + shown +
+                                                  "' is not one of "
+                                                  "pending, sending, accepted, held");
+}
+
+}  // namespace motcua::core

@@ -1,0 +1,380 @@
+#include "core/catalog/loader.h"
+
+#include <nlohmann/json.hpp>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <set>
+#include <stdexcept>
+
+namespace motcua::core {
+
+using nlohmann::json;
+
+const FieldDef* Procedure::find_field(std::string_view field_id) const {
+    for (const auto& page : pages)
+        for (const auto& field : page.fields)
+            if (field.id == field_id) return &field;
+    return nullptr;
+}
+
+const Procedure* Catalog::find(std::string_view code) const {
+    for (const auto& procedure : procedures)
+        if (procedure.code == code) return &procedure;
+    return nullptr;
+}
+
+namespace {
+
+// Thrown inside this file only; turned into an Error at parse_procedure's boundary.
+struct DefinitionError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+    throw DefinitionError(path + ": " + what);
+}
+
+bool is_nfc(const std::string& text) {
+    auto* normalized = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
+    if (normalized == nullptr) return false;
+    bool same = std::strcmp(reinterpret_cast<const char*>(normalized), text.c_str()) == 0;
+    std::free(normalized);
+    return same;
+}
+
+// Walks one JSON object, refusing keys it does not know (catches typos such as "lable").
+class ObjectReader {
+public:
+    ObjectReader(const json& node, std::string path, std::vector<std::string> allowed)
+        : m_node(node), m_path(std::move(path)) {
+        if (!node.is_object()) fail(m_path, "expected an object, found " + type_name(node));
+        for (auto& [key, value] : node.items()) {
+            (void)value;
+            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+                std::string expected;
+                for (const auto& name : allowed) expected += (expected.empty() ? "" : ", ") + name;
+                fail(m_path + "." + key, "unknown key; expected one of: " + expected);
+            }
+        }
+    }
+
+    bool has(const char* key) const { return m_node.contains(key); }
+    std::string path(const char* key) const { return m_path + "." + key; }
+    const json& at(const char* key) const { return m_node.at(key); }
+
+    std::string string(const char* key, bool required = true, std::string fallback = {}) const {
+        if (!has(key)) {
+            if (required) fail(path(key), "missing; expected a string");
+            return fallback;
+        }
+        const json& value = at(key);
+        if (!value.is_string()) fail(path(key), "expected a string, found " + type_name(value));
+        std::string text = value.get<std::string>();
+        if (!is_nfc(text)) fail(path(key), "text must be valid UTF-8 in NFC");
+        return text;
+    }
+
+    LocalText text(const char* key, bool required = true) const {
+        if (!has(key)) {
+            if (required) fail(path(key), "missing; expected text (a string or {\"vi\", \"en\"})");
+            return {};
+        }
+        return read_text(at(key), path(key));
+    }
+
+    bool boolean(const char* key, bool fallback) const {
+        if (!has(key)) return fallback;
+        if (!at(key).is_boolean()) fail(path(key), "expected true or false");
+        return at(key).get<bool>();
+    }
+
+    std::optional<long long> integer(const char* key, long long low, long long high) const {
+        if (!has(key)) return std::nullopt;
+        const json& value = at(key);
+        if (!value.is_number_integer())
+            fail(path(key), "expected a whole number, found " + type_name(value));
+        long long number = value.get<long long>();
+        if (number < low || number > high)
+            fail(path(key), "expected a number from " + std::to_string(low) + " to " +
+                                std::to_string(high) + ", found " + std::to_string(number));
+        return number;
+    }
+
+    const json& array(const char* key, bool required = true) const {
+        static const json empty = json::array();
+        if (!has(key)) {
+            if (required) fail(path(key), "missing; expected a list");
+            return empty;
+        }
+        if (!at(key).is_array()) fail(path(key), "expected a list, found " + type_name(at(key)));
+        return at(key);
+    }
+
+    static std::string type_name(const json& value) {
+        if (value.is_null()) return "null";
+        if (value.is_string()) return "a string";
+        if (value.is_boolean()) return "true/false";
+        if (value.is_number()) return "a number";
+        if (value.is_array()) return "a list";
+        return "an object";
+    }
+
+    static LocalText read_text(const json& value, const std::string& at_path) {
+        LocalText text;
+        if (value.is_string()) {
+            text.vi = value.get<std::string>();
+        } else {
+            ObjectReader reader(value, at_path, {"vi", "en"});
+            text.vi = reader.string("vi");
+            text.en = reader.string("en", false);
+        }
+        if (!is_nfc(text.vi) || !is_nfc(text.en)) fail(at_path, "text must be valid UTF-8 in NFC");
+        if (text.vi.empty()) fail(at_path, "text must not be empty");
+        return text;
+    }
+
+private:
+    const json& m_node;
+    std::string m_path;
+};
+
+FieldType parse_field_type(const std::string& name, const std::string& path) {
+    static const std::vector<std::pair<std::string, FieldType>> types = {
+        {"text", FieldType::Text},           {"person_name", FieldType::PersonName},
+        {"date", FieldType::Date},           {"id_number", FieldType::IdNumber},
+        {"phone", FieldType::Phone},         {"email", FieldType::Email},
+        {"number", FieldType::Number},       {"choice", FieldType::Choice},
+        {"multi_choice", FieldType::MultiChoice}, {"yes_no", FieldType::YesNo},
+        {"ethnicity", FieldType::Ethnicity}, {"nationality", FieldType::Nationality},
+    };
+    std::string expected;
+    for (const auto& [type_name, type] : types) {
+        if (type_name == name) return type;
+        expected += (expected.empty() ? "" : ", ") + type_name;
+    }
+    fail(path, "unknown field type '" + name + "'; expected one of: " + expected);
+}
+
+Condition parse_condition(const json& node, const std::string& path,
+                          const std::set<std::string>& known_fields) {
+    ObjectReader reader(node, path, {"field", "equals", "in"});
+    Condition condition;
+    condition.field = reader.string("field");
+    if (!known_fields.count(condition.field))
+        fail(reader.path("field"), "refers to '" + condition.field +
+                                       "', which is not a field asked before this point");
+    if (reader.has("equals")) condition.any_of.push_back(reader.string("equals"));
+    for (const auto& value : reader.array("in", false)) {
+        if (!value.is_string()) fail(reader.path("in"), "expected a list of strings");
+        condition.any_of.push_back(value.get<std::string>());
+    }
+    if (condition.any_of.empty()) fail(path, "needs \"equals\" or \"in\"");
+    return condition;
+}
+
+FieldDef parse_field(const json& node, const std::string& path, std::set<std::string>& known) {
+    ObjectReader reader(node, path,
+                        {"id", "type", "label", "hint", "required", "options", "min", "max",
+                         "min_age", "max_age", "not_future", "max_length", "show_if", "portal", "prefill"});
+    FieldDef field;
+    field.id = reader.string("id");
+    if (field.id.empty() || field.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") !=
+                                std::string::npos)
+        fail(reader.path("id"), "'" + field.id + "' must use a-z, 0-9, '_' and '.' only");
+    if (known.count(field.id)) fail(reader.path("id"), "'" + field.id + "' is used twice");
+    field.type = parse_field_type(reader.string("type"), reader.path("type"));
+    field.label = reader.text("label");
+    field.hint = reader.text("hint", false);
+    field.required = reader.boolean("required", true);
+    field.not_future = reader.boolean("not_future", true);
+    field.min = reader.integer("min", -1'000'000'000LL, 1'000'000'000LL);
+    field.max = reader.integer("max", -1'000'000'000LL, 1'000'000'000LL);
+    if (field.min && field.max && *field.min > *field.max)
+        fail(reader.path("min"), "min is larger than max");
+    if (auto age = reader.integer("min_age", 0, 150)) field.min_age = static_cast<int>(*age);
+    if (auto age = reader.integer("max_age", 0, 150)) field.max_age = static_cast<int>(*age);
+    if (auto length = reader.integer("max_length", 1, 2000)) field.max_length = static_cast<int>(*length);
+    if (reader.has("show_if")) field.show_if = parse_condition(reader.at("show_if"), reader.path("show_if"), known);
+    field.portal = reader.string("portal", false, field.id);
+    field.prefill = reader.string("prefill", false);
+    static const std::vector<std::string> prefills = {"cccd.id_number", "cccd.full_name", "cccd.date_of_birth",
+                                                      "cccd.sex", "cccd.address"};
+    if (!field.prefill.empty() && std::find(prefills.begin(), prefills.end(), field.prefill) == prefills.end())
+        fail(reader.path("prefill"), "unknown source '" + field.prefill +
+                                         "'; expected one of: cccd.id_number, cccd.full_name, cccd.date_of_birth, "
+                                         "cccd.sex, cccd.address");
+
+    const json& options = reader.array("options", false);
+    bool needs_options = field.type == FieldType::Choice || field.type == FieldType::MultiChoice;
+    if (needs_options && options.empty())
+        fail(reader.path("options"), "a " + std::string(field.type == FieldType::Choice ? "choice" : "multi_choice") +
+                                         " field needs at least two options");
+    if (!needs_options && !options.empty())
+        fail(reader.path("options"), "only choice and multi_choice fields take options");
+    std::set<std::string> values;
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        std::string option_path = reader.path("options") + "[" + std::to_string(i) + "]";
+        ObjectReader option_reader(options[i], option_path, {"value", "label"});
+        ChoiceOption option{option_reader.string("value"), option_reader.text("label")};
+        if (!values.insert(option.value).second)
+            fail(option_path + ".value", "'" + option.value + "' is used twice");
+        field.options.push_back(std::move(option));
+    }
+    if (needs_options && field.options.size() < 2)
+        fail(reader.path("options"), "a choice needs at least two options");
+    known.insert(field.id);
+    return field;
+}
+
+DocumentKind parse_document_kind(const std::string& name, const std::string& path) {
+    if (name == "original") return DocumentKind::Original;
+    if (name == "copy") return DocumentKind::Copy;
+    if (name == "original_or_copy") return DocumentKind::OriginalOrCopy;
+    if (name == "show") return DocumentKind::Show;
+    fail(path, "unknown kind '" + name + "'; expected one of: original, copy, original_or_copy, show");
+}
+
+Procedure parse(const json& doc, const std::string& file) {
+    ObjectReader reader(doc, "$",
+                        {"format", "code", "name", "description", "everyday_names", "category",
+                         "authority", "processing", "fee", "documents", "eligibility", "pages",
+                         "guidance_only", "guidance", "portal"});
+    auto format = reader.integer("format", 1, 1);
+    if (!format) fail("$.format", "missing; expected 1");
+    Procedure procedure;
+    procedure.source_file = file;
+    procedure.code = reader.string("code");
+    if (procedure.code.size() < 8 || procedure.code.find_first_not_of("0123456789.H") != std::string::npos)
+        fail("$.code", "'" + procedure.code + "' is not a procedure code like 1.001193");
+    procedure.name = reader.text("name");
+    procedure.description = reader.text("description", false);
+    for (std::size_t i = 0; i < reader.array("everyday_names", false).size(); ++i)
+        procedure.everyday_names.push_back(ObjectReader::read_text(
+            reader.at("everyday_names")[i], "$.everyday_names[" + std::to_string(i) + "]"));
+    procedure.category = reader.string("category");
+    procedure.authority = reader.text("authority");
+    procedure.guidance_only = reader.boolean("guidance_only", false);
+    procedure.guidance = reader.text("guidance", procedure.guidance_only);
+
+    if (reader.has("processing")) {
+        ObjectReader processing(reader.at("processing"), "$.processing", {"working_days", "note"});
+        procedure.working_days = static_cast<int>(processing.integer("working_days", 0, 365).value_or(0));
+        procedure.processing_note = processing.text("note", false);
+    }
+    if (reader.has("fee")) {
+        ObjectReader fee(reader.at("fee"), "$.fee", {"key", "note"});
+        procedure.fee_key = fee.string("key", false);
+        procedure.fee_note = fee.text("note", false);
+    }
+    const json& documents = reader.array("documents", !procedure.guidance_only);
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        std::string path = "$.documents[" + std::to_string(i) + "]";
+        ObjectReader document(documents[i], path, {"name", "kind", "count", "note"});
+        DocumentDef def;
+        def.name = document.text("name");
+        def.kind = parse_document_kind(document.string("kind", false, "original"), path + ".kind");
+        def.count = static_cast<int>(document.integer("count", 1, 100).value_or(1));
+        def.note = document.text("note", false);
+        procedure.documents.push_back(std::move(def));
+    }
+    const json& eligibility = reader.array("eligibility", false);
+    if (eligibility.size() > 3) fail("$.eligibility", "at most 3 questions, found " + std::to_string(eligibility.size()));
+    for (std::size_t i = 0; i < eligibility.size(); ++i) {
+        std::string path = "$.eligibility[" + std::to_string(i) + "]";
+        ObjectReader question(eligibility[i], path, {"id", "question", "exit_when", "exit_title", "exit_body"});
+        EligibilityQuestion def;
+        def.id = question.string("id");
+        def.question = question.text("question");
+        std::string exit_when = question.string("exit_when");
+        if (exit_when != "yes" && exit_when != "no")
+            fail(path + ".exit_when", "expected \"yes\" or \"no\", found '" + exit_when + "'");
+        def.exit_when_yes = exit_when == "yes";
+        def.exit_title = question.text("exit_title");
+        def.exit_body = question.text("exit_body");
+        procedure.eligibility.push_back(std::move(def));
+    }
+
+    std::set<std::string> known_fields;
+    std::set<std::string> page_ids;
+    const json& pages = reader.array("pages", !procedure.guidance_only);
+    if (!procedure.guidance_only && pages.empty()) fail("$.pages", "a procedure that files needs at least one page");
+    if (procedure.guidance_only && !pages.empty()) fail("$.pages", "a guidance_only procedure asks no questions");
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        std::string path = "$.pages[" + std::to_string(i) + "]";
+        ObjectReader page_reader(pages[i], path, {"id", "title", "help", "fields", "show_if"});
+        PageDef page;
+        page.id = page_reader.string("id");
+        if (!page_ids.insert(page.id).second) fail(path + ".id", "'" + page.id + "' is used twice");
+        page.title = page_reader.text("title");
+        page.help = page_reader.text("help", false);
+        if (page_reader.has("show_if"))
+            page.show_if = parse_condition(page_reader.at("show_if"), path + ".show_if", known_fields);
+        const json& fields = page_reader.array("fields");
+        if (fields.empty()) fail(path + ".fields", "a page needs at least one field");
+        for (std::size_t j = 0; j < fields.size(); ++j)
+            page.fields.push_back(
+                parse_field(fields[j], path + ".fields[" + std::to_string(j) + "]", known_fields));
+        procedure.pages.push_back(std::move(page));
+    }
+
+    if (reader.has("portal")) {
+        ObjectReader portal(reader.at("portal"), "$.portal", {"owner_field", "phone_field", "summary"});
+        procedure.owner_field = portal.string("owner_field", !procedure.guidance_only);
+        procedure.phone_field = portal.string("phone_field", false);
+        procedure.summary = portal.text("summary", false);
+    } else if (!procedure.guidance_only) {
+        fail("$.portal", "missing; expected {\"owner_field\": ...}");
+    }
+    for (const auto& [key, value] : {std::pair{"$.portal.owner_field", procedure.owner_field},
+                                     std::pair{"$.portal.phone_field", procedure.phone_field}}) {
+        if (!value.empty() && !known_fields.count(value))
+            fail(key, "refers to '" + value + "', which is not a field of this procedure");
+    }
+    return procedure;
+}
+
+}  // namespace
+
+Result<Procedure> parse_procedure(std::string_view json_text, std::string_view source_name) {
+    const std::string file(source_name);
+    json doc;
+    try {
+        doc = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        return make_error("procedure_invalid",
+                          file + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
+    }
+    try {
+        return parse(doc, file);
+    } catch (const DefinitionError& e) {
+        return make_error("procedure_invalid", file + ": " + e.what());
+    } catch (const json::exception& e) {
+        return make_error("procedure_invalid", file + ": " + e.what());
+    }
+}
+
+Catalog build_catalog(const std::vector<SourceFile>& files) {
+    Catalog catalog;
+    for (const auto& file : files) {
+        auto procedure = parse_procedure(file.text, file.name);
+        if (!procedure) {
+            catalog.problems.push_back(procedure.error());
+            continue;
+        }
+        if (const Procedure* twin = catalog.find(procedure->code)) {
+            catalog.problems.push_back(make_error(
+                "procedure_invalid", file.name + ": $.code: '" + procedure->code +
+                                         "' is already defined in " + twin->source_file));
+            continue;
+        }
+        catalog.procedures.push_back(std::move(procedure).value());
+    }
+    std::stable_sort(catalog.procedures.begin(), catalog.procedures.end(),
+                     [](const Procedure& a, const Procedure& b) { return a.name.vi < b.name.vi; });
+    return catalog;
+}
+
+}  // namespace motcua::core

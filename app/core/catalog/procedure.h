@@ -1,0 +1,118 @@
+// A procedure (thủ tục hành chính) as data: what the kiosk asks, what papers to bring, and how
+// each answer maps into the portal payload. Authored as JSON (docs/procedure-format.md).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/i18n/i18n.h"
+
+namespace motcua::core {
+
+// Text a resident reads, in Vietnamese and optionally English (falls back to Vietnamese).
+struct LocalText {
+    std::string vi;
+    std::string en;
+    const std::string& in(Language language) const {
+        return language == Language::English && !en.empty() ? en : vi;
+    }
+    bool empty() const { return vi.empty(); }
+};
+
+enum class FieldType {
+    Text,
+    PersonName,
+    Date,
+    IdNumber,
+    Phone,
+    Email,
+    Number,
+    Choice,
+    MultiChoice,
+    YesNo,
+    Ethnicity,
+    Nationality,
+};
+
+struct ChoiceOption {
+    std::string value;
+    LocalText label;
+};
+
+// show_if: the page or field is shown only when another field's answer is one of `any_of`.
+struct Condition {
+    std::string field;
+    std::vector<std::string> any_of;
+};
+
+struct FieldDef {
+    std::string id;  // dotted, unique in the procedure: "child.name"
+    FieldType type = FieldType::Text;
+    LocalText label;
+    LocalText hint;
+    bool required = true;
+    std::vector<ChoiceOption> options;
+    std::optional<long long> min;  // Number bounds
+    std::optional<long long> max;
+    std::optional<int> min_age;    // Date: age in whole years on the day of filing
+    std::optional<int> max_age;
+    bool not_future = true;        // Date
+    int max_length = 200;          // code points
+    std::optional<Condition> show_if;
+    std::string portal;            // dotted path inside DuLieuToKhai
+    std::string prefill;           // filled from an ID card scan: "cccd.id_number", "cccd.full_name",
+                                   // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
+};
+
+struct PageDef {
+    std::string id;
+    LocalText title;
+    LocalText help;
+    std::vector<FieldDef> fields;
+    std::optional<Condition> show_if;
+};
+
+enum class DocumentKind { Original, Copy, OriginalOrCopy, Show };
+
+struct DocumentDef {
+    LocalText name;
+    DocumentKind kind = DocumentKind::Original;
+    int count = 1;
+    LocalText note;
+};
+
+// "Is this the right procedure?": answering `exit_when` leads to an exit page.
+struct EligibilityQuestion {
+    std::string id;
+    LocalText question;
+    bool exit_when_yes = false;
+    LocalText exit_title;
+    LocalText exit_body;
+};
+
+struct Procedure {
+    std::string code;  // national MaTTHC, e.g. "1.001193"
+    LocalText name;
+    LocalText description;
+    std::vector<LocalText> everyday_names;
+    std::string category;
+    LocalText authority;
+    int working_days = 0;  // 0 = result the same day (15:00 rule)
+    LocalText processing_note;
+    std::string fee_key;   // amount from configuration
+    LocalText fee_note;
+    std::vector<DocumentDef> documents;
+    std::vector<EligibilityQuestion> eligibility;
+    std::vector<PageDef> pages;
+    bool guidance_only = false;  // explains where and how; files nothing
+    LocalText guidance;
+    std::string owner_field;     // answer used as ChuHoSo
+    std::string phone_field;
+    LocalText summary;           // TrichYeuHoSo template with {field.id}
+    std::string source_file;
+
+    const FieldDef* find_field(std::string_view field_id) const;
+};
+
+}  // namespace motcua::core

@@ -1,0 +1,94 @@
+#include "core/filing/dossier.h"
+
+#include <nlohmann/json.hpp>
+
+namespace motcua::core {
+
+namespace {
+
+// Sets value at a dotted path ("NguoiYeuCau.HoTen") inside object, creating objects on the way.
+void set_path(nlohmann::json& object, const std::string& path, const std::string& value) {
+    nlohmann::json* node = &object;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t dot = path.find('.', start);
+        std::string key = path.substr(start, dot - start);
+        if (dot == std::string::npos) {
+            (*node)[key] = value;
+            return;
+        }
+        nlohmann::json& child = (*node)[key];
+        if (!child.is_object()) child = nlohmann::json::object();
+        node = &child;
+        start = dot + 1;
+    }
+}
+
+const char* document_kind_name(DocumentKind kind) {
+    switch (kind) {
+        case DocumentKind::Original: return "Bản chính";
+        case DocumentKind::Copy: return "Bản sao";
+        case DocumentKind::OriginalOrCopy: return "Bản chính hoặc bản sao";
+        case DocumentKind::Show: return "Xuất trình";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string fill_template(const std::string& text, const Answers& answers) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            std::size_t close = text.find('}', i);
+            if (close != std::string::npos) {
+                auto it = answers.find(text.substr(i + 1, close - i - 1));
+                if (it != answers.end()) out += it->second;
+                i = close + 1;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+std::string encode_dossier(const Procedure& procedure, const Answers& visible_answers,
+                           const DossierMeta& meta) {
+    nlohmann::json form = nlohmann::json::object();
+    for (const auto& page : procedure.pages)
+        for (const auto& field : page.fields)
+            if (auto it = visible_answers.find(field.id); it != visible_answers.end())
+                set_path(form, field.portal, it->second);
+
+    auto answer = [&](const std::string& id) {
+        auto it = visible_answers.find(id);
+        return it == visible_answers.end() ? std::string() : it->second;
+    };
+    nlohmann::json documents = nlohmann::json::array();
+    for (const auto& document : procedure.documents)
+        documents.push_back({{"TenGiayTo", document.name.vi},
+                             {"SoLuong", document.count},
+                             {"LoaiGiayTo", document_kind_name(document.kind)}});
+
+    nlohmann::json dossier = {
+        {"MaTTHC", procedure.code},
+        {"TenTTHC", procedure.name.vi},
+        {"MaKiosk", meta.kiosk_id},
+        {"MaTam", meta.provisional_code},
+        {"KenhNop", 1},
+        {"LoaiDoiTuong", "1"},
+        {"ChuHoSo", answer(procedure.owner_field)},
+        {"SoDienThoai", answer(procedure.phone_field)},
+        {"TrichYeuHoSo", fill_template(procedure.summary.empty() ? procedure.name.vi
+                                                                 : procedure.summary.vi,
+                                       visible_answers)},
+        {"NgayNop", meta.submitted_at},
+        {"SoNgayXuLy", procedure.working_days},
+        {"ThanhPhanHoSo", documents},
+        {"DuLieuToKhai", form},
+    };
+    return dossier.dump();
+}
+
+}  // namespace motcua::core

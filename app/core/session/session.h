@@ -1,0 +1,199 @@
+// The visit state machine: one resident's session from the attract screen to the wipe.
+// Views read SessionState and dispatch Intents; dispatch returns Effects for the platform
+// (save to the outbox, send a rating, log). Time comes in with every call; nothing here sleeps,
+// reads a clock or touches I/O, so every path is tested in microseconds.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/catalog/loader.h"
+#include "core/filing/due_date.h"
+#include "core/ports.h"
+#include "core/text/compose.h"
+
+namespace motcua::core {
+
+enum class Screen {
+    Attract,          // "Chạm để bắt đầu"
+    Choose,           // browse or search procedures
+    Eligibility,      // "is this the right procedure?" question
+    EligibilityExit,  // "this is not the right procedure: do this instead"
+    Requirements,     // papers to bring, fee, processing time
+    Guidance,         // guidance-only procedures (thường trú, tạm trú): where and how
+    Question,         // one page of questions
+    Review,           // check your answers
+    Submitting,       // saving and sending
+    Receipt,          // dossier code, due date
+    Rating,           // how was the service
+    Thanks,           // short thank-you, then the wipe
+};
+
+enum class TextSize { Normal, Large, ExtraLarge };
+enum class Contrast { Standard, High };
+
+struct Settings {
+    Language language = Language::Vietnamese;
+    TextSize text_size = TextSize::Normal;
+    Contrast contrast = Contrast::Standard;
+    bool operator==(const Settings&) const = default;
+};
+
+enum class Delivery {
+    None,
+    Saving,    // writing to the outbox
+    Sending,   // saved; the worker is talking to the portal
+    Accepted,  // the portal gave a MaHoSo
+    Queued,    // saved, not yet accepted: provisional code on the receipt
+    Held,      // saved, the portal refused it: staff will look
+};
+
+struct Submission {
+    std::string idempotency_key;
+    std::string provisional_code;
+    std::string ma_ho_so;
+    std::string ngay_hen_tra;  // portal time yyyyMMddHHmmss, from the portal
+    std::string expected_due;  // portal time computed by the kiosk (shown while provisional)
+    Delivery delivery = Delivery::None;
+    std::int64_t started_ms = 0;
+    std::string held_reason;
+};
+
+struct SessionConfig {
+    std::int64_t idle_warning_ms = 5 * 60 * 1000;  // no touch this long → "are you still there?"
+    std::int64_t idle_countdown_ms = 45 * 1000;    // then this long to answer, then the wipe
+    std::int64_t receipt_idle_ms = 2 * 60 * 1000;  // receipt and rating: shorter, nothing to lose
+    std::int64_t provisional_after_ms = 4000;      // the resident never waits longer on the network
+    std::int64_t thanks_ms = 6000;
+    std::string kiosk_id = "KIOSK-01";
+    HolidayCalendar holidays;                      // for the expected due date on the receipt
+};
+
+using Answers = std::map<std::string, std::string>;
+
+struct SessionState {
+    Screen screen = Screen::Attract;
+    Settings settings;
+    std::string search_text;
+    std::string procedure_code;  // chosen procedure, empty before the choice
+    int eligibility_index = 0;
+    int page_index = 0;
+    bool returning_to_review = false;
+    Answers answers;
+    std::map<std::string, std::string> errors;                  // field id → error code
+    std::map<std::string, std::vector<std::string>> warnings;   // field id → warning codes
+    std::string focused_field;  // a field id, "search" on the choose screen, or empty
+    bool keyboard_shift = false;  // the next letter typed on the on-screen keyboard is a capital
+    Submission submission;
+    std::string notice;  // an i18n key shown as a banner ("notice.save_failed"), empty if none
+    std::int64_t last_activity_ms = 0;
+    bool idle_warning = false;
+    int rating = 0;
+    int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+};
+
+namespace intent {
+struct Start {};
+struct Home {};  // "Về đầu": end the visit, wipe everything
+struct Search { std::string text; };
+struct ChooseProcedure { std::string code; };
+struct AnswerEligibility { bool yes; };
+struct Next {};
+struct Back {};
+struct Focus { std::string field; };
+struct TypeText { std::string utf8; };
+struct Backspace {};
+struct Shift {};                                             // on-screen keyboard: next letter capital
+struct Scan { std::string payload; };                        // a scanner burst (ID card QR)
+struct ClearField { std::string field; };
+struct ApplyTone { Tone tone; };
+struct ApplyMark { Mark mark; };
+struct Choose { std::string field; std::string value; };     // single choice / yes-no
+struct Toggle { std::string field; std::string value; };     // multi choice
+struct EditPage { int page; };
+struct Submit {};
+struct Saved { bool ok; std::string detail; };               // from the platform, after SaveDossier
+struct Accepted { std::string provisional_code; std::string ma_ho_so; std::string ngay_hen_tra; };
+struct Held { std::string provisional_code; std::string reason; };
+struct Finish {};                                            // receipt → rating
+struct Rate { int level; };                                  // 1..3
+struct StillHere {};
+struct Tick {};
+struct SetTextSize { TextSize size; };
+struct SetContrast { Contrast contrast; };
+struct SetLanguage { Language language; };
+}  // namespace intent
+
+using Intent = std::variant<intent::Start, intent::Home, intent::Search, intent::ChooseProcedure,
+                            intent::AnswerEligibility, intent::Next, intent::Back, intent::Focus,
+                            intent::TypeText, intent::Backspace, intent::Shift, intent::Scan, intent::ClearField,
+                            intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
+                            intent::EditPage, intent::Submit, intent::Saved, intent::Accepted,
+                            intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+                            intent::Tick, intent::SetTextSize, intent::SetContrast,
+                            intent::SetLanguage>;
+
+namespace effect {
+// Write this dossier to the outbox in one transaction, then answer with intent::Saved.
+struct SaveDossier {
+    std::string idempotency_key;
+    std::string provisional_code;
+    std::string procedure_code;
+    std::string payload_json;
+};
+struct SendRating { std::string code; int level; };
+// A structured log line: never personal data.
+struct Log { std::string event; std::string detail; };
+struct VisitEnded {};
+}  // namespace effect
+
+using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded>;
+
+struct Now {
+    std::int64_t monotonic_ms = 0;
+    std::int64_t wall_unix_ms = 0;
+};
+
+class Session {
+public:
+    Session(const Catalog& catalog, SessionConfig config, Random& random);
+
+    // Applies one intent at time `now`; returns what the platform must do.
+    std::vector<Effect> dispatch(const Intent& intent, Now now);
+    const SessionState& state() const { return m_state; }
+    const Procedure* procedure() const;
+    const SessionConfig& config() const { return m_config; }
+
+    // Pages of the chosen procedure that are shown, given the answers so far (indices).
+    std::vector<int> visible_pages() const;
+    bool field_visible(const FieldDef& field) const;
+    // When the loop must wake up next (monotonic ms), or -1 when no timer is pending.
+    std::int64_t next_deadline_ms(std::int64_t now_ms) const;
+    // Seconds left in the "are you still there?" countdown (0 when not warning).
+    int idle_seconds_left(std::int64_t now_ms) const;
+
+private:
+    void wipe(std::vector<Effect>& effects, Now now);
+    void go_next(std::vector<Effect>& effects, Now now);
+    void go_back();
+    void submit(std::vector<Effect>& effects, Now now);
+    bool validate_page(const PageDef& page, Now now);
+    void apply_scan(const std::string& payload, std::vector<Effect>& effects);
+    void edit_focused(const std::function<std::string(const std::string&)>& change);
+    bool condition_holds(const Condition& condition) const;
+    int first_visible_page_after(int page) const;
+    int last_visible_page_before(int page) const;
+    void focus_first_field();
+    std::int64_t idle_limit_ms() const;
+
+    const Catalog& m_catalog;
+    SessionConfig m_config;
+    Random& m_random;
+    SessionState m_state;
+};
+
+}  // namespace motcua::core

@@ -1,0 +1,282 @@
+// Motcua kiosk: the composition root. Reads flags and assets, wires the core to the platform,
+// and runs the loop (a window) or a script (headless).
+//
+//   motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]
+//          [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software]
+//   motcua --headless [--script FILE] [--shots DIR] ...   (no window; renders in memory)
+//   motcua --check-procedures DIR                          (validate procedure files, then exit)
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+
+#include "core/session/session.h"
+#include "core/text/search.h"
+#include "platform/assets.h"
+#include "platform/filing_worker.h"
+#include "platform/qr.h"
+#include "platform/sdl/app.h"
+#include "platform/sdl/fonts.h"
+#include "platform/sdl/script.h"
+#include "platform/store/outbox_store.h"
+#include "platform/system/log.h"
+
+namespace {
+
+using namespace motcua;
+
+struct Options {
+    bool headless = false;
+    bool fullscreen = false;
+    bool software = false;
+    std::string portal;
+    std::string script;
+    std::string shots = "shots";
+    std::string db;
+    std::string assets;
+    std::string fonts;
+    std::string token_file;
+    std::string kiosk_id = "KIOSK-01";
+    std::string log_file;
+    std::string check_procedures;
+    int width = 1280;
+    int height = 800;
+    long long provisional_after_ms = 4000;
+    long long idle_ms = 5 * 60 * 1000;
+    long long retry_base_ms = 2000;
+    long long retry_cap_ms = 5 * 60 * 1000;
+    long long stale_after_ms = 24LL * 3600 * 1000;
+};
+
+const char* Usage =
+    "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
+    "              [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software]\n"
+    "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
+    "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
+    "       motcua --check-procedures DIR\n";
+
+bool parse_options(int argc, char** argv, Options& options) {
+    std::map<std::string, std::string*> strings = {
+        {"--portal", &options.portal},   {"--script", &options.script},         {"--shots", &options.shots},
+        {"--db", &options.db},           {"--assets", &options.assets},         {"--fonts", &options.fonts},
+        {"--token-file", &options.token_file}, {"--kiosk-id", &options.kiosk_id}, {"--log", &options.log_file},
+        {"--check-procedures", &options.check_procedures},
+    };
+    std::map<std::string, long long*> numbers = {
+        {"--provisional-after-ms", &options.provisional_after_ms}, {"--idle-ms", &options.idle_ms},
+        {"--retry-base-ms", &options.retry_base_ms},               {"--retry-cap-ms", &options.retry_cap_ms},
+        {"--stale-after-ms", &options.stale_after_ms},
+    };
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--headless") options.headless = true;
+        else if (arg == "--fullscreen") options.fullscreen = true;
+        else if (arg == "--software") options.software = true;
+        else if (arg == "--help" || arg == "-h") return false;
+        else if (i + 1 < argc && strings.count(arg)) *strings[arg] = argv[++i];
+        else if (i + 1 < argc && numbers.count(arg)) {
+            try {
+                *numbers[arg] = std::stoll(argv[++i]);
+            } catch (...) {
+                std::fprintf(stderr, "motcua: %s needs a number\n", arg.c_str());
+                return false;
+            }
+        } else if (i + 1 < argc && arg == "--size") {
+            if (std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) != 2 || options.width < 640 ||
+                options.height < 480) {
+                std::fprintf(stderr, "motcua: --size needs WxH, at least 640x480\n");
+                return false;
+            }
+        } else {
+            std::fprintf(stderr, "motcua: unknown or incomplete option '%s'\n", arg.c_str());
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string default_assets(const char* argv0) {
+    namespace fs = std::filesystem;
+    std::error_code error;
+    fs::path exe = fs::canonical("/proc/self/exe", error);
+    for (fs::path candidate : {exe.parent_path() / "assets", exe.parent_path() / "../share/motcua/assets",
+                               fs::path(MOTCUA_SOURCE_ASSETS)})
+        if (fs::exists(candidate / "i18n" / "vi.json", error)) return candidate.lexically_normal().string();
+    (void)argv0;
+    return MOTCUA_SOURCE_ASSETS;
+}
+
+std::string default_db() {
+    const char* state = std::getenv("XDG_STATE_HOME");
+    const char* home = std::getenv("HOME");
+    std::string dir = state ? std::string(state) + "/motcua" : home ? std::string(home) + "/.local/state/motcua" : ".";
+    std::filesystem::create_directories(dir);
+    return dir + "/outbox.sqlite";
+}
+
+int check_procedures(const std::string& dir) {
+    core::Catalog catalog = platform::load_catalog(dir);
+    for (const auto& procedure : catalog.procedures)
+        std::printf("ok    %s  %s (%s)\n", procedure.source_file.c_str(), procedure.name.vi.c_str(), procedure.code.c_str());
+    for (const auto& problem : catalog.problems) std::printf("ERROR %s\n", problem.detail.c_str());
+    std::printf("%zu procedures ok, %zu refused\n", catalog.procedures.size(), catalog.problems.size());
+    return catalog.problems.empty() && !catalog.procedures.empty() ? 0 : 1;
+}
+
+class SystemRandom final : public core::Random {
+public:
+    std::uint64_t below(std::uint64_t bound) override {
+        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
+    }
+
+private:
+    std::mt19937_64 m_engine{std::random_device{}()};
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options options;
+    if (!parse_options(argc, argv, options)) {
+        std::fputs(Usage, stderr);
+        return 2;
+    }
+    if (!options.check_procedures.empty()) return check_procedures(options.check_procedures);
+    if (!options.log_file.empty()) platform::set_log_file(options.log_file);
+    if (options.headless) platform::set_log_quiet(true);
+    if (options.assets.empty()) options.assets = default_assets(argv[0]);
+    if (options.db.empty()) options.db = default_db();
+
+    // --- Assets: strings, catalog, holidays ---
+    auto strings = platform::load_strings(options.assets);
+    if (!strings) {
+        std::fprintf(stderr, "motcua: %s\n", strings.error().detail.c_str());
+        return 1;
+    }
+    core::Catalog catalog = platform::load_catalog(options.assets + "/procedures");
+    for (const auto& problem : catalog.problems) platform::log_error("procedure_refused", problem.detail);
+    auto holidays = platform::load_holidays(options.assets);
+    if (!holidays) platform::log_error("holidays_refused", holidays.error().detail);
+    core::SearchIndex procedure_search;
+    for (int i = 0; i < static_cast<int>(catalog.procedures.size()); ++i) {
+        const auto& procedure = catalog.procedures[static_cast<std::size_t>(i)];
+        procedure_search.add(i, procedure.name.vi, core::MatchKind::Name);
+        if (!procedure.name.en.empty()) procedure_search.add(i, procedure.name.en, core::MatchKind::Name);
+        for (const auto& name : procedure.everyday_names) procedure_search.add(i, name.vi, core::MatchKind::EverydayName);
+    }
+
+    // --- The outbox and the portal ---
+    auto store = platform::OutboxStore::open(options.db);
+    if (!store) {
+        std::fprintf(stderr, "motcua: cannot open the outbox %s: %s\n", options.db.c_str(), store.error().detail.c_str());
+        return 1;
+    }
+    std::unique_ptr<platform::FilingWorker> worker;
+    if (!options.portal.empty()) {
+        platform::PortalClientOptions portal;
+        portal.base_url = options.portal;
+        if (!options.token_file.empty()) {
+            auto token = platform::read_token_file(options.token_file);
+            if (!token) {
+                std::fprintf(stderr, "motcua: %s\n", token.error().detail.c_str());
+                return 1;
+            }
+            portal.token = *token;
+        } else {
+            portal.token = "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
+            platform::log_warning("token_default", "no --token-file: using a development token");
+        }
+        if (auto probe = platform::CurlPortalClient::create(portal); !probe) {
+            std::fprintf(stderr, "motcua: %s\n", probe.error().detail.c_str());
+            return 1;
+        }
+        core::RetryPolicy policy;
+        policy.base_ms = options.retry_base_ms;
+        policy.cap_ms = options.retry_cap_ms;
+        worker = std::make_unique<platform::FilingWorker>(options.db, portal, policy, options.stale_after_ms, [] {
+            SDL_Event event{};
+            event.type = platform::wake_event_type();
+            SDL_PushEvent(&event);
+        });
+    } else {
+        platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
+    }
+
+    // --- SDL, the display, fonts ---
+    if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    if (SDL_Init(options.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : SDL_INIT_VIDEO) != 0) {
+        std::fprintf(stderr,
+                     "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "
+                     "--script FILE --shots DIR\n",
+                     SDL_GetError());
+        return 2;
+    }
+    (void)platform::wake_event_type();
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui::GetIO().LogFilename = nullptr;
+
+    auto display = options.headless ? platform::open_headless(options.width, options.height)
+                                     : platform::open_window({options.width, options.height, options.fullscreen, !options.software});
+    if (!display) {
+        std::fprintf(stderr,
+                     "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "
+                     "--script FILE --shots DIR\n",
+                     display.error().detail.c_str());
+        ImGui::DestroyContext();
+        SDL_Quit();
+        return 2;
+    }
+    const float body_px = std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
+    auto font_paths = platform::locate_fonts(options.fonts);
+    auto fonts = font_paths ? platform::load_fonts(*font_paths, body_px) : core::Result<ui::Fonts>(font_paths.error());
+    if (!fonts) {
+        std::fprintf(stderr, "motcua: %s\n", fonts.error().detail.c_str());
+        return 1;
+    }
+    platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " + std::to_string(catalog.procedures.size()) +
+                                      " procedures, outbox " + options.db);
+
+    // --- The session and the loop ---
+    SystemRandom random;
+    core::SessionConfig config;
+    config.kiosk_id = options.kiosk_id;
+    config.provisional_after_ms = options.provisional_after_ms;
+    config.idle_warning_ms = options.idle_ms;
+    if (holidays) config.holidays = *holidays;
+    core::Session session(catalog, config, random);
+    platform::AppClock clock;
+    auto app = std::make_unique<platform::App>(
+        platform::AppParts{catalog, *strings, procedure_search, session, **store, worker.get(), platform::make_qr},
+        std::move(display).value(), *fonts, clock);
+    if (worker) worker->start();
+
+    int exit_code = 0;
+    if (!options.script.empty()) {
+        auto text = platform::read_text_file(options.script);
+        auto commands = text ? platform::parse_script(*text) : core::Result<std::vector<platform::ScriptCommand>>(text.error());
+        if (!commands) {
+            std::fprintf(stderr, "motcua: %s\n", commands.error().detail.c_str());
+            exit_code = 2;
+        } else if (auto played = platform::play_script(*app, *commands, options.shots); !played) {
+            std::fprintf(stderr, "motcua: %s\n", played.error().detail.c_str());
+            exit_code = 1;
+        }
+    } else if (options.headless) {
+        app->settle();  // render the attract screen, then exit: a smoke test and a start-up timing
+    } else {
+        exit_code = app->run();
+    }
+    if (worker) worker->stop();
+    app.reset();  // the display shuts its ImGui backend down while the context still exists
+    ImGui::DestroyContext();
+    SDL_Quit();
+    return exit_code;
+}

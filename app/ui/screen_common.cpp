@@ -1,0 +1,65 @@
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include "core/filing/portal_time.h"
+#include "ui/screens.h"
+
+namespace motcua::ui {
+
+const core::Procedure& chosen(const Frame& frame) {
+    const core::Procedure* procedure = frame.context.session.procedure();
+    IM_ASSERT(procedure != nullptr && "a procedure screen without a chosen procedure");
+    return *procedure;
+}
+
+void field_box(Frame& frame, const std::string& label, const std::string& id, const std::string& value,
+               bool focused, bool has_error) {
+    const float unit = frame.unit();
+    const float width = std::min(ImGui::GetContentRegionAvail().x, unit * 26.0f);
+    const ImVec2 size(width, unit * 2.2f);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    std::string widget_id = "field:" + id;
+    if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{id});
+    register_item(frame, label, widget_id, true, frame.colours.text, frame.colours.surface);
+    if (focused) {
+        // Keep the field being typed into above the keyboard, with its label and error above it.
+        ImRect visible = ImGui::GetCurrentWindow()->InnerRect;
+        if (ImGui::GetItemRectMin().y < visible.Min.y || ImGui::GetItemRectMax().y > visible.Max.y)
+            ImGui::SetScrollHereY(0.75f);
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 border = has_error ? frame.colours.danger : focused ? frame.colours.primary : frame.colours.border;
+    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), frame.colours.surface, 6);
+    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), border, 6, 0, focused || has_error ? 4.0f : 2.0f);
+    if (focused) draw->AddRect(ImVec2(origin.x - 4, origin.y - 4), ImVec2(origin.x + size.x + 4, origin.y + size.y + 4),
+                               frame.colours.focus, 8, 0, 3.0f);
+    ImFont* font = frame.body();
+    const float text_y = origin.y + (size.y - font->FontSize) / 2;
+    const float pad = unit * 0.5f;
+    ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, value.c_str());
+    // Long answers scroll left so the caret stays in view.
+    float offset = std::max(0.0f, text_size.x - (size.x - 3 * pad));
+    draw->PushClipRect(ImVec2(origin.x + 2, origin.y), ImVec2(origin.x + size.x - 2, origin.y + size.y), true);
+    draw->AddText(font, font->FontSize, ImVec2(origin.x + pad - offset, text_y), frame.colours.text, value.c_str());
+    if (focused) {
+        float caret_x = origin.x + pad - offset + text_size.x + 2;
+        draw->AddRectFilled(ImVec2(caret_x, text_y), ImVec2(caret_x + 3, text_y + font->FontSize), frame.colours.primary);
+    }
+    draw->PopClipRect();
+    if (!value.empty())
+        frame.context.registry.add_text(value, Rect{origin.x, origin.y, size.x, size.y});
+}
+
+std::string display_time(const std::string& portal_time, bool with_time) {
+    auto parsed = core::parse_portal_time(portal_time);
+    if (!parsed) return portal_time;
+    char buffer[32];
+    if (with_time)
+        std::snprintf(buffer, sizeof buffer, "%02d:%02d %02d/%02d/%04d", parsed->hour, parsed->minute, parsed->day,
+                      parsed->month, parsed->year);
+    else
+        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", parsed->day, parsed->month, parsed->year);
+    return buffer;
+}
+
+}  // namespace motcua::ui

@@ -1,0 +1,268 @@
+#include "ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace motcua::ui {
+
+namespace {
+
+struct ButtonColours {
+    ImU32 background, text, border;
+};
+
+ButtonColours colours_for(const Frame& frame, Style style) {
+    const Palette& p = frame.colours;
+    switch (style) {
+        case Style::Primary: return {p.primary, p.primary_text, p.primary};
+        case Style::Danger: return {p.danger, p.primary_text, p.danger};
+        case Style::Selected: return {p.primary, p.primary_text, p.focus};
+        case Style::Key: return {p.key, p.key_text, p.border};
+        case Style::Secondary: break;
+    }
+    return {p.secondary, p.secondary_text, p.border};
+}
+
+Rect visible_rect(ImVec2 min, ImVec2 max) {
+    ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    ImRect item(min, max);
+    item.ClipWithFull(clip);
+    if (item.Min.x >= item.Max.x || item.Min.y >= item.Max.y) return Rect{};
+    return Rect{item.Min.x, item.Min.y, item.GetWidth(), item.GetHeight()};
+}
+
+// The visible text of an ImGui label ("Tiếp tục###next" → "Tiếp tục").
+std::string visible_label(const std::string& label) {
+    std::size_t hashes = label.find("##");
+    return hashes == std::string::npos ? label : label.substr(0, hashes);
+}
+
+}  // namespace
+
+void register_item(Frame& frame, const std::string& label, const std::string& id, bool enabled,
+                   ImU32 text_colour, ImU32 background) {
+    WidgetRecord record;
+    record.id = id;
+    record.label = visible_label(label);
+    record.rect = visible_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    record.full = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                       ImGui::GetItemRectSize().y};
+    record.enabled = enabled;
+    record.contrast = contrast_ratio(text_colour, background);
+    frame.context.registry.add_widget(std::move(record));
+}
+
+bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size, Style style,
+            bool enabled) {
+    ButtonColours c = colours_for(frame, style);
+    if (!enabled) c = {frame.colours.secondary, frame.colours.muted_text, frame.colours.border};
+    ImGui::PushStyleColor(ImGuiCol_Button, c.background);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.background);  // touch has no hover
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, frame.colours.focus);
+    ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+    ImGui::PushStyleColor(ImGuiCol_Border, c.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, style == Style::Selected ? 4.0f : 2.0f);
+    std::string full = label + "###" + id;
+    if (!enabled) ImGui::BeginDisabled();
+    bool pressed = ImGui::Button(full.c_str(), size);
+    if (!enabled) ImGui::EndDisabled();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    register_item(frame, label, id, enabled, c.text, c.background);
+    return pressed && enabled;
+}
+
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(content.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    frame.context.registry.add_text(content,
+                                    visible_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
+void heading(Frame& frame, const std::string& content) {
+    text(frame, content, frame.heading(), frame.colours.text);
+    ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
+}
+
+void paragraph(Frame& frame, const std::string& content) {
+    text(frame, content, frame.body(), frame.colours.text);
+}
+
+void muted(Frame& frame, const std::string& content) {
+    text(frame, content, frame.body(), frame.colours.muted_text);
+}
+
+void notice_box(Frame& frame, const std::string& content, bool error) {
+    const float pad = frame.unit() * 0.6f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2);
+    draw->ChannelsSetCurrent(1);
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorScreenPos(ImVec2(start.x + pad + 6, start.y + pad));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2 * pad - 6);
+    ImGui::PushFont(frame.body());
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? frame.colours.danger : frame.colours.text);
+    ImGui::TextUnformatted(content.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PopTextWrapPos();
+    ImVec2 text_max = ImGui::GetItemRectMax();
+    frame.context.registry.add_text(content, visible_rect(ImGui::GetItemRectMin(), text_max));
+    draw->ChannelsSetCurrent(0);
+    ImVec2 end(start.x + width, text_max.y + pad);
+    draw->AddRectFilled(start, end, error ? frame.colours.danger_surface : frame.colours.secondary, 8);
+    draw->AddRectFilled(start, ImVec2(start.x + 8, end.y), error ? frame.colours.danger : frame.colours.primary);
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
+    ImGui::Dummy(ImVec2(width, frame.unit() * 0.5f));
+}
+
+void begin_content(Frame& frame, const char* id, ImVec2 size) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, frame.colours.background);
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar);
+    // Touch scrolling: a finger dragged over the content scrolls it, and the button it started
+    // on is not pressed (Dear ImGui 1.86 has no drag-to-scroll of its own).
+    ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, frame.unit() * 0.4f)) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        ImGui::ClearActiveID();
+    }
+}
+
+void end_content(Frame& frame) {
+    // A visible scroll hint instead of a thin scrollbar: elderly users miss hidden content.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    float max_scroll = ImGui::GetScrollMaxY();
+    if (max_scroll > 1.0f) {
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        ImRect r = window->Rect();
+        float track_h = r.GetHeight() - 16;
+        float thumb_h = std::max(frame.unit(), track_h * r.GetHeight() / (r.GetHeight() + max_scroll));
+        float thumb_y = r.Min.y + 8 + (track_h - thumb_h) * (ImGui::GetScrollY() / max_scroll);
+        draw->AddRectFilled(ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
+                            frame.colours.secondary, 5);
+        draw->AddRectFilled(ImVec2(r.Max.x - 14, thumb_y), ImVec2(r.Max.x - 4, thumb_y + thumb_h),
+                            frame.colours.muted_text, 5);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void keyboard(Frame& frame, bool numbers, float height) {
+    using namespace core;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f;  // right margin
+    const float gap = style.ItemSpacing.x;
+    ImGui::PushFont(frame.body());
+    auto key_row = [&](const std::vector<std::pair<std::string, std::string>>& keys, float key_w,
+                       float key_h, float indent) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (i) ImGui::SameLine();
+            const auto& [label, id] = keys[i];
+            if (button(frame, label, id.c_str(), ImVec2(key_w, key_h), Style::Key)) {
+                if (id.rfind("key_", 0) == 0 && id.size() == 5) frame.emit(intent::TypeText{label});
+                else if (id.rfind("digit_", 0) == 0) frame.emit(intent::TypeText{label});
+            }
+        }
+    };
+    auto special = [&](const char* label_key, const char* id, float w, float h, Style s,
+                       Intent intent_to_emit) {
+        if (button(frame, frame.t(label_key), id, ImVec2(w, h), s)) frame.emit(intent_to_emit);
+    };
+    if (numbers) {
+        const float key_h = (height - 3 * style.ItemSpacing.y) / 4;
+        const float key_w = std::min((width - 3 * gap) / 4, key_h * 2.4f);
+        const float indent = (width - 4 * key_w - 3 * gap) / 2;
+        const char* rows[3][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}};
+        for (int r = 0; r < 3; ++r) {
+            std::vector<std::pair<std::string, std::string>> keys;
+            for (int c = 0; c < 3; ++c) keys.push_back({rows[r][c], std::string("digit_") + rows[r][c]});
+            key_row(keys, key_w, key_h, indent);
+            ImGui::SameLine();
+            if (r == 0) special("keyboard.backspace", "key_backspace", key_w, key_h, Style::Key, intent::Backspace{});
+            if (r == 1) { if (button(frame, "/", "digit_slash", ImVec2(key_w, key_h), Style::Key)) frame.emit(intent::TypeText{"/"}); }
+            if (r == 2) special("keyboard.done", "key_done", key_w, key_h, Style::Primary, intent::Focus{""});
+        }
+        key_row({{"0", "digit_0"}}, key_w * 3 + 2 * gap, key_h, indent);
+        ImGui::PopFont();
+        return;
+    }
+    const float key_h = (height - 4 * style.ItemSpacing.y) / 5;
+    const float key_w = (width - 10 * gap) / 11;
+    const char* letters[3] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+    for (int r = 0; r < 3; ++r) {
+        std::vector<std::pair<std::string, std::string>> keys;
+        for (const char* c = letters[r]; *c; ++c) {
+            std::string letter(1, *c);
+            if (frame.context.session.state().keyboard_shift) letter[0] = static_cast<char>(letter[0] - 32);
+            keys.push_back({letter, std::string("key_") + *c});
+        }
+        key_row(keys, key_w, key_h, r * key_w * 0.5f);
+        ImGui::SameLine();
+        if (r == 0) special("keyboard.backspace", "key_backspace", key_w * 1.0f, key_h, Style::Key, intent::Backspace{});
+        if (r == 1) special("keyboard.shift", "key_shift", key_w * 1.5f, key_h,
+                            frame.context.session.state().keyboard_shift ? Style::Selected : Style::Key,
+                            intent::Shift{});
+        if (r == 2) special("keyboard.space", "key_space", key_w * 2.5f, key_h, Style::Key, intent::TypeText{" "});
+    }
+    // Vowel marks, then tones: visible keys instead of Telex, for residents who never typed.
+    const float mark_w = (width - 10 * gap) / 11;
+    std::vector<std::tuple<std::string, const char*, Intent>> marks = {
+        {"â ê ô", "mark_circumflex", intent::ApplyMark{Mark::Circumflex}},
+        {"ă", "mark_breve", intent::ApplyMark{Mark::Breve}},
+        {"ơ ư", "mark_horn", intent::ApplyMark{Mark::Horn}},
+        {"đ", "mark_d", intent::ApplyMark{Mark::DStroke}},
+        {"á", "tone_sac", intent::ApplyTone{Tone::Sac}},
+        {"à", "tone_huyen", intent::ApplyTone{Tone::Huyen}},
+        {"ả", "tone_hoi", intent::ApplyTone{Tone::Hoi}},
+        {"ã", "tone_nga", intent::ApplyTone{Tone::Nga}},
+        {"ạ", "tone_nang", intent::ApplyTone{Tone::Nang}},
+    };
+    for (std::size_t i = 0; i < marks.size(); ++i) {
+        if (i) ImGui::SameLine();
+        auto& [label, id, action] = marks[i];
+        float w = i < 4 ? mark_w * (i == 0 || i == 2 ? 1.4f : 1.0f) : mark_w;
+        if (button(frame, label, id, ImVec2(w, key_h), i < 4 ? Style::Secondary : Style::Key)) frame.emit(action);
+    }
+    ImGui::SameLine();
+    special("keyboard.done", "key_done", ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h, Style::Primary,
+            intent::Focus{""});
+    // Digits row for addresses and house numbers.
+    std::vector<std::pair<std::string, std::string>> digits;
+    for (char c = '1'; c <= '9'; ++c) digits.push_back({std::string(1, c), std::string("digit_") + c});
+    digits.push_back({"0", "digit_0"});
+    digits.push_back({",", "key_,"});
+    key_row(digits, key_w, key_h, 0);
+    ImGui::PopFont();
+}
+
+void qr_code(Frame& frame, const std::string& payload, float side) {
+    if (!frame.context.make_qr) return;
+    QrMatrix matrix = frame.context.make_qr(payload);
+    if (matrix.size == 0) return;
+    const int quiet = 2;
+    const float module = std::floor(side / static_cast<float>(matrix.size + 2 * quiet));
+    const float total = module * static_cast<float>(matrix.size + 2 * quiet);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + total, origin.y + total), IM_COL32_WHITE);
+    for (int y = 0; y < matrix.size; ++y)
+        for (int x = 0; x < matrix.size; ++x)
+            if (matrix.on[static_cast<std::size_t>(y * matrix.size + x)]) {
+                ImVec2 a(origin.x + (x + quiet) * module, origin.y + (y + quiet) * module);
+                draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
+            }
+    ImGui::Dummy(ImVec2(total, total));
+}
+
+}  // namespace motcua::ui

@@ -1,0 +1,180 @@
+#include "platform/filing_worker.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <random>
+
+#include "platform/system/log.h"
+
+namespace motcua::platform {
+
+namespace {
+
+std::int64_t wall_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+class ThreadRandom final : public core::Random {
+public:
+    std::uint64_t below(std::uint64_t bound) override {
+        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
+    }
+
+private:
+    std::mt19937_64 m_engine{std::random_device{}()};
+};
+
+}  // namespace
+
+FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
+                           std::int64_t stale_after_ms, std::function<void()> wake_ui)
+    : m_db_path(std::move(db_path)),
+      m_portal(std::move(portal)),
+      m_policy(policy),
+      m_stale_after_ms(stale_after_ms),
+      m_wake_ui(std::move(wake_ui)) {}
+
+FilingWorker::~FilingWorker() { stop(); }
+
+void FilingWorker::start() { m_thread = std::thread([this] { run(); }); }
+
+void FilingWorker::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wakeup.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void FilingWorker::wake() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_poke = true;
+    }
+    m_wakeup.notify_all();
+}
+
+void FilingWorker::send_rating(std::string code, int level, std::string kiosk_id) {
+    nlohmann::json body = {{"MucDo", level}, {"MaKiosk", kiosk_id}};
+    body[code.size() == 8 ? "MaTam" : "MaHoSo"] = code;
+    {
+        std::lock_guard lock(m_mutex);
+        m_ratings.push_back(body.dump());
+        m_poke = true;
+    }
+    m_wakeup.notify_all();
+}
+
+std::vector<core::Intent> FilingWorker::take_results() {
+    std::lock_guard lock(m_mutex);
+    std::vector<core::Intent> results;
+    results.swap(m_results);
+    return results;
+}
+
+WorkerStatus FilingWorker::status() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+void FilingWorker::post(core::Intent intent) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_results.push_back(std::move(intent));
+    }
+    if (m_wake_ui) m_wake_ui();
+}
+
+void FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
+    ThreadRandom random;
+    auto entries = store.unfinished();
+    if (!entries) {
+        log_error("outbox_read_failed", entries.error().detail);
+        return;
+    }
+    WorkerStatus status;
+    status.portal_reachable = m_status.portal_reachable;
+    for (core::OutboxEntry entry : *entries) {
+        if (core::is_due(entry, wall_ms())) {
+            {
+                std::lock_guard lock(m_mutex);
+                if (m_stopping) return;
+            }
+            entry = core::on_send_started(std::move(entry));
+            if (auto saved = store.update(entry); !saved) {
+                log_error("outbox_update_failed", saved.error().detail);
+                return;
+            }
+            core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
+            core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
+            entry = core::on_outcome(std::move(entry), outcome, wall_ms(), m_policy, random);
+            if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
+            if (auto saved = store.update(entry); !saved) {
+                // The portal has it; we could not record that. On restart it is resent with the
+                // same key and the portal answers with the stored result: still exactly once.
+                log_error("outbox_update_failed", saved.error().detail);
+                return;
+            }
+            status.portal_reachable = reply.status != 0;
+            if (const auto* accepted = std::get_if<core::SubmitAccepted>(&outcome)) {
+                log_info("dossier_accepted", entry.provisional_code + " " + accepted->ma_ho_so);
+                post(core::intent::Accepted{entry.provisional_code, entry.ma_ho_so, entry.ngay_hen_tra});
+            } else if (const auto* retry = std::get_if<core::SubmitRetry>(&outcome)) {
+                log_warning("dossier_retry", entry.provisional_code + " " + retry->reason_code + ": " + retry->detail);
+            } else if (const auto* held = std::get_if<core::SubmitHeld>(&outcome)) {
+                log_error("dossier_held", entry.provisional_code + " " + held->reason_code + ": " + held->detail);
+                post(core::intent::Held{entry.provisional_code, held->reason_code});
+            }
+        }
+        if (entry.state == core::OutboxState::Held) ++status.held;
+        if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending) ++status.unsent;
+        if (core::is_stale(entry, wall_ms(), m_stale_after_ms)) ++status.stale;
+    }
+    std::lock_guard lock(m_mutex);
+    m_status = status;
+}
+
+void FilingWorker::run() {
+    auto store = OutboxStore::open(m_db_path);
+    auto client = CurlPortalClient::create(m_portal);
+    if (!store || !client) {
+        log_error("worker_failed", !store ? store.error().detail : client.error().detail);
+        return;
+    }
+    // A dossier left "sending" by a crash or power cut goes out again, with the same key.
+    if (auto entries = (*store)->unfinished()) {
+        for (auto entry : *entries)
+            if (entry.state == core::OutboxState::Sending) {
+                auto recovered = core::on_crash_recovery(entry, wall_ms());
+                if (auto saved = (*store)->update(recovered); !saved) log_error("outbox_update_failed", saved.error().detail);
+            }
+    }
+    while (true) {
+        send_due(**store, **client);
+        std::vector<std::string> ratings;
+        {
+            std::lock_guard lock(m_mutex);
+            ratings.swap(m_ratings);
+        }
+        for (const auto& body : ratings) {
+            core::HttpReply reply = (*client)->post_json("/api/v1/danhgia", body);
+            if (reply.status != 201) log_warning("rating_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
+        }
+        // Sleep until the next entry is due, a new one arrives, or a minute passes.
+        std::int64_t next = wall_ms() + 60'000;
+        if (auto entries = (*store)->unfinished())
+            for (const auto& entry : *entries)
+                if (entry.state == core::OutboxState::Pending) next = std::min(next, entry.next_attempt_unix_ms);
+        std::unique_lock lock(m_mutex);
+        if (m_stopping) return;
+        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - wall_ms()));
+        m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_poke; });
+        m_poke = false;
+        if (m_stopping) return;
+    }
+}
+
+}  // namespace motcua::platform

@@ -1,0 +1,175 @@
+#include "platform/http/curl_portal_client.h"
+
+#include <curl/curl.h>
+#include <sys/stat.h>
+
+#include <cctype>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace motcua::platform {
+
+namespace {
+
+constexpr std::size_t MaxBody = 1 << 20;  // a portal reply is small; more is not the portal
+
+struct Exchange {
+    core::HttpReply reply;
+    bool too_large = false;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* exchange = static_cast<Exchange*>(user);
+    if (exchange->reply.body.size() + size * count > MaxBody) {
+        exchange->too_large = true;
+        return 0;  // aborts the transfer
+    }
+    exchange->reply.body.append(data, size * count);
+    return size * count;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* exchange = static_cast<Exchange*>(user);
+    std::string line(data, size * count);
+    std::string lower;
+    for (char c : line) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.rfind("retry-after:", 0) == 0) {
+        std::string value = line.substr(12);
+        std::size_t start = value.find_first_not_of(" \t");
+        if (start != std::string::npos && std::isdigit(static_cast<unsigned char>(value[start]))) {
+            try {
+                exchange->reply.retry_after_seconds = std::stoi(value.substr(start));
+            } catch (...) {
+                // an HTTP-date Retry-After: ignored, the backoff still applies
+            }
+        }
+    }
+    return size * count;
+}
+
+bool is_loopback_host(const std::string& host) {
+    return host == "localhost" || host.rfind("127.", 0) == 0 || host == "[::1]" || host == "::1";
+}
+
+std::once_flag curl_global;
+
+}  // namespace
+
+core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(PortalClientOptions options) {
+    std::call_once(curl_global, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
+    CURLU* url = curl_url();
+    CURLUcode rc = curl_url_set(url, CURLUPART_URL, options.base_url.c_str(), 0);
+    char* scheme = nullptr;
+    char* host = nullptr;
+    if (rc == CURLUE_OK) rc = curl_url_get(url, CURLUPART_SCHEME, &scheme, 0);
+    if (rc == CURLUE_OK) rc = curl_url_get(url, CURLUPART_HOST, &host, 0);
+    std::string scheme_text = scheme ? scheme : "", host_text = host ? host : "";
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(url);
+    if (rc != CURLUE_OK) return core::make_error("portal_url_invalid", "'" + options.base_url + "' is not a URL");
+    if (scheme_text != "https" && !(scheme_text == "http" && is_loopback_host(host_text)))
+        return core::make_error("portal_url_invalid",
+                                "'" + options.base_url + "': use https (plain http only to this machine's loopback)");
+    CURL* curl = curl_easy_init();
+    if (!curl) return core::make_error("portal_client_failed", "curl_easy_init failed");
+    return std::unique_ptr<CurlPortalClient>(new CurlPortalClient(std::move(options), curl));
+}
+
+CurlPortalClient::~CurlPortalClient() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+
+core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path, const std::string& body,
+                                          const std::string& idempotency_key) {
+    CURL* curl = static_cast<CURL*>(m_curl);
+    curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
+    Exchange exchange;
+    char error_buffer[CURL_ERROR_SIZE] = {};
+    const std::string url = m_options.base_url + path;
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, m_options.connect_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, m_options.total_timeout_ms);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, m_options.low_speed_bytes);
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, m_options.low_speed_seconds);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect is not the portal answering
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (!m_options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.ca_file.c_str());
+    if (!m_options.client_cert.empty()) curl_easy_setopt(curl, CURLOPT_SSLCERT, m_options.client_cert.c_str());
+    if (!m_options.client_key.empty()) curl_easy_setopt(curl, CURLOPT_SSLKEY, m_options.client_key.c_str());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
+
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Accept: application/json");
+    if (!m_options.token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
+    if (!idempotency_key.empty())
+        headers = curl_slist_append(headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
+    if (method == "POST") {
+        headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
+        headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    }
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+
+    if (rc != CURLE_OK) {
+        exchange.reply.status = 0;
+        exchange.reply.transport_error = exchange.too_large ? "reply larger than 1 MiB"
+                                                            : std::string(curl_easy_strerror(rc)) +
+                                                                  (error_buffer[0] ? std::string(": ") + error_buffer : "");
+        exchange.reply.body.clear();
+        return exchange.reply;
+    }
+    long status = 0;
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+    char* content_type = nullptr;
+    curl_easy_getinfo(curl, CURLINFO_CONTENT_TYPE, &content_type);
+    exchange.reply.status = static_cast<int>(status);
+    exchange.reply.content_type = content_type ? content_type : "";
+    return exchange.reply;
+}
+
+core::HttpReply CurlPortalClient::submit(const std::string& idempotency_key, const std::string& payload_json) {
+    return perform("POST", "/api/v1/hoso", payload_json, idempotency_key);
+}
+
+core::HttpReply CurlPortalClient::lookup(const std::string& code) {
+    char* escaped = curl_easy_escape(static_cast<CURL*>(m_curl), code.c_str(), static_cast<int>(code.size()));
+    std::string path = "/api/v1/hoso/" + std::string(escaped ? escaped : "");
+    curl_free(escaped);
+    return perform("GET", path, "", "");
+}
+
+core::HttpReply CurlPortalClient::health() { return perform("GET", "/api/v1/health", "", ""); }
+
+core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::string& body) {
+    return perform("POST", path, body, "");
+}
+
+core::HttpReply CurlPortalClient::get(const std::string& path) { return perform("GET", path, "", ""); }
+
+core::Result<std::string> read_token_file(const std::string& path) {
+    struct stat info {};
+    if (stat(path.c_str(), &info) != 0) return core::make_error("token_missing", "cannot read token file " + path);
+    if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+        return core::make_error("token_unsafe", path + " must be readable by the kiosk's user only (chmod 600)");
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string token = buffer.str();
+    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
+    if (token.empty()) return core::make_error("token_missing", path + " is empty");
+    return token;
+}
+
+}  // namespace motcua::platform

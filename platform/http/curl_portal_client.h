@@ -1,0 +1,48 @@
+// The thin portal client: libcurl, TLS verified, plain http only to loopback, connect/total/
+// low-speed timeouts, Bearer token, Idempotency-Key. One instance per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/ports.h"
+#include "core/result.h"
+
+namespace motcua::platform {
+
+struct PortalClientOptions {
+    std::string base_url;          // e.g. https://dichvucong.example.gov.vn or http://127.0.0.1:8080
+    std::string token;             // Bearer token of this kiosk
+    std::string client_cert;       // optional PEM client certificate
+    std::string client_key;
+    std::string ca_file;           // optional extra CA bundle
+    long connect_timeout_ms = 5000;
+    long total_timeout_ms = 20000;
+    long low_speed_bytes = 64;     // slower than this ...
+    long low_speed_seconds = 8;    // ... for this long is a dead connection
+};
+
+class CurlPortalClient final : public core::PortalClient {
+public:
+    // Refuses a malformed URL, and plain http to anything but loopback.
+    static core::Result<std::unique_ptr<CurlPortalClient>> create(PortalClientOptions options);
+    ~CurlPortalClient() override;
+
+    core::HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) override;
+    core::HttpReply lookup(const std::string& code) override;
+    core::HttpReply health() override;
+    core::HttpReply post_json(const std::string& path, const std::string& body);
+    core::HttpReply get(const std::string& path);
+
+private:
+    explicit CurlPortalClient(PortalClientOptions options, void* curl) : m_options(std::move(options)), m_curl(curl) {}
+    core::HttpReply perform(const std::string& method, const std::string& path, const std::string& body,
+                            const std::string& idempotency_key);
+    PortalClientOptions m_options;
+    void* m_curl;  // CURL*, kept out of this header
+};
+
+// Reads a bearer token from a file that only the kiosk's user may read (mode 0600 or 0400).
+core::Result<std::string> read_token_file(const std::string& path);
+
+}  // namespace motcua::platform

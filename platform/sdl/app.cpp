@@ -1,0 +1,154 @@
+#include "platform/sdl/app.h"
+
+#include <imgui.h>
+
+#include <chrono>
+
+#include "core/text/utf8.h"
+#include "platform/system/log.h"
+
+namespace motcua::platform {
+
+std::int64_t AppClock::monotonic_ms() { return static_cast<std::int64_t>(SDL_GetTicks64()) + m_offset_ms; }
+
+std::int64_t AppClock::wall_unix_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+               .count() +
+           m_offset_ms;
+}
+
+Uint32 wake_event_type() {
+    static const Uint32 type = SDL_RegisterEvents(1);
+    return type;
+}
+
+App::App(AppParts parts, std::unique_ptr<Display> display, ui::Fonts fonts, AppClock& clock)
+    : m_parts(std::move(parts)), m_display(std::move(display)), m_fonts(fonts), m_clock(clock) {}
+
+void App::apply(const core::Intent& intent) {
+    const core::Now now{m_clock.monotonic_ms(), m_clock.wall_unix_ms()};
+    carry_out(m_parts.session.dispatch(intent, now));
+}
+
+void App::carry_out(const std::vector<core::Effect>& effects) {
+    for (const auto& effect : effects) {
+        if (const auto* save = std::get_if<core::effect::SaveDossier>(&effect)) {
+            // The outbox and its worker live on real time; only the session's timers may be
+            // fast-forwarded by the headless driver.
+            const std::int64_t real_now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::system_clock::now().time_since_epoch())
+                                              .count();
+            core::OutboxEntry entry = core::make_entry(save->idempotency_key, save->provisional_code, save->procedure_code,
+                                                       save->payload_json, real_now);
+            core::Status saved = m_parts.store.insert(entry);
+            if (!saved) log_error("dossier_save_failed", saved.error().code + ": " + saved.error().detail);
+            apply(core::intent::Saved{saved.ok(), saved.ok() ? "" : saved.error().code});
+            if (saved && m_parts.worker) m_parts.worker->wake();
+        } else if (const auto* rating = std::get_if<core::effect::SendRating>(&effect)) {
+            if (m_parts.worker) m_parts.worker->send_rating(rating->code, rating->level, m_parts.session.config().kiosk_id);
+        } else if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
+            log_info(log->event, log->detail);
+        } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
+            ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        }
+    }
+}
+
+void App::feed(const SDL_Event& event) {
+    if (event.type == SDL_QUIT) {
+        m_quit = true;
+        return;
+    }
+    std::vector<core::Intent> intents;
+    const bool needs_frame = m_input.handle(event, m_clock.monotonic_ms(), intents);
+    for (auto& intent : intents) m_pending.push_back(std::move(intent));
+    if (needs_frame) frame();
+}
+
+bool App::frame() {
+    const std::int64_t now = m_clock.monotonic_ms();
+    std::vector<core::Intent> intents;
+    m_input.before_frame(now, intents);
+    for (auto& intent : m_pending) intents.push_back(std::move(intent));
+    m_pending.clear();
+    if (m_parts.worker)
+        for (auto& result : m_parts.worker->take_results()) intents.push_back(std::move(result));
+    for (const auto& intent : intents) apply(intent);
+    apply(core::intent::Tick{});
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(m_display->width()), static_cast<float>(m_display->height()));
+    io.DeltaTime = m_last_frame_ms < 0 ? 1.0f / 60.0f
+                                       : std::max(0.001f, static_cast<float>(now - m_last_frame_ms) / 1000.0f);
+    m_last_frame_ms = now;
+    m_display->new_frame();
+    ImGui::NewFrame();
+    m_registry.begin_frame();
+    ui::ViewContext context{m_parts.session, m_parts.catalog, m_parts.strings, m_parts.procedure_search,
+                            m_fonts,         m_registry,      now,             m_parts.make_qr,
+                            m_parts.worker ? m_parts.worker->status().stale > 0 : false};
+    std::vector<core::Intent> produced;
+    ui::draw(context, produced);
+    ImGui::Render();
+    m_display->present(ImGui::GetDrawData(), ui::palette(m_parts.session.state().settings.contrast).background);
+    for (const auto& intent : produced) apply(intent);
+    return !produced.empty() || !intents.empty();
+}
+
+void App::settle() {
+    // ImGui needs a frame or two after a change (hover, popups, layout); stop once quiet.
+    for (int quiet = 0, i = 0; quiet < 3 && i < 30; ++i) quiet = (frame() || m_input.settling()) ? 0 : quiet + 1;
+}
+
+std::int64_t App::next_deadline_ms() {
+    const std::int64_t now = m_clock.monotonic_ms();
+    std::int64_t deadline = m_parts.session.next_deadline_ms(now);
+    std::int64_t input = m_input.next_deadline_ms();
+    if (input >= 0 && (deadline < 0 || input < deadline)) deadline = input;
+    return deadline;
+}
+
+int App::run() {
+    int frames_to_draw = 3;
+    while (!m_quit) {
+        int timeout = -1;  // nothing due: sleep until input or a worker result
+        if (frames_to_draw > 0) {
+            timeout = 0;
+        } else if (std::int64_t deadline = next_deadline_ms(); deadline >= 0) {
+            timeout = static_cast<int>(std::clamp<std::int64_t>(deadline - m_clock.monotonic_ms(), 0, 60'000));
+        }
+        SDL_Event event;
+        bool woke = timeout == 0 ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, timeout);
+        if (woke) {
+            do {
+                feed(event);
+            } while (!m_quit && SDL_PollEvent(&event));
+            frames_to_draw = 3;
+        } else if (timeout > 0 || timeout == -1) {
+            frames_to_draw = std::max(frames_to_draw, 1);  // a timer came due
+        }
+        if (frames_to_draw > 0) {
+            bool changed = frame() || m_input.settling();
+            frames_to_draw = changed ? 3 : frames_to_draw - 1;
+        }
+    }
+    return 0;
+}
+
+std::vector<std::string> App::missing_glyphs() const {
+    std::vector<std::string> missing;
+    const ImFont* font = m_fonts.body[0];
+    auto check = [&](const std::string& text) {
+        for (char32_t c : core::decode_utf8(text)) {
+            if (c < 0x20 || font->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr) continue;
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+            missing.push_back(std::string(code) + " in \"" + text + "\"");
+        }
+    };
+    for (const auto& text : m_registry.texts()) check(text.text);
+    for (const auto& widget : m_registry.widgets()) check(widget.label);
+    return missing;
+}
+
+}  // namespace motcua::platform

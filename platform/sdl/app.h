@@ -1,0 +1,89 @@
+// The kiosk's loop: idle-aware (blocks in SDL_WaitEventTimeout until input, a due timer or a
+// worker result), renders only when something changed, and carries out the session's effects.
+// The headless driver (script.h) steps the same loop frame by frame.
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/session/session.h"
+#include "core/text/search.h"
+#include "platform/filing_worker.h"
+#include "platform/sdl/display.h"
+#include "platform/sdl/input.h"
+#include "platform/store/outbox_store.h"
+#include "ui/registry.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+
+namespace motcua::platform {
+
+// Real time plus an offset the headless driver can advance ("wait 300000" in a script).
+class AppClock final : public core::Clock {
+public:
+    std::int64_t monotonic_ms() override;
+    std::int64_t wall_unix_ms() override;
+    void advance(std::int64_t ms) { m_offset_ms += ms; }
+
+private:
+    std::int64_t m_offset_ms = 0;
+};
+
+struct AppParts {
+    const core::Catalog& catalog;
+    const core::Strings& strings;
+    const core::SearchIndex& procedure_search;
+    core::Session& session;
+    OutboxStore& store;      // the UI thread's connection: SaveDossier commits here
+    FilingWorker* worker;    // null when no portal is configured
+    std::function<ui::QrMatrix(const std::string&)> make_qr;
+};
+
+class App {
+public:
+    App(AppParts parts, std::unique_ptr<Display> display, ui::Fonts fonts, AppClock& clock);
+
+    // The interactive loop, until the window closes. Returns the process exit code.
+    int run();
+
+    // --- for the headless driver and tests ---
+    // Feeds one input event; draws a frame right away when the event needs one (a tap).
+    void feed(const SDL_Event& event);
+    // One whole frame: pending input, worker results, timers, draw, present.
+    // Returns true when the frame produced intents (the screen may change again).
+    bool frame();
+    // Frames until nothing changes any more (bounded).
+    void settle();
+    const ui::Registry& registry() const { return m_registry; }
+    AppClock& clock() { return m_clock; }
+    Display& display() { return *m_display; }
+    const ui::Fonts& fonts() const { return m_fonts; }
+    core::Session& session() { return m_parts.session; }
+    // Code points drawn this frame that the font cannot show (they would render as '?').
+    std::vector<std::string> missing_glyphs() const;
+
+private:
+    void apply(const core::Intent& intent);
+    void carry_out(const std::vector<core::Effect>& effects);
+    std::int64_t next_deadline_ms();
+
+    AppParts m_parts;
+    std::unique_ptr<Display> m_display;
+    ui::Fonts m_fonts;
+    AppClock& m_clock;
+    InputTranslator m_input;
+    ui::Registry m_registry;
+    std::vector<core::Intent> m_pending;
+    std::int64_t m_last_frame_ms = -1;
+    bool m_quit = false;
+};
+
+// The event type worker threads push to wake the loop.
+Uint32 wake_event_type();
+
+}  // namespace motcua::platform

@@ -1,0 +1,166 @@
+#include "platform/sdl/display.h"
+
+#include <SDL_opengl.h>
+
+#include <algorithm>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+
+namespace motcua::platform {
+
+namespace {
+
+void clear_colour(ImU32 c, float out[4]) {
+    out[0] = static_cast<float>((c >> IM_COL32_R_SHIFT) & 0xFF) / 255.0f;
+    out[1] = static_cast<float>((c >> IM_COL32_G_SHIFT) & 0xFF) / 255.0f;
+    out[2] = static_cast<float>((c >> IM_COL32_B_SHIFT) & 0xFF) / 255.0f;
+    out[3] = 1.0f;
+}
+
+// SDL_Renderer-based display: a window's software renderer, or an off-screen surface.
+class RendererDisplay final : public Display {
+public:
+    RendererDisplay(SDL_Window* window, SDL_Surface* surface, SDL_Renderer* renderer)
+        : m_window(window), m_surface(surface), m_renderer(renderer) {
+        ImGui_ImplSDLRenderer_Init(m_renderer);
+    }
+    ~RendererDisplay() override {
+        ImGui_ImplSDLRenderer_Shutdown();
+        SDL_DestroyRenderer(m_renderer);
+        if (m_surface) SDL_FreeSurface(m_surface);
+        if (m_window) SDL_DestroyWindow(m_window);
+    }
+    void new_frame() override { ImGui_ImplSDLRenderer_NewFrame(); }
+    void present(ImDrawData* data, ImU32 clear) override {
+        float c[4];
+        clear_colour(clear, c);
+        SDL_SetRenderDrawColor(m_renderer, static_cast<Uint8>(c[0] * 255), static_cast<Uint8>(c[1] * 255),
+                               static_cast<Uint8>(c[2] * 255), 255);
+        SDL_RenderClear(m_renderer);
+        ImGui_ImplSDLRenderer_RenderDrawData(data);
+        SDL_RenderPresent(m_renderer);
+    }
+    int width() const override {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(m_renderer, &w, &h);
+        return w;
+    }
+    int height() const override {
+        int w = 0, h = 0;
+        SDL_GetRendererOutputSize(m_renderer, &w, &h);
+        return h;
+    }
+    bool read_pixels(std::vector<unsigned char>& rgba) override {
+        const int w = width(), h = height();
+        rgba.assign(static_cast<std::size_t>(w) * h * 4, 0);
+        return SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(), w * 4) == 0;
+    }
+    std::string renderer_name() const override { return m_window ? "software (window)" : "software (headless)"; }
+    SDL_Window* window() const override { return m_window; }
+
+private:
+    SDL_Window* m_window;
+    SDL_Surface* m_surface;
+    SDL_Renderer* m_renderer;
+};
+
+class OpenGlDisplay final : public Display {
+public:
+    OpenGlDisplay(SDL_Window* window, SDL_GLContext context) : m_window(window), m_context(context) {
+        ImGui_ImplOpenGL3_Init("#version 130");
+    }
+    ~OpenGlDisplay() override {
+        ImGui_ImplOpenGL3_Shutdown();
+        SDL_GL_DeleteContext(m_context);
+        SDL_DestroyWindow(m_window);
+    }
+    void new_frame() override { ImGui_ImplOpenGL3_NewFrame(); }
+    void present(ImDrawData* data, ImU32 clear) override {
+        float c[4];
+        clear_colour(clear, c);
+        glViewport(0, 0, width(), height());
+        glClearColor(c[0], c[1], c[2], c[3]);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(data);
+        SDL_GL_SwapWindow(m_window);
+    }
+    int width() const override {
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(m_window, &w, &h);
+        return w;
+    }
+    int height() const override {
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(m_window, &w, &h);
+        return h;
+    }
+    bool read_pixels(std::vector<unsigned char>& rgba) override {
+        const int w = width(), h = height();
+        std::vector<unsigned char> flipped(static_cast<std::size_t>(w) * h * 4);
+        glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
+        rgba.resize(flipped.size());
+        for (int y = 0; y < h; ++y)
+            std::copy_n(&flipped[static_cast<std::size_t>(h - 1 - y) * w * 4], w * 4, &rgba[static_cast<std::size_t>(y) * w * 4]);
+        return true;
+    }
+    std::string renderer_name() const override { return "OpenGL 3"; }
+    SDL_Window* window() const override { return m_window; }
+
+private:
+    SDL_Window* m_window;
+    SDL_GLContext m_context;
+};
+
+}  // namespace
+
+core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options) {
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (options.allow_opengl) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        SDL_Window* window = SDL_CreateWindow("Motcua", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                              options.width, options.height, flags | SDL_WINDOW_OPENGL);
+        if (window) {
+            if (SDL_GLContext context = SDL_GL_CreateContext(window)) {
+                SDL_GL_MakeCurrent(window, context);
+                SDL_GL_SetSwapInterval(1);
+                return std::unique_ptr<Display>(new OpenGlDisplay(window, context));
+            }
+            SDL_DestroyWindow(window);  // no OpenGL 3 here: fall back to the software renderer
+        }
+    }
+    SDL_Window* window = SDL_CreateWindow("Motcua", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, flags);
+    if (!window) return core::make_error("display_unavailable", std::string("SDL_CreateWindow: ") + SDL_GetError());
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer) {
+        std::string error = SDL_GetError();
+        SDL_DestroyWindow(window);
+        return core::make_error("display_unavailable", "SDL_CreateRenderer(software): " + error);
+    }
+    return std::unique_ptr<Display>(new RendererDisplay(window, nullptr, renderer));
+}
+
+core::Result<std::unique_ptr<Display>> open_headless(int width, int height) {
+    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!surface) return core::make_error("display_unavailable", std::string("SDL_CreateRGBSurface: ") + SDL_GetError());
+    SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(surface);
+    if (!renderer) {
+        SDL_FreeSurface(surface);
+        return core::make_error("display_unavailable", std::string("SDL_CreateSoftwareRenderer: ") + SDL_GetError());
+    }
+    return std::unique_ptr<Display>(new RendererDisplay(nullptr, surface, renderer));
+}
+
+core::Status write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba) {
+    if (rgba.size() < static_cast<std::size_t>(width) * height * 4)
+        return core::make_error("screenshot_failed", path + ": no pixels");
+    if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4))
+        return core::make_error("screenshot_failed", "could not write " + path);
+    return core::Ok{};
+}
+
+}  // namespace motcua::platform

@@ -1,0 +1,332 @@
+#include "platform/sdl/script.h"
+
+#include <utf8proc.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+#include "core/text/utf8.h"
+
+namespace motcua::platform {
+
+namespace {
+
+// Minimum touch target: 44 CSS px in WCAG 2.5.5 terms, on a kiosk panel of about 100 PPI.
+constexpr float MinTarget = 48.0f;
+constexpr float MinContrast = 4.5f;
+
+std::string unquote(const std::string& rest, std::size_t& end, bool& ok) {
+    ok = false;
+    std::size_t start = rest.find('"');
+    if (start == std::string::npos) return {};
+    std::string out;
+    for (std::size_t i = start + 1; i < rest.size(); ++i) {
+        if (rest[i] == '\\' && i + 1 < rest.size()) {
+            out += rest[++i];
+        } else if (rest[i] == '"') {
+            end = i + 1;
+            ok = true;
+            return out;
+        } else {
+            out += rest[i];
+        }
+    }
+    return {};
+}
+
+SDL_Event mouse_button(bool down, float x, float y, std::int64_t now) {
+    SDL_Event event{};
+    event.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+    event.button.timestamp = static_cast<Uint32>(now);
+    event.button.button = SDL_BUTTON_LEFT;
+    event.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+    event.button.which = SDL_TOUCH_MOUSEID;  // as a touchscreen sends it
+    event.button.x = static_cast<Sint32>(x);
+    event.button.y = static_cast<Sint32>(y);
+    return event;
+}
+
+SDL_Event text_input(const std::string& utf8, std::int64_t now) {
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    event.text.timestamp = static_cast<Uint32>(now);
+    std::snprintf(event.text.text, sizeof event.text.text, "%s", utf8.c_str());
+    return event;
+}
+
+SDL_Event key_down(SDL_Keycode key, std::int64_t now) {
+    SDL_Event event{};
+    event.type = SDL_KEYDOWN;
+    event.key.timestamp = static_cast<Uint32>(now);
+    event.key.keysym.sym = key;
+    return event;
+}
+
+std::string labels_on_screen(const App& app) {
+    std::string out;
+    for (const auto& widget : app.registry().widgets()) {
+        if (widget.rect.w <= 0) continue;
+        out += "  \"" + widget.label + "\" (" + widget.id + (widget.enabled ? "" : ", disabled") + ")\n";
+    }
+    return out;
+}
+
+core::Error failure(const App& app, const ScriptCommand& command, const std::string& reason) {
+    return core::make_error("script_failed", "script line " + std::to_string(command.line) + ": " + command.source +
+                                                 "\n  " + reason + "\nlabels on screen:\n" + labels_on_screen(app));
+}
+
+const ui::WidgetRecord* find_target(const App& app, const std::string& label) { return app.registry().find(label); }
+
+core::Status tap(App& app, const ScriptCommand& command, const std::string& label) {
+    app.settle();
+    const ui::WidgetRecord* widget = find_target(app, label);
+    if (!widget) return failure(app, command, "no widget labelled \"" + label + "\" on screen");
+    if (!widget->enabled) return failure(app, command, "\"" + label + "\" is disabled");
+    const float x = widget->rect.center_x(), y = widget->rect.center_y();
+    app.feed(mouse_button(true, x, y, app.clock().monotonic_ms()));
+    app.clock().advance(80);  // a finger rests on the glass for a moment
+    app.feed(mouse_button(false, x, y, app.clock().monotonic_ms()));
+    app.settle();
+    return core::Ok{};
+}
+
+// The on-screen key ids that produce `c`: base letter, then mark and tone keys.
+struct KeyPlan {
+    std::vector<std::string> letters;  // ids in order
+    std::vector<std::string> after_word;
+};
+
+// Splits one precomposed character into its base letter and the mark/tone keys it needs.
+void plan_character(char32_t c, std::vector<std::string>& keys, std::vector<std::string>& marks, std::string& tone) {
+    if (c == U'đ' || c == U'Đ') {
+        if (c == U'Đ') keys.push_back("key_shift");
+        keys.push_back("key_d");
+        marks.push_back("mark_d");
+        return;
+    }
+    std::string one = core::encode_utf8(std::u32string(1, c));
+    utf8proc_uint8_t* nfd = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(one.c_str()));
+    std::u32string parts = core::decode_utf8(reinterpret_cast<const char*>(nfd));
+    std::free(nfd);
+    char32_t base = parts.empty() ? c : parts[0];
+    if (base >= U'A' && base <= U'Z') {
+        keys.push_back("key_shift");
+        base = base - U'A' + U'a';
+    }
+    if (base >= U'a' && base <= U'z') keys.push_back(std::string("key_") + static_cast<char>(base));
+    else if (base >= U'0' && base <= U'9') keys.push_back(std::string("digit_") + static_cast<char>(base));
+    else if (base == U' ') keys.push_back("key_space");
+    else if (base == U'/') keys.push_back("digit_slash");
+    else if (base == U',') keys.push_back("key_,");
+    else keys.push_back("?" + one);
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        switch (parts[i]) {
+            case 0x0302: marks.push_back("mark_circumflex"); break;
+            case 0x0306: marks.push_back("mark_breve"); break;
+            case 0x031B: marks.push_back("mark_horn"); break;
+            case 0x0301: tone = "tone_sac"; break;
+            case 0x0300: tone = "tone_huyen"; break;
+            case 0x0309: tone = "tone_hoi"; break;
+            case 0x0303: tone = "tone_nga"; break;
+            case 0x0323: tone = "tone_nang"; break;
+            default: break;
+        }
+    }
+}
+
+core::Status press_keys(App& app, const ScriptCommand& command) {
+    // Word by word: base letters first, then the word's marks, then its tone — as a resident
+    // taps them on the kiosk's keyboard.
+    std::u32string text = core::decode_utf8(command.text);
+    std::vector<std::string> sequence;
+    std::vector<std::string> word_keys, word_marks;
+    std::string tone;
+    auto end_word = [&] {
+        sequence.insert(sequence.end(), word_keys.begin(), word_keys.end());
+        // "ươ" takes one horn tap; other marks one each.
+        bool horn_done = false;
+        for (const auto& mark : word_marks) {
+            if (mark == "mark_horn") {
+                if (horn_done) continue;
+                horn_done = true;
+            }
+            sequence.push_back(mark);
+        }
+        if (!tone.empty()) sequence.push_back(tone);
+        word_keys.clear();
+        word_marks.clear();
+        tone.clear();
+    };
+    for (char32_t c : text) {
+        if (c == U' ') {
+            end_word();
+            sequence.push_back("key_space");
+            continue;
+        }
+        plan_character(c, word_keys, word_marks, tone);
+    }
+    end_word();
+    for (const auto& id : sequence) {
+        if (id[0] == '?') return failure(app, command, "no on-screen key types \"" + id.substr(1) + "\"");
+        if (auto tapped = tap(app, command, id); !tapped) return tapped;
+    }
+    return core::Ok{};
+}
+
+core::Status wait_for(App& app, const ScriptCommand& command) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(command.number);
+    while (true) {
+        app.frame();
+        if (app.registry().shows(command.text)) return core::Ok{};
+        if (std::chrono::steady_clock::now() >= end)
+            return failure(app, command, "\"" + command.text + "\" did not show within " + std::to_string(command.number) + " ms");
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+}  // namespace
+
+core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
+    std::vector<ScriptCommand> commands;
+    std::istringstream in(text);
+    std::string raw;
+    int line_number = 0;
+    while (std::getline(in, raw)) {
+        ++line_number;
+        std::size_t start = raw.find_first_not_of(" \t\r");
+        if (start == std::string::npos || raw[start] == '#') continue;
+        std::string line = raw.substr(start);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        ScriptCommand command;
+        command.line = line_number;
+        command.source = line;
+        std::size_t space = line.find(' ');
+        command.verb = line.substr(0, space);
+        std::string rest = space == std::string::npos ? "" : line.substr(space + 1);
+        auto bad = [&](const std::string& why) {
+            return core::make_error("script_invalid", "script line " + std::to_string(line_number) + ": " + line + ": " + why);
+        };
+        const std::string& verb = command.verb;
+        if (verb == "tap" || verb == "type" || verb == "keys" || verb == "scan" || verb == "expect" ||
+            verb == "expect-not" || verb == "wait-for") {
+            bool ok = false;
+            std::size_t end = 0;
+            command.text = core::to_nfc(unquote(rest, end, ok));
+            if (!ok) return bad("expected a quoted text");
+            if (verb == "wait-for") {
+                try {
+                    command.number = std::stoll(rest.substr(end));
+                } catch (...) {
+                    return bad("expected a time in ms after the text");
+                }
+            }
+        } else if (verb == "wait") {
+            try {
+                command.number = std::stoll(rest);
+            } catch (...) {
+                return bad("expected a time in ms");
+            }
+        } else if (verb == "shot") {
+            if (rest.empty() || rest.find('/') != std::string::npos) return bad("expected a file name without '/'");
+            command.text = rest;
+        } else if (verb != "audit") {
+            return bad("unknown command '" + verb + "'");
+        }
+        commands.push_back(std::move(command));
+    }
+    return commands;
+}
+
+std::vector<std::string> audit(const App& app) {
+    std::vector<std::string> problems;
+    const auto& widgets = app.registry().widgets();
+    for (std::size_t i = 0; i < widgets.size(); ++i) {
+        const auto& w = widgets[i];
+        if (w.rect.w <= 0 || w.rect.h <= 0) continue;  // scrolled out of view
+        const std::string name = "\"" + w.label + "\" (" + w.id + ")";
+        if (w.label.empty()) problems.push_back(name + ": no visible label");
+        if (w.full.w < MinTarget || w.full.h < MinTarget) {
+            char size[64];
+            std::snprintf(size, sizeof size, "%.0f×%.0f px", w.full.w, w.full.h);
+            problems.push_back(name + ": target " + size + " is smaller than 48×48");
+        }
+        if (w.contrast < MinContrast) {
+            char ratio[32];
+            std::snprintf(ratio, sizeof ratio, "%.1f:1", w.contrast);
+            problems.push_back(name + ": label contrast " + ratio + " is below 4.5:1");
+        }
+        for (std::size_t j = i + 1; j < widgets.size(); ++j) {
+            const auto& other = widgets[j];
+            if (other.rect.w > 0 && w.rect.overlaps(other.rect) && w.id.rfind("field:", 0) != 0)
+                problems.push_back(name + " overlaps \"" + other.label + "\" (" + other.id + ")");
+        }
+    }
+    for (const auto& glyph : app.missing_glyphs()) problems.push_back("missing glyph " + glyph);
+    return problems;
+}
+
+core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, const std::string& shots_dir) {
+    app.settle();
+    for (const auto& command : commands) {
+        const std::string& verb = command.verb;
+        if (verb == "tap") {
+            if (auto tapped = tap(app, command, command.text); !tapped) return tapped;
+        } else if (verb == "type") {
+            for (char32_t c : core::decode_utf8(command.text)) {
+                app.feed(text_input(core::encode_utf8(std::u32string(1, c)), app.clock().monotonic_ms()));
+                app.clock().advance(120);  // a person types a few keys a second
+                app.frame();
+            }
+            app.settle();
+        } else if (verb == "keys") {
+            if (auto pressed = press_keys(app, command); !pressed) return pressed;
+        } else if (verb == "scan") {
+            for (char32_t c : core::decode_utf8(command.text)) {
+                app.feed(text_input(core::encode_utf8(std::u32string(1, c)), app.clock().monotonic_ms()));
+                app.clock().advance(2);  // a scanner types hundreds of keys a second
+            }
+            app.feed(key_down(SDLK_RETURN, app.clock().monotonic_ms()));
+            app.settle();
+        } else if (verb == "wait") {
+            for (long long left = command.number; left > 0;) {
+                const long long step = std::min<long long>(left, 250);
+                app.clock().advance(step);
+                left -= step;
+                app.frame();
+            }
+            app.settle();
+        } else if (verb == "wait-for") {
+            if (auto shown = wait_for(app, command); !shown) return shown;
+        } else if (verb == "shot") {
+            app.settle();
+            std::vector<unsigned char> pixels;
+            if (!app.display().read_pixels(pixels)) return failure(app, command, "could not read the frame");
+            std::filesystem::create_directories(shots_dir);
+            auto written = write_png(shots_dir + "/" + command.text + ".png", app.display().width(),
+                                     app.display().height(), pixels);
+            if (!written) return failure(app, command, written.error().detail);
+            auto missing = app.missing_glyphs();
+            if (!missing.empty()) return failure(app, command, "text would render as '?': " + missing.front());
+        } else if (verb == "expect") {
+            app.settle();
+            if (!app.registry().shows(command.text)) return failure(app, command, "\"" + command.text + "\" is not on screen");
+        } else if (verb == "expect-not") {
+            app.settle();
+            if (app.registry().shows(command.text)) return failure(app, command, "\"" + command.text + "\" is on screen");
+        } else if (verb == "audit") {
+            app.settle();
+            auto problems = audit(app);
+            if (!problems.empty()) {
+                std::string all;
+                for (const auto& problem : problems) all += "\n    " + problem;
+                return failure(app, command, "accessibility audit failed:" + all);
+            }
+        }
+    }
+    return core::Ok{};
+}
+
+}  // namespace motcua::platform

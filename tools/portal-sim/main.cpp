@@ -1,0 +1,163 @@
+// portal-sim entry point: parse the options, load the data files, bind, print the
+// "listening on" line (the first stdout line, which test harnesses wait for), serve until
+// SIGTERM or SIGINT.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "portal_sim.h"
+
+namespace {
+
+using namespace motcua;
+namespace fs = std::filesystem;
+
+core::Result<std::string> read_whole_file(const std::string& path) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) return core::make_error("file_unreadable", "cannot read " + path);
+    std::stringstream buffer;
+    buffer << input.rdbuf();
+    return buffer.str();
+}
+
+core::Result<sim::StaticResource> load_admin_units(const std::string& data_dir) {
+    const std::string path = (fs::path(data_dir) / "vn-admin-units.json").string();
+    auto text = read_whole_file(path);
+    if (!text) return text.error();
+    try {
+        // Served verbatim, but only if it is JSON.
+        const nlohmann::json parsed = nlohmann::json::parse(*text);
+        if (!parsed.is_object()) return core::make_error("file_invalid", path + ": not an object");
+    } catch (const nlohmann::json::exception& error) {
+        return core::make_error("file_invalid", path + ": " + error.what());
+    }
+    return sim::StaticResource{*text, sim::strong_etag(*text)};
+}
+
+core::Result<sim::StaticResource> load_procedures(const std::string& dir) {
+    nlohmann::json list = nlohmann::json::array();
+    if (!dir.empty()) {
+        std::vector<fs::path> files;
+        std::error_code error;
+        for (const auto& entry : fs::directory_iterator(dir, error))
+            if (entry.is_regular_file() && entry.path().extension() == ".json")
+                files.push_back(entry.path());
+        if (error) return core::make_error("file_unreadable", "cannot list " + dir);
+        std::sort(files.begin(), files.end());  // a stable order keeps the ETag stable
+        for (const auto& file : files) {
+            auto text = read_whole_file(file.string());
+            if (!text) return text.error();
+            try {
+                list.push_back(nlohmann::json::parse(*text));
+            } catch (const nlohmann::json::exception& parse_error) {
+                return core::make_error("file_invalid", file.string() + ": " + parse_error.what());
+            }
+        }
+    }
+    const std::string body = nlohmann::json{{"procedures", list}}.dump();
+    return sim::StaticResource{body, sim::strong_etag(body)};
+}
+
+core::Result<core::HolidayCalendar> load_holidays(const std::string& path) {
+    if (path.empty()) return core::HolidayCalendar{};
+    auto text = read_whole_file(path);
+    if (!text) return text.error();
+    std::vector<std::string> dates;
+    const auto first = text->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (*text)[first] == '[') {
+        try {
+            dates = nlohmann::json::parse(*text).get<std::vector<std::string>>();
+        } catch (const nlohmann::json::exception& error) {
+            return core::make_error("file_invalid", path + ": " + error.what());
+        }
+    } else {
+        std::istringstream lines(*text);
+        for (std::string line; std::getline(lines, line);) dates.push_back(line);
+    }
+    return core::parse_holidays(dates);
+}
+
+int fail(const std::string& message) {
+    std::fprintf(stderr, "portal-sim: %s\n", message.c_str());
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            std::fputs(sim::usage_text().c_str(), stdout);
+            return 0;
+        }
+    }
+    auto parsed = sim::parse_options(argc, argv);
+    if (auto* message = std::get_if<std::string>(&parsed)) return fail(*message);
+
+    // A dropped connection must not kill the server; SIGTERM/SIGINT are taken by a waiting
+    // thread (below) so the server stops cleanly instead of dying mid-write.
+    signal(SIGPIPE, SIG_IGN);
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);  // inherited by every thread after this
+
+    sim::SimState state;
+    state.options = std::get<sim::Options>(std::move(parsed));
+    const sim::Options& options = state.options;
+    state.faults.set(options.faults, options.seed);
+
+    auto admin_units = load_admin_units(options.data_dir);
+    if (!admin_units) return fail(admin_units.error().detail);
+    state.admin_units = std::move(*admin_units);
+    auto procedures = load_procedures(options.procedures_dir);
+    if (!procedures) return fail(procedures.error().detail);
+    state.procedures = std::move(*procedures);
+    auto holidays = load_holidays(options.holidays_path);
+    if (!holidays) return fail(options.holidays_path + ": " + holidays.error().detail);
+    state.holidays = std::move(*holidays);
+    auto store = sim::DossierStore::open(options.store_path);
+    if (!store) return fail(store.error().detail);
+    state.store = std::move(*store);
+    if (state.store->skipped_lines() > 0)
+        std::fprintf(stderr, "portal-sim: skipped a torn last line in %s\n",
+                     options.store_path.c_str());
+
+    httplib::Server server;
+    sim::install_routes(server, state);
+    int port = options.port;
+    if (port == 0) {
+        port = server.bind_to_any_port(options.host);
+        if (port < 0) return fail("cannot bind a port on " + options.host);
+    } else if (!server.bind_to_port(options.host, port)) {
+        return fail("cannot bind " + options.host + ":" + std::to_string(port));
+    }
+
+    std::thread signal_waiter([&server, &stop_signals] {
+        int signal_number = 0;
+        sigwait(&stop_signals, &signal_number);
+        std::fprintf(stderr, "portal-sim: signal %d, stopping\n", signal_number);
+        server.stop();
+    });
+
+    std::fprintf(
+        stderr, "portal-sim: %zu dossiers loaded from %s, %zu holidays, agency %s, token %s\n",
+        state.store->dossiers().size(), options.store_path.c_str(), state.holidays.days.size(),
+        options.agency.c_str(), options.token.empty() ? "any" : "required");
+    std::printf("listening on http://%s:%d\n", options.host.c_str(), port);
+    std::fflush(stdout);
+
+    const bool listened = server.listen_after_bind();
+    // If the server stopped for any other reason, wake the waiter so it can be joined.
+    kill(getpid(), SIGTERM);
+    signal_waiter.join();
+    std::fprintf(stderr, "portal-sim: stopped\n");
+    return listened ? 0 : 1;
+}

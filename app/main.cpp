@@ -252,7 +252,7 @@ int main(int argc, char** argv) {
     config.idle_warning_ms = options.idle_ms;
     if (holidays) config.holidays = *holidays;
     core::Session session(catalog, config, random);
-    platform::AppClock clock;
+    platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{catalog, *strings, procedure_search, session, **store, worker.get(), platform::make_qr},
         std::move(display).value(), *fonts, clock);

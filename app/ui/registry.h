@@ -37,6 +37,12 @@ public:
         m_widgets.clear();
         m_texts.clear();
     }
+    // A full-screen overlay now covers everything recorded so far: none of it can be tapped
+    // or read any more.
+    void cover_all() {
+        for (auto& widget : m_widgets) widget.rect = Rect{};
+        m_texts.clear();
+    }
     void add_widget(WidgetRecord record) { m_widgets.push_back(std::move(record)); }
     void add_text(std::string text, Rect rect) { m_texts.push_back({std::move(text), rect}); }
     const std::vector<WidgetRecord>& widgets() const { return m_widgets; }
@@ -48,6 +54,12 @@ public:
             if (widget.label == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
         for (const auto& widget : m_widgets)
             if (widget.id == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
+        return nullptr;
+    }
+    // A widget with this label drawn this frame but scrolled out of view; nullptr when none.
+    const WidgetRecord* find_hidden(const std::string& label) const {
+        for (const auto& widget : m_widgets)
+            if ((widget.label == label || widget.id == label) && widget.rect.w <= 0 && widget.full.w > 0) return &widget;
         return nullptr;
     }
     // True when `needle` appears in any text or widget label drawn this frame.

@@ -85,6 +85,7 @@ void footer(Frame& frame, const Footer& spec, float top, float height) {
 void idle_overlay(Frame& frame) {
     const auto& session = frame.context.session;
     if (!session.state().idle_warning) return;
+    frame.context.registry.cover_all();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

@@ -23,14 +23,20 @@
 
 namespace motcua::platform {
 
-// Real time plus an offset the headless driver can advance ("wait 300000" in a script).
+// Real time for the kiosk. For the headless driver a manual clock: it moves only when the
+// script says so ("wait 300000", a tap, real time spent in wait-for), so timers are exact
+// however slow the machine renders.
 class AppClock final : public core::Clock {
 public:
+    explicit AppClock(bool manual = false);
     std::int64_t monotonic_ms() override;
     std::int64_t wall_unix_ms() override;
     void advance(std::int64_t ms) { m_offset_ms += ms; }
 
 private:
+    bool m_manual;
+    std::int64_t m_start_monotonic_ms;
+    std::int64_t m_start_wall_ms;
     std::int64_t m_offset_ms = 0;
 };
 
@@ -59,6 +65,8 @@ public:
     bool frame();
     // Frames until nothing changes any more (bounded).
     void settle();
+    // When the next timer is due (monotonic ms), or -1.
+    std::int64_t next_deadline_ms();
     const ui::Registry& registry() const { return m_registry; }
     AppClock& clock() { return m_clock; }
     Display& display() { return *m_display; }
@@ -70,7 +78,6 @@ public:
 private:
     void apply(const core::Intent& intent);
     void carry_out(const std::vector<core::Effect>& effects);
-    std::int64_t next_deadline_ms();
 
     AppParts m_parts;
     std::unique_ptr<Display> m_display;

@@ -2,6 +2,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <sstream>
@@ -80,8 +81,48 @@ core::Error failure(const App& app, const ScriptCommand& command, const std::str
 
 const ui::WidgetRecord* find_target(const App& app, const std::string& label) { return app.registry().find(label); }
 
+SDL_Event mouse_motion(float x, float y, std::int64_t now) {
+    SDL_Event event{};
+    event.type = SDL_MOUSEMOTION;
+    event.motion.timestamp = static_cast<Uint32>(now);
+    event.motion.which = SDL_TOUCH_MOUSEID;
+    event.motion.state = SDL_BUTTON_LMASK;
+    event.motion.x = static_cast<Sint32>(x);
+    event.motion.y = static_cast<Sint32>(y);
+    return event;
+}
+
+// Drags a finger vertically from (x, y) by dy, as a resident scrolls a list.
+void drag(App& app, float x, float y, float dy) {
+    app.feed(mouse_button(true, x, y, app.clock().monotonic_ms()));
+    const int steps = 6;
+    for (int i = 1; i <= steps; ++i) {
+        app.clock().advance(30);
+        app.feed(mouse_motion(x, y + dy * static_cast<float>(i) / steps, app.clock().monotonic_ms()));
+        app.frame();
+    }
+    app.feed(mouse_button(false, x, y + dy, app.clock().monotonic_ms()));
+    app.settle();
+}
+
+// Scrolls by touch until the widget labelled `label` is in view (a few drags at most).
+void scroll_into_view(App& app, const std::string& label) {
+    for (int attempt = 0; attempt < 12 && !find_target(app, label); ++attempt) {
+        const ui::WidgetRecord* hidden = app.registry().find_hidden(label);
+        if (!hidden) return;
+        const float height = static_cast<float>(app.display().height());
+        const float middle = height * 0.45f;
+        // A finger may start the drag anywhere, on a button too: a drag never presses it.
+        const float x = static_cast<float>(app.display().width()) * 0.5f;
+        float dy = middle - hidden->full.center_y();
+        dy = std::clamp(dy, -height * 0.3f, height * 0.3f);
+        drag(app, x, middle, dy);
+    }
+}
+
 core::Status tap(App& app, const ScriptCommand& command, const std::string& label) {
     app.settle();
+    if (!find_target(app, label)) scroll_into_view(app, label);
     const ui::WidgetRecord* widget = find_target(app, label);
     if (!widget) return failure(app, command, "no widget labelled \"" + label + "\" on screen");
     if (!widget->enabled) return failure(app, command, "\"" + label + "\" is disabled");
@@ -179,11 +220,14 @@ core::Status press_keys(App& app, const ScriptCommand& command) {
 core::Status wait_for(App& app, const ScriptCommand& command) {
     const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(command.number);
     while (true) {
+        const auto before = std::chrono::steady_clock::now();
         app.frame();
         if (app.registry().shows(command.text)) return core::Ok{};
         if (std::chrono::steady_clock::now() >= end)
             return failure(app, command, "\"" + command.text + "\" did not show within " + std::to_string(command.number) + " ms");
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        // The app's clock moves with the real time spent waiting for the network.
+        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
     }
 }
 
@@ -291,8 +335,12 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
             app.feed(key_down(SDLK_RETURN, app.clock().monotonic_ms()));
             app.settle();
         } else if (verb == "wait") {
+            // Jump from timer to timer: exact, and no frames are drawn for nothing.
             for (long long left = command.number; left > 0;) {
-                const long long step = std::min<long long>(left, 250);
+                const std::int64_t now = app.clock().monotonic_ms();
+                const std::int64_t due = app.next_deadline_ms();
+                long long step = left;
+                if (due > now && due - now < left) step = due - now;
                 app.clock().advance(step);
                 left -= step;
                 app.frame();

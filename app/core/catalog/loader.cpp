@@ -1,4 +1,5 @@
 #include "core/catalog/loader.h"
+#include "core/text/fold.h"
 
 #include <nlohmann/json.hpp>
 #include <utf8proc.h>
@@ -372,8 +373,9 @@ Catalog build_catalog(const std::vector<SourceFile>& files) {
         }
         catalog.procedures.push_back(std::move(procedure).value());
     }
+    // Alphabetical as a Vietnamese reader expects: "Đăng ký" among the D's, not after Z.
     std::stable_sort(catalog.procedures.begin(), catalog.procedures.end(),
-                     [](const Procedure& a, const Procedure& b) { return a.name.vi < b.name.vi; });
+                     [](const Procedure& a, const Procedure& b) { return fold_key(a.name.vi) < fold_key(b.name.vi); });
     return catalog;
 }
 

@@ -210,11 +210,33 @@ int main(int argc, char** argv) {
 
     // --- SDL, the display, fonts ---
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
-    if (SDL_Init(options.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : SDL_INIT_VIDEO) != 0) {
+    const char* requested_driver = std::getenv("SDL_VIDEODRIVER");
+    // No X, no Wayland, no DRM device and no driver asked for: no screen to open.
+    const bool nothing_to_open = !options.headless && !requested_driver && !std::getenv("DISPLAY") &&
+                                 !std::getenv("WAYLAND_DISPLAY") && !std::filesystem::exists("/dev/dri");
+    if (nothing_to_open) {
+        std::fprintf(stderr,
+                     "motcua: no display available (no DISPLAY, WAYLAND_DISPLAY or /dev/dri). To run without a screen: "
+                     "motcua --headless --portal URL --script FILE --shots DIR\n");
+        return 2;
+    }
+    bool have_display = SDL_Init(options.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : SDL_INIT_VIDEO) == 0;
+    std::string why = have_display ? "" : SDL_GetError();
+    if (have_display && !options.headless) {
+        // SDL falls back to an invisible "offscreen" driver when there is no screen: for a kiosk
+        // that is no display at all, unless someone asked for it by name.
+        const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+        if ((driver == "offscreen" || driver == "dummy") && !(requested_driver && driver == requested_driver)) {
+            have_display = false;
+            why = "only SDL's '" + driver + "' video driver is available";
+        }
+    }
+    if (!have_display) {
         std::fprintf(stderr,
                      "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "
                      "--script FILE --shots DIR\n",
-                     SDL_GetError());
+                     why.c_str());
+        SDL_Quit();
         return 2;
     }
     (void)platform::wake_event_type();

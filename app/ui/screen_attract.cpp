@@ -9,22 +9,21 @@ namespace motcua::ui {
 Footer screen_attract(Frame& frame) {
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::Dummy(ImVec2(0, unit * 0.5f));
     text(frame, frame.t("attract.title"), frame.title(), frame.colours.text);
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
     paragraph(frame, frame.t("attract.subtitle"));
-    ImGui::Dummy(ImVec2(0, unit * 1.0f));
+    ImGui::Dummy(ImVec2(0, unit * 0.6f));
     ImGui::PushFont(frame.title());
-    if (button(frame, frame.t("attract.start"), "start", ImVec2(width, unit * 4.5f), Style::Primary))
+    if (button(frame, frame.t("attract.start"), "start", ImVec2(width - unit * 1.4f, unit * 4.0f), Style::Primary))
         frame.emit(core::intent::Start{});
     ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, unit * 0.8f));
+    ImGui::Dummy(ImVec2(0, unit * 0.5f));
     const auto& settings = frame.context.session.state().settings;
     bool high = settings.contrast == core::Contrast::High;
     if (button(frame, frame.t(high ? "attract.contrast_standard" : "attract.contrast_high"), "contrast",
                ImVec2(unit * 12.0f, unit * 2.4f)))
         frame.emit(core::intent::SetContrast{high ? core::Contrast::Standard : core::Contrast::High});
-    ImGui::Dummy(ImVec2(0, unit * 0.8f));
+    ImGui::Dummy(ImVec2(0, unit * 0.5f));
     muted(frame, frame.t("attract.help"));
     return {};
 }

@@ -156,7 +156,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     begin_content(frame, "content", ImVec2(io.DisplaySize.x - unit * 2.0f, content_h - unit * 0.4f));
     ImGui::SetCursorPos(ImVec2(unit * 0.2f, unit * 0.6f));
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit * 0.8f);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit * 1.4f);
     Footer spec = draw_screen(frame);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();

@@ -9,6 +9,7 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -142,6 +143,13 @@ private:
 }  // namespace
 
 int main(int argc, char** argv) {
+    const auto started = std::chrono::steady_clock::now();
+    std::string stages;  // start-up time per stage, logged once (deployments watch it on old PCs)
+    auto stage = [&](const char* name) {
+        stages += std::string(stages.empty() ? "" : ", ") + name + " " +
+                  std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+                  " ms";
+    };
     Options options;
     if (!parse_options(argc, argv, options)) {
         std::fputs(Usage, stderr);
@@ -171,6 +179,7 @@ int main(int argc, char** argv) {
         for (const auto& name : procedure.everyday_names) procedure_search.add(i, name.vi, core::MatchKind::EverydayName);
     }
 
+    stage("assets");
     // --- The outbox and the portal ---
     auto store = platform::OutboxStore::open(options.db);
     if (!store) {
@@ -208,6 +217,7 @@ int main(int argc, char** argv) {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }
 
+    stage("outbox");
     // --- SDL, the display, fonts ---
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
     const char* requested_driver = std::getenv("SDL_VIDEODRIVER");
@@ -256,6 +266,7 @@ int main(int argc, char** argv) {
         SDL_Quit();
         return 2;
     }
+    stage("display");
     const float body_px = std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
     auto font_paths = platform::locate_fonts(options.fonts);
     auto fonts = font_paths ? platform::load_fonts(*font_paths, body_px) : core::Result<ui::Fonts>(font_paths.error());
@@ -263,6 +274,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "motcua: %s\n", fonts.error().detail.c_str());
         return 1;
     }
+ stage("fonts");
     platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " + std::to_string(catalog.procedures.size()) +
                                       " procedures, outbox " + options.db);
 
@@ -292,10 +304,13 @@ int main(int argc, char** argv) {
             exit_code = 1;
         }
     } else if (options.headless) {
-        app->settle();  // render the attract screen, then exit: a smoke test and a start-up timing
+        app->frame();  // render the attract screen once, then exit: a smoke test and a start-up timing
+        stage("first frame");
     } else {
         exit_code = app->run();
     }
+    stage("done");
+    platform::log_info("startup", stages);
     if (worker) worker->stop();
     app.reset();  // the display shuts its ImGui backend down while the context still exists
     ImGui::DestroyContext();

@@ -68,6 +68,15 @@ void FilingWorker::send_rating(std::string code, int level, std::string kiosk_id
     m_wakeup.notify_all();
 }
 
+void FilingWorker::lookup(std::string code) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_lookups.push_back(std::move(code));
+        m_poke = true;
+    }
+    m_wakeup.notify_all();
+}
+
 std::vector<core::Intent> FilingWorker::take_results() {
     std::lock_guard lock(m_mutex);
     std::vector<core::Intent> results;
@@ -158,6 +167,21 @@ void FilingWorker::run() {
         {
             std::lock_guard lock(m_mutex);
             ratings.swap(m_ratings);
+        }
+        std::vector<std::string> lookups;
+        {
+            std::lock_guard lock(m_mutex);
+            lookups.swap(m_lookups);
+        }
+        for (const auto& code : lookups) {
+            core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
+            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
+            if (const auto* found = std::get_if<core::LookupFound>(&outcome))
+                result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
+                          found->status.ngay_hen_tra};
+            else if (std::holds_alternative<core::LookupNotFound>(outcome))
+                result.state = core::LookupState::NotFound;
+            post(std::move(result));
         }
         for (const auto& body : ratings) {
             core::HttpReply reply = (*client)->post_json("/api/v1/danhgia", body);

@@ -36,6 +36,8 @@ public:
     void wake();
     // Queue a satisfaction rating (best effort; logged when it cannot be sent).
     void send_rating(std::string code, int level, std::string kiosk_id);
+    // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
+    void lookup(std::string code);
     std::vector<core::Intent> take_results();
     WorkerStatus status() const;
 
@@ -56,6 +58,7 @@ private:
     bool m_poke = false;
     std::vector<core::Intent> m_results;
     std::vector<std::string> m_ratings;  // JSON bodies
+    std::vector<std::string> m_lookups;  // codes
     WorkerStatus m_status;
     std::thread m_thread;
 };

@@ -23,6 +23,9 @@ Footer screen_attract(Frame& frame) {
     if (button(frame, frame.t(high ? "attract.contrast_standard" : "attract.contrast_high"), "contrast",
                ImVec2(unit * 12.0f, unit * 2.4f)))
         frame.emit(core::intent::SetContrast{high ? core::Contrast::Standard : core::Contrast::High});
+    ImGui::SameLine();
+    if (button(frame, frame.t("attract.lookup"), "open_lookup", ImVec2(unit * 12.0f, unit * 2.4f)))
+        frame.emit(core::intent::OpenLookup{});
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     muted(frame, frame.t("attract.help"));
     return {};

@@ -26,6 +26,7 @@ Footer screen_submitting(Frame& frame);
 Footer screen_receipt(Frame& frame);
 Footer screen_rating(Frame& frame);
 Footer screen_thanks(Frame& frame);
+Footer screen_lookup(Frame& frame);
 
 // Shared bits of screens.
 const core::Procedure& chosen(const Frame& frame);

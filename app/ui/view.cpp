@@ -26,6 +26,7 @@ Footer draw_screen(Frame& frame) {
         case Screen::Receipt: return screen_receipt(frame);
         case Screen::Rating: return screen_rating(frame);
         case Screen::Thanks: return screen_thanks(frame);
+        case Screen::Lookup: return screen_lookup(frame);
     }
     return {};
 }
@@ -140,7 +141,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     const float unit = frame.unit();
     const float header_h = unit * 2.6f;
     const bool typing = !state.focused_field.empty() &&
-                        (state.screen == Screen::Question || state.screen == Screen::Choose);
+                        (state.screen == Screen::Question || state.screen == Screen::Choose || state.screen == Screen::Lookup);
     bool numbers = false;
     if (typing && state.screen == Screen::Question)
         if (const core::FieldDef* field = chosen(frame).find_field(state.focused_field))

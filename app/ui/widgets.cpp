@@ -237,12 +237,12 @@ void keyboard(Frame& frame, bool numbers, float height) {
     ImGui::SameLine();
     special("keyboard.done", "key_done", ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h, Style::Primary,
             intent::Focus{""});
-    // Digits row for addresses and house numbers.
+    // Digits and the punctuation of addresses and dossier codes.
     std::vector<std::pair<std::string, std::string>> digits;
     for (char c = '1'; c <= '9'; ++c) digits.push_back({std::string(1, c), std::string("digit_") + c});
     digits.push_back({"0", "digit_0"});
-    digits.push_back({",", "key_,"});
-    key_row(digits, key_w, key_h, 0);
+    for (const char* mark : {",", ".", "-"}) digits.push_back({mark, std::string("key_") + mark});
+    key_row(digits, (width - 12 * gap) / 13, key_h, 0);
     ImGui::PopFont();
 }
 

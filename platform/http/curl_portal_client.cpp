@@ -1,5 +1,6 @@
 #include "platform/http/curl_portal_client.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <sys/stat.h>
 
@@ -48,8 +49,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     return size * count;
 }
 
+// By address, never by a name that merely starts with "127.": "127.0.0.1.nip.io" is a public
+// DNS name that can point anywhere, and plain http there would send the token in clear.
 bool is_loopback_host(const std::string& host) {
-    return host == "localhost" || host.rfind("127.", 0) == 0 || host == "[::1]" || host == "::1";
+    if (host == "localhost" || host == "[::1]" || host == "::1") return true;
+    in_addr address{};
+    return inet_pton(AF_INET, host.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 std::once_flag curl_global;

@@ -54,6 +54,17 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             if (m_parts.worker) m_parts.worker->send_rating(rating->code, rating->level, m_parts.session.config().kiosk_id);
         } else if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
             log_info(log->event, log->detail);
+        } else if (const auto* lookup = std::get_if<core::effect::LookupDossier>(&effect)) {
+            // A filing still in this kiosk's outbox is answered here; the rest by the portal.
+            auto local = m_parts.store.find(lookup->code);
+            if (local && *local && (*local)->state != core::OutboxState::Accepted) {
+                apply(core::intent::LookupResult{lookup->code, core::LookupState::Waiting, {}, 0, {}});
+            } else if (m_parts.worker) {
+                m_parts.worker->lookup(local && *local ? (*local)->ma_ho_so : lookup->code);
+                if (local && *local) m_lookup_alias = {(*local)->ma_ho_so, lookup->code};
+            } else {
+                apply(core::intent::LookupResult{lookup->code, core::LookupState::Unavailable, {}, 0, {}});
+            }
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         }
@@ -78,7 +89,12 @@ bool App::frame() {
     for (auto& intent : m_pending) intents.push_back(std::move(intent));
     m_pending.clear();
     if (m_parts.worker)
-        for (auto& result : m_parts.worker->take_results()) intents.push_back(std::move(result));
+        for (auto& result : m_parts.worker->take_results()) {
+            // A provisional code looked up through its MaHoSo answers under the code asked for.
+            if (auto* lookup = std::get_if<core::intent::LookupResult>(&result); lookup && lookup->code == m_lookup_alias.first)
+                lookup->code = m_lookup_alias.second;
+            intents.push_back(std::move(result));
+        }
     for (const auto& intent : intents) apply(intent);
     apply(core::intent::Tick{});
 

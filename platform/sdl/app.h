@@ -87,6 +87,7 @@ private:
     ui::Registry m_registry;
     std::vector<core::Intent> m_pending;
     std::int64_t m_last_frame_ms = -1;
+    std::pair<std::string, std::string> m_lookup_alias;  // MaHoSo asked for → code the resident typed
     bool m_quit = false;
 };
 

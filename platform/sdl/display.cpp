@@ -3,6 +3,7 @@
 #include <SDL_opengl.h>
 
 #include <algorithm>
+#include <vector>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdlrenderer.h>
 #include <stb_image_write.h>
@@ -27,11 +28,36 @@ public:
     }
     ~RendererDisplay() override {
         ImGui_ImplSDLRenderer_Shutdown();
+        if (m_font_texture) SDL_DestroyTexture(m_font_texture);
         SDL_DestroyRenderer(m_renderer);
         if (m_surface) SDL_FreeSurface(m_surface);
         if (m_window) SDL_DestroyWindow(m_window);
     }
-    void new_frame() override { ImGui_ImplSDLRenderer_NewFrame(); }
+    // The backend's own font upload goes through two RGBA copies of the atlas (2 × 16 MB for
+    // every text size); this one converts the 8-bit atlas row by row straight into the texture,
+    // then frees ImGui's copy. The backend's NewFrame only creates that texture, so it is skipped.
+    void new_frame() override {
+        if (m_font_texture) return;
+        ImGuiIO& io = ImGui::GetIO();
+        unsigned char* alpha = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsAlpha8(&alpha, &width, &height);
+        m_font_texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, height);
+        if (!m_font_texture) {
+            ImGui_ImplSDLRenderer_NewFrame();  // let the backend try its way
+            return;
+        }
+        std::vector<Uint32> row(static_cast<std::size_t>(width));
+        for (int y = 0; y < height; ++y) {
+            const unsigned char* source = alpha + static_cast<std::size_t>(y) * width;
+            for (int x = 0; x < width; ++x) row[static_cast<std::size_t>(x)] = (Uint32(source[x]) << 24) | 0x00FFFFFFu;
+            SDL_Rect line{0, y, width, 1};
+            SDL_UpdateTexture(m_font_texture, &line, row.data(), width * 4);
+        }
+        SDL_SetTextureBlendMode(m_font_texture, SDL_BLENDMODE_BLEND);
+        io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(m_font_texture));
+        io.Fonts->ClearTexData();
+    }
     void present(ImDrawData* data, ImU32 clear) override {
         float c[4];
         clear_colour(clear, c);
@@ -63,6 +89,7 @@ private:
     SDL_Window* m_window;
     SDL_Surface* m_surface;
     SDL_Renderer* m_renderer;
+    SDL_Texture* m_font_texture = nullptr;
 };
 
 class OpenGlDisplay final : public Display {

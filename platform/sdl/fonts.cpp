@@ -12,7 +12,11 @@ namespace {
 // Vietnamese (ImGui's own table) plus general punctuation and the đồng sign.
 const ImWchar* glyph_ranges() {
     static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin + Latin-1
+        0x0020, 0x007E,  // Basic Latin
+        0x00B7, 0x00B7,  // ·
+        // The Latin-1 letters Vietnamese uses (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and lower case)
+        0x00C0, 0x00C3, 0x00C8, 0x00CA, 0x00CC, 0x00CD, 0x00D2, 0x00D5, 0x00D9, 0x00DA, 0x00DD, 0x00DD,
+        0x00E0, 0x00E3, 0x00E8, 0x00EA, 0x00EC, 0x00ED, 0x00F2, 0x00F5, 0x00F9, 0x00FA, 0x00FD, 0x00FD,
         0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01A0, 0x01A1,
         0x01AF, 0x01B0,  // Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
         0x1EA0, 0x1EF9,  // Vietnamese extended
@@ -63,14 +67,20 @@ core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
     config.OversampleV = 1;
     config.PixelSnapH = true;
     ui::Fonts fonts;
-    const float scales[3] = {1.0f, 1.25f, 1.5f};
+    // One ladder of sizes, each step 1.25×: text size N uses step N for body text, N+1 for
+    // headings and N+2 for titles, so the bold sizes are shared between text sizes.
+    float step[5];
+    for (int i = 0; i < 5; ++i) step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
+    ImFont* bold[5] = {};
+    for (int i = 1; i < 5; ++i) {
+        bold[i] = io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), step[i], &config, glyph_ranges());
+        if (!bold[i]) return core::make_error("font_missing", "could not load " + paths.bold);
+    }
     for (int i = 0; i < 3; ++i) {
-        const float body = std::round(body_px * scales[i]);
-        fonts.body[i] = io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), body, &config, glyph_ranges());
-        fonts.heading[i] = io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), std::round(body * 1.25f), &config, glyph_ranges());
-        fonts.title[i] = io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), std::round(body * 1.6f), &config, glyph_ranges());
-        if (!fonts.body[i] || !fonts.heading[i] || !fonts.title[i])
-            return core::make_error("font_missing", "could not load " + paths.regular + " / " + paths.bold);
+        fonts.body[i] = io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), step[i], &config, glyph_ranges());
+        if (!fonts.body[i]) return core::make_error("font_missing", "could not load " + paths.regular);
+        fonts.heading[i] = bold[i + 1];
+        fonts.title[i] = bold[i + 2];
     }
     if (!io.Fonts->Build()) return core::make_error("font_missing", "font atlas build failed");
     return fonts;

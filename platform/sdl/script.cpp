@@ -161,7 +161,7 @@ void plan_character(char32_t c, std::vector<std::string>& keys, std::vector<std:
     else if (base >= U'0' && base <= U'9') keys.push_back(std::string("digit_") + static_cast<char>(base));
     else if (base == U' ') keys.push_back("key_space");
     else if (base == U'/') keys.push_back("digit_slash");
-    else if (base == U',') keys.push_back("key_,");
+    else if (base == U',' || base == U'.' || base == U'-') keys.push_back(std::string("key_") + static_cast<char>(base));
     else keys.push_back("?" + one);
     for (std::size_t i = 1; i < parts.size(); ++i) {
         switch (parts[i]) {

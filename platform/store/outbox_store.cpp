@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cstdlib>
+
 namespace motcua::platform {
 
 namespace {
@@ -81,7 +83,14 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
     char* message = nullptr;
     // WAL + FULL: every commit is on disk before we tell the resident it is saved.
     rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, &message);
-    if (rc == SQLITE_OK) rc = sqlite3_exec(db, Schema, nullptr, nullptr, &message);
+    // Create the schema once; a start-up on an existing outbox writes nothing (no fsync).
+    int version = 0;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA user_version", [](void* out, int, char** values, char**) {
+            *static_cast<int*>(out) = values[0] ? std::atoi(values[0]) : 0;
+            return 0;
+        }, &version, &message);
+    if (rc == SQLITE_OK && version < 1) rc = sqlite3_exec(db, Schema, nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);

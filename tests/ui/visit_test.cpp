@@ -29,7 +29,8 @@ std::vector<nlohmann::json> stored_dossiers(const std::string& store_path) {
 
 motcua::test::ProcessResult run_kiosk(const std::string& portal_url, const std::string& script, const std::string& shots,
                                       const std::string& db, std::vector<std::string> extra = {}) {
-    std::vector<std::string> argv = {MOTCUA_EXE, "--headless", "--script", std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/" + script,
+    const std::string script_path = script.front() == '/' ? script : std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/" + script;
+    std::vector<std::string> argv = {MOTCUA_EXE, "--headless", "--script", script_path,
                                      "--shots", shots, "--db", db, "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
     if (!portal_url.empty()) {
         argv.push_back("--portal");
@@ -68,6 +69,23 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     CHECK(request["TrichYeuHoSo"] == "Đăng ký khai sinh cho Nguyễn Thị Bình");
     for (const char* screen : {"01-attract", "02-choose", "05-question-error", "09-review", "10-receipt", "12-thanks"})
         CHECK(std::filesystem::file_size(shots + "/" + screen + ".png") > 1000);
+
+    // Later, the resident checks the dossier at the kiosk: a partial code is refused, the whole
+    // code (scanned from the receipt's QR) shows the status in plain words.
+    const std::string code = dossiers[0]["MaHoSo"];
+    motcua::test::write_file(temp.file("lookup.script"),
+                             "tap \"Tra cứu hồ sơ đã nộp\"\n"
+                             "type \"" + code.substr(0, 6) + "\"\n"
+                             "tap \"Tra cứu\"\n"
+                             "expect \"Mã hồ sơ chưa đủ\"\n"
+                             "scan \"" + code + "\"\n"
+                             "wait-for \"mới đăng ký, chờ cán bộ tiếp nhận\" 10000\n"
+                             "expect \"" + code + "\"\n"
+                             "shot 13-lookup\n"
+                             "audit\n");
+    auto lookup = run_kiosk(sim.url(), temp.file("lookup.script"), shots, temp.file("outbox2.sqlite"));
+    INFO(lookup.output);
+    CHECK(lookup.exit_code == 0);
 }
 
 TEST_CASE("with no portal the filing is saved and the receipt shows a provisional code", "[ui][offline]") {

@@ -131,6 +131,9 @@ int main(int argc, char** argv) {
                      options.store_path.c_str());
 
     httplib::Server server;
+    // Without TCP_NODELAY a small reply body waits ~40 ms for the client's delayed ACK (Nagle);
+    // a real portal behind a web server does not show that delay, so neither should the simulator.
+    server.set_tcp_nodelay(true);
     sim::install_routes(server, state);
     int port = options.port;
     if (port == 0) {

@@ -24,7 +24,8 @@ bool is_timer_or_result(const Intent& intent) {
     return std::holds_alternative<intent::Tick>(intent) ||
            std::holds_alternative<intent::Saved>(intent) ||
            std::holds_alternative<intent::Accepted>(intent) ||
-           std::holds_alternative<intent::Held>(intent);
+           std::holds_alternative<intent::Held>(intent) ||
+           std::holds_alternative<intent::LookupResult>(intent);
 }
 
 }  // namespace
@@ -72,7 +73,8 @@ int Session::last_visible_page_before(int page) const {
 std::int64_t Session::idle_limit_ms() const {
     switch (m_state.screen) {
         case Screen::Receipt:
-        case Screen::Rating: return m_config.receipt_idle_ms;
+        case Screen::Rating:
+        case Screen::Lookup: return m_config.receipt_idle_ms;  // nothing to lose: shorter
         default: return m_config.idle_warning_ms;
     }
 }
@@ -87,7 +89,8 @@ std::int64_t Session::next_deadline_ms(std::int64_t now_ms) const {
                        : -1;
         case Screen::Thanks: return since + m_config.thanks_ms;
         case Screen::Receipt:
-        case Screen::Rating: return since + idle_limit_ms();
+        case Screen::Rating:
+        case Screen::Lookup: return since + idle_limit_ms();
         default: break;
     }
     if (!m_state.idle_warning) return since + idle_limit_ms();
@@ -186,6 +189,7 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
             return;
         }
         case Screen::Review: submit(effects, now); return;
+        case Screen::Lookup: start_lookup(effects); return;
         default: return;
     }
 }
@@ -195,6 +199,11 @@ void Session::go_back() {
     const Procedure* chosen = procedure();
     switch (m_state.screen) {
         case Screen::Choose: m_state.screen = Screen::Attract; return;
+        case Screen::Lookup: {
+            std::vector<Effect> ignored;
+            wipe(ignored, Now{m_state.last_activity_ms, 0});  // nothing of the lookup stays
+            return;
+        }
         case Screen::Eligibility:
             if (m_state.eligibility_index > 0)
                 --m_state.eligibility_index;
@@ -275,7 +284,33 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
 }
 
+void Session::start_lookup(std::vector<Effect>& effects) {
+    std::string code = to_nfc(m_state.lookup_code);
+    while (!code.empty() && code.back() == ' ') code.pop_back();
+    while (!code.empty() && code.front() == ' ') code.erase(code.begin());
+    m_state.errors.erase("lookup");
+    if (code.empty()) {
+        m_state.errors["lookup"] = "required";
+        return;
+    }
+    // Only a whole code is looked up: a partial one would reveal someone else's dossier.
+    if (codepoint_count(code) < 8) {
+        m_state.errors["lookup"] = "lookup_code_short";
+        return;
+    }
+    if (is_provisional_code(code)) code = normalise_code_input(code);
+    m_state.lookup = LookupView{LookupState::Asking, code, {}, 0, {}};
+    m_state.focused_field.clear();
+    effects.push_back(effect::LookupDossier{code});
+    effects.push_back(effect::Log{"lookup_asked", ""});
+}
+
 void Session::apply_scan(const std::string& payload, std::vector<Effect>& effects) {
+    if (m_state.screen == Screen::Lookup) {  // the receipt's QR holds the dossier code
+        m_state.lookup_code = payload;
+        start_lookup(effects);
+        return;
+    }
     const Procedure* chosen = procedure();
     if (!chosen || m_state.screen != Screen::Question) return;  // a stray scan elsewhere does nothing
     auto card = parse_cccd_qr(payload);
@@ -369,6 +404,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             [&](const intent::Back&) { go_back(); },
             [&](const intent::Focus& focus) {
                 if (focus.field.empty() || (focus.field == "search" && m_state.screen == Screen::Choose) ||
+                    (focus.field == "lookup" && m_state.screen == Screen::Lookup) ||
                     (chosen && m_state.screen == Screen::Question && chosen->find_field(focus.field)))
                     m_state.focused_field = focus.field;
             },
@@ -384,11 +420,19 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                     m_state.search_text = to_nfc(m_state.search_text + typed);
                     return;
                 }
+                if (m_state.screen == Screen::Lookup) {  // dossier codes are upper case
+                    m_state.lookup_code = to_upper(to_nfc(m_state.lookup_code + typed));
+                    return;
+                }
                 edit_focused([&](const std::string& value) { return value + typed; });
             },
             [&](const intent::Backspace&) {
                 if (m_state.screen == Screen::Choose) {
                     pop_last_codepoint(m_state.search_text);
+                    return;
+                }
+                if (m_state.screen == Screen::Lookup) {
+                    pop_last_codepoint(m_state.lookup_code);
                     return;
                 }
                 edit_focused([](const std::string& value) {
@@ -399,6 +443,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             },
             [&](const intent::ClearField& clear) {
                 if (clear.field == "search") m_state.search_text.clear();
+                if (clear.field == "lookup") m_state.lookup_code.clear();
                 m_state.answers.erase(clear.field);
             },
             [&](const intent::ApplyTone& tone) {
@@ -500,6 +545,16 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 m_state.screen = Screen::Thanks;
             },
             [&](const intent::StillHere&) {},
+            [&](const intent::OpenLookup&) {
+                if (m_state.screen != Screen::Attract) return;
+                m_state.screen = Screen::Lookup;
+                m_state.focused_field = "lookup";
+            },
+            [&](const intent::LookupResult& result) {
+                if (m_state.screen != Screen::Lookup || result.code != m_state.lookup.code) return;
+                m_state.lookup = LookupView{result.state, result.code, result.procedure, result.trang_thai,
+                                            result.ngay_hen_tra};
+            },
             [&](const intent::Tick&) {
                 Submission& submission = m_state.submission;
                 if (m_state.screen == Screen::Submitting && submission.delivery == Delivery::Sending &&
@@ -515,7 +570,8 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                     if (idle >= m_config.thanks_ms) wipe(effects, now);
                     return;
                 }
-                if (m_state.screen == Screen::Receipt || m_state.screen == Screen::Rating) {
+                if (m_state.screen == Screen::Receipt || m_state.screen == Screen::Rating ||
+                    m_state.screen == Screen::Lookup) {
                     if (idle >= idle_limit_ms()) {
                         effects.push_back(effect::Log{"visit_timed_out", "receipt"});
                         wipe(effects, now);

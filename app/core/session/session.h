@@ -31,6 +31,18 @@ enum class Screen {
     Receipt,          // dossier code, due date
     Rating,           // how was the service
     Thanks,           // short thank-you, then the wipe
+    Lookup,           // "how is my dossier doing?": type or scan the full code
+};
+
+enum class LookupState { None, Asking, Found, Waiting, NotFound, Unavailable };
+
+// The answer to a status lookup, as shown on the lookup screen.
+struct LookupView {
+    LookupState state = LookupState::None;
+    std::string code;          // exactly what was asked for
+    std::string procedure;     // TenTTHC
+    int trang_thai = 0;        // 1..10 (Found)
+    std::string ngay_hen_tra;  // portal time
 };
 
 enum class TextSize { Normal, Large, ExtraLarge };
@@ -93,6 +105,8 @@ struct SessionState {
     std::int64_t last_activity_ms = 0;
     bool idle_warning = false;
     int rating = 0;
+    std::string lookup_code;  // typed on the lookup screen
+    LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
 };
 
@@ -122,6 +136,16 @@ struct Held { std::string provisional_code; std::string reason; };
 struct Finish {};                                            // receipt → rating
 struct Rate { int level; };                                  // 1..3
 struct StillHere {};
+struct OpenLookup {};
+// The answer to effect::LookupDossier, from the platform. `local_waiting`: the code is a filing
+// this kiosk still holds in its outbox (not yet at the portal).
+struct LookupResult {
+    std::string code;
+    LookupState state;
+    std::string procedure;
+    int trang_thai = 0;
+    std::string ngay_hen_tra;
+};
 struct Tick {};
 struct SetTextSize { TextSize size; };
 struct SetContrast { Contrast contrast; };
@@ -133,7 +157,7 @@ using Intent = std::variant<intent::Start, intent::Home, intent::Search, intent:
                             intent::TypeText, intent::Backspace, intent::Shift, intent::Scan, intent::ClearField,
                             intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
                             intent::EditPage, intent::Submit, intent::Saved, intent::Accepted,
-                            intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+                            intent::Held, intent::Finish, intent::Rate, intent::StillHere, intent::OpenLookup, intent::LookupResult,
                             intent::Tick, intent::SetTextSize, intent::SetContrast,
                             intent::SetLanguage>;
 
@@ -149,9 +173,12 @@ struct SendRating { std::string code; int level; };
 // A structured log line: never personal data.
 struct Log { std::string event; std::string detail; };
 struct VisitEnded {};
+// Ask the portal (or the local outbox) for the status of the dossier with exactly this code.
+struct LookupDossier { std::string code; };
 }  // namespace effect
 
-using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded>;
+using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded,
+                            effect::LookupDossier>;
 
 struct Now {
     std::int64_t monotonic_ms = 0;
@@ -182,6 +209,7 @@ private:
     void go_back();
     void submit(std::vector<Effect>& effects, Now now);
     bool validate_page(const PageDef& page, Now now);
+    void start_lookup(std::vector<Effect>& effects);
     void apply_scan(const std::string& payload, std::vector<Effect>& effects);
     void edit_focused(const std::function<std::string(const std::string&)>& change);
     bool condition_holds(const Condition& condition) const;

@@ -110,3 +110,16 @@ TEST_CASE("an idle session warns with a countdown, can be kept, and is wiped whe
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
+
+TEST_CASE("a resident searches without accents, leaves the wrong procedure and files the right one", "[ui][search]") {
+    TempDir temp;
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
+    auto result = run_kiosk(sim.url(), "search_exit.script", shots_dir("search_exit"), temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto dossiers = stored_dossiers(sim.store_path());
+    REQUIRE(dossiers.size() == 1);
+    CHECK(dossiers[0]["request"]["MaTTHC"] == "2.000635");
+    CHECK(dossiers[0]["request"]["ChuHoSo"] == "Đỗ Thị Mai");
+    CHECK(dossiers[0]["request"]["DuLieuToKhai"]["NguoiDuocCap"]["HoTen"] == "Đỗ Minh An");
+}

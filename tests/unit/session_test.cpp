@@ -317,3 +317,37 @@ TEST_CASE("a scan without accents fills only the ID and asks for the name", "[se
     CHECK(h.state().answers.count("requester.name") == 0);
     CHECK(h.state().notice == "notice.scan_check_name");
 }
+
+TEST_CASE("a status lookup needs the whole code and asks for exactly it", "[session][lookup]") {
+    Harness h;
+    h.send(intent::OpenLookup{});
+    CHECK(h.state().screen == Screen::Lookup);
+    CHECK(h.state().focused_field == "lookup");
+    h.send(intent::TypeText{"kd4"});
+    h.send(intent::Next{});
+    CHECK(h.state().errors.at("lookup") == "lookup_code_short");
+    CHECK(h.effects_of<effect::LookupDossier>().empty());
+    h.send(intent::TypeText{"m-x7pa"});  // typed in lower case with a dash: a provisional code
+    h.send(intent::Next{});
+    auto asked = h.effects_of<effect::LookupDossier>();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].code == "KD4MX7PA");
+    CHECK(h.state().lookup.state == LookupState::Asking);
+    h.send(intent::LookupResult{"OTHER123", LookupState::NotFound, {}, 0, {}});
+    CHECK(h.state().lookup.state == LookupState::Asking);  // not the answer to this question
+    h.send(intent::LookupResult{"KD4MX7PA", LookupState::Found, "Đăng ký khai sinh", 4, "20261130170000"});
+    CHECK(h.state().lookup.state == LookupState::Found);
+    CHECK(h.state().lookup.trang_thai == 4);
+    h.send(intent::Back{});
+    CHECK(h.state().screen == Screen::Attract);
+    CHECK(h.state().lookup.code.empty());
+}
+
+TEST_CASE("scanning the receipt's QR on the lookup screen looks the code up", "[session][lookup]") {
+    Harness h;
+    h.send(intent::OpenLookup{});
+    h.send(intent::Scan{"000.00.01.H99-261127-0001"});
+    auto asked = h.effects_of<effect::LookupDossier>();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].code == "000.00.01.H99-261127-0001");
+}

@@ -1,0 +1,285 @@
+// The crash test: a kiosk (tools/outbox-soak: the real outbox and FilingWorker) files dossiers
+// against portal-sim and is killed with SIGKILL at random moments, again and again, then left
+// to finish. Every dossier it acknowledged ("ACK <code>" on stdout, printed only after the
+// outbox commit) must be on the portal exactly once and Accepted in the outbox.
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "filing_fixtures.h"
+#include "platform/store/outbox_store.h"
+
+using motcua::core::OutboxEntry;
+using motcua::core::OutboxState;
+using motcua::test::FilingSim;
+using Json = nlohmann::json;
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int MinimumKills = 50;
+constexpr int KillAfterMinMs = 5;
+constexpr int KillAfterMaxMs = 150;
+constexpr std::uint32_t DefaultSeed = 20260312;
+
+// One run of outbox-soak: stdout through a pipe (the ACK lines), stderr appended to a log.
+class SoakChild {
+public:
+    SoakChild(const std::vector<std::string>& arguments, const std::string& log_path) {
+        std::vector<char*> argv;
+        for (const auto& argument : arguments) argv.push_back(const_cast<char*>(argument.c_str()));
+        argv.push_back(nullptr);
+        int fds[2];
+        REQUIRE(pipe2(fds, O_CLOEXEC) == 0);
+        const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        REQUIRE(log_fd >= 0);
+        const pid_t parent = getpid();
+        m_started = Clock::now();
+        m_pid = fork();
+        REQUIRE(m_pid >= 0);
+        if (m_pid == 0) {
+            // Only async-signal-safe calls until exec.
+            prctl(PR_SET_PDEATHSIG, SIGKILL);  // no orphan if the test itself dies
+            if (getppid() != parent) _exit(126);
+            dup2(fds[1], STDOUT_FILENO);
+            dup2(log_fd, STDERR_FILENO);
+            execv(argv[0], argv.data());
+            _exit(127);
+        }
+        close(fds[1]);
+        close(log_fd);
+        m_fd = fds[0];
+    }
+    ~SoakChild() {
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGKILL);
+            reap();
+        }
+        if (m_fd >= 0) close(m_fd);
+    }
+    SoakChild(const SoakChild&) = delete;
+    SoakChild& operator=(const SoakChild&) = delete;
+
+    Clock::time_point started() const { return m_started; }
+
+    // Reads stdout until `deadline` or end of file. False at end of file (the child is gone).
+    bool read_until(Clock::time_point deadline) {
+        while (!m_eof) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                deadline - Clock::now());
+            if (left.count() <= 0) return true;
+            pollfd fd{m_fd, POLLIN, 0};
+            const int ready = poll(&fd, 1, static_cast<int>(left.count()));
+            if (ready < 0 && errno == EINTR) continue;
+            if (ready <= 0) continue;
+            char buffer[4096];
+            const ssize_t n = read(m_fd, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                m_eof = true;
+                break;
+            }
+            m_partial.append(buffer, static_cast<std::size_t>(n));
+            for (std::size_t end; (end = m_partial.find('\n')) != std::string::npos;) {
+                m_lines.push_back(m_partial.substr(0, end));
+                m_partial.erase(0, end + 1);
+            }
+        }
+        return false;
+    }
+
+    // SIGKILL, then everything it had written before dying. True when it was still running.
+    bool kill() {
+        const bool running = waitpid(m_pid, nullptr, WNOHANG) == 0;
+        ::kill(m_pid, SIGKILL);
+        read_until(Clock::now() + 10s);  // the pipe ends when the process is gone
+        m_exit = reap();
+        return running;
+    }
+
+    // Waits for it to exit on its own; its exit code, or -1 (and killed) after `timeout`.
+    int wait(std::chrono::milliseconds timeout) {
+        if (read_until(Clock::now() + timeout)) {
+            ::kill(m_pid, SIGKILL);
+            reap();
+            return -1;
+        }
+        m_exit = reap();
+        return m_exit;
+    }
+
+    const std::vector<std::string>& lines() const { return m_lines; }
+    // A line cut by the kill (never expected: each ACK line is one write of a few bytes).
+    const std::string& partial() const { return m_partial; }
+
+private:
+    int reap() {
+        int status = 0;
+        pid_t result;
+        do {
+            result = waitpid(m_pid, &status, 0);
+        } while (result < 0 && errno == EINTR);
+        m_pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+
+    pid_t m_pid = -1;
+    int m_fd = -1;
+    bool m_eof = false;
+    int m_exit = -1;
+    Clock::time_point m_started;
+    std::string m_partial;
+    std::vector<std::string> m_lines;
+};
+
+std::string tail_of(const std::string& path, std::size_t max_chars = 3000) {
+    std::string text;
+    try {
+        text = motcua::test::read_file(path);
+    } catch (const std::exception&) {
+        return "(no log)";
+    }
+    return text.size() > max_chars ? "..." + text.substr(text.size() - max_chars) : text;
+}
+
+std::uint32_t crash_seed() {
+    // MOTCUA_CRASH_SEED replays another schedule of kills.
+    const char* text = std::getenv("MOTCUA_CRASH_SEED");
+    return text && *text ? static_cast<std::uint32_t>(std::strtoul(text, nullptr, 10))
+                         : DefaultSeed;
+}
+
+}  // namespace
+
+TEST_CASE("killing the kiosk at random moments never loses nor duplicates a saved dossier",
+          "[crash]") {
+    const auto test_started = Clock::now();
+    // A portal that is a little slow and sometimes drops the answer after committing.
+    FilingSim sim({"--latency-ms", "50", "--drop-after-commit", "0.2", "--seed", "5"});
+    motcua::test::TempDir dir("motcua-crash-");
+    const std::string db = dir.file("outbox.db");
+    const std::string log = dir.file("soak.log");
+    auto soak_args = [&](long long count) {
+        return std::vector<std::string>{MOTCUA_OUTBOX_SOAK, "--db",       db,
+                                        "--portal",         sim.url(),   "--token",
+                                        motcua::test::FilingToken, "--count", std::to_string(count),
+                                        "--pause-ms",       "6",         "--base-ms",
+                                        "20",               "--cap-ms",  "200",
+                                        "--timeout-ms",     "3000",      "--drain-ms",
+                                        "30000"};
+    };
+
+    const std::uint32_t seed = crash_seed();
+    INFO("seed " << seed << " (set MOTCUA_CRASH_SEED to replay another schedule)");
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> kill_after(KillAfterMinMs, KillAfterMaxMs);
+
+    std::vector<std::string> acked;
+    int kills = 0, cut_lines = 0;
+    auto gather = [&](const SoakChild& child) {
+        for (const auto& line : child.lines())
+            if (line.rfind("ACK ", 0) == 0) acked.push_back(line.substr(4));
+        if (!child.partial().empty()) ++cut_lines;
+    };
+
+    while (kills < MinimumKills) {
+        // The kill runs never reach their count: only the kill ends them.
+        SoakChild child(soak_args(1'000'000'000), log);
+        const auto kill_at = child.started() + std::chrono::milliseconds(kill_after(random));
+        if (!child.read_until(kill_at) || !child.kill())
+            FAIL("outbox-soak ended before it was killed; its log:\n" << tail_of(log));
+        ++kills;
+        gather(child);
+    }
+    const std::size_t acked_before_last = acked.size();
+
+    // The last run: a few more dossiers, then it drains the outbox and exits.
+    SoakChild last(soak_args(static_cast<long long>(acked.size()) + 20), log);
+    const int exit_code = last.wait(45s);
+    gather(last);
+    {
+        INFO("outbox-soak log:\n" << tail_of(log));
+        REQUIRE(exit_code == 0);
+        REQUIRE_FALSE(last.lines().empty());
+        CHECK(last.lines().back().rfind("DONE ", 0) == 0);
+    }
+
+    // What the portal holds.
+    const Json dossiers = sim.dossiers();
+    std::map<std::string, int> copies;
+    std::map<std::string, std::string> ma_ho_so_of;
+    for (const auto& dossier : dossiers) {
+        const std::string code = dossier["MaTam"];
+        ++copies[code];
+        ma_ho_so_of[code] = dossier["MaHoSo"];
+    }
+    int duplicates = 0;
+    for (const auto& [code, n] : copies) duplicates += n - 1;
+
+    // What the outbox holds.
+    auto store = motcua::platform::OutboxStore::open(db);
+    REQUIRE(store.ok());
+    auto entries = (*store)->all();
+    REQUIRE(entries.ok());
+    std::map<std::string, OutboxEntry> outbox;
+    for (const auto& entry : *entries) outbox[entry.provisional_code] = entry;
+
+    const std::set<std::string> unique_acked(acked.begin(), acked.end());
+    int missing_on_portal = 0, not_accepted = 0, wrong_code = 0;
+    for (const std::string& code : unique_acked) {
+        if (copies[code] == 0) ++missing_on_portal;
+        const auto it = outbox.find(code);
+        if (it == outbox.end() || it->second.state != OutboxState::Accepted) {
+            ++not_accepted;
+            continue;
+        }
+        if (it->second.ma_ho_so != ma_ho_so_of[code] || !it->second.personal_data_purged)
+            ++wrong_code;
+    }
+    int unfinished = 0;
+    for (const auto& [code, entry] : outbox) unfinished += entry.state != OutboxState::Accepted;
+
+    const Json stats = sim.stats();
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - test_started).count() /
+        1000.0;
+    std::ostringstream summary;
+    summary << "crash test: " << kills << " kills, " << acked.size() << " acknowledged ("
+            << acked_before_last << " before the last run), " << outbox.size()
+            << " in the outbox, " << dossiers.size() << " stored on the portal, " << duplicates
+            << " duplicates, " << missing_on_portal << " acknowledged but missing; portal saw "
+            << stats["submissions"] << " submissions, " << stats["replays"] << " replays, "
+            << stats["conflicts"] << " in-flight conflicts, " << stats["dropped_after_commit"]
+            << " answers dropped after commit; " << seconds << " s";
+    WARN(summary.str());
+
+    CHECK(kills >= MinimumKills);
+    CHECK(acked_before_last > 0);
+    CHECK(unique_acked.size() == acked.size());  // no code acknowledged twice
+    CHECK(cut_lines == 0);
+    CHECK(duplicates == 0);
+    CHECK(missing_on_portal == 0);
+    CHECK(not_accepted == 0);
+    CHECK(wrong_code == 0);
+    CHECK(unfinished == 0);
+    // Everything saved was filed, acknowledged or not (a kill may fall between commit and ACK).
+    CHECK(outbox.size() == dossiers.size());
+    CHECK(outbox.size() >= unique_acked.size());
+    CHECK(stats["accepted"] == dossiers.size());
+}

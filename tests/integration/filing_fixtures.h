@@ -1,0 +1,151 @@
+// Shared by the outbox integration tests ([store], [portal-client], [faults], [crash]): a seeded
+// Random, a realistic dossier payload, the real portal-sim with a token, its /sim control
+// endpoints, and a bounded wait. Header-only on purpose: tests/support/*.cpp is also linked into
+// ui_tests, which has no SQLite or curl.
+#pragma once
+
+#include <httplib.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/filing/codes.h"
+#include "core/filing/outbox.h"
+#include "core/filing/portal_time.h"
+#include "core/ports.h"
+#include "platform/store/outbox_store.h"
+#include "support/portal_sim_process.h"
+
+namespace motcua::test {
+
+inline const std::string FilingToken = "kiosk-01-secret";
+
+class SeededRandom final : public core::Random {
+public:
+    explicit SeededRandom(std::uint64_t seed) : m_engine(seed) {}
+    std::uint64_t below(std::uint64_t bound) override {
+        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
+    }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+inline std::int64_t wall_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// What core::encode_dossier produces for a khai sinh visit: contract fields, personal data
+// (ChuHoSo, SoDienThoai, DuLieuToKhai) and a frozen NgayNop.
+inline std::string dossier_payload(const std::string& ma_tam, std::size_t padding = 0) {
+    nlohmann::json payload = {
+        {"MaTTHC", "1.001193"},
+        {"TenTTHC", "Đăng ký khai sinh"},
+        {"ChuHoSo", "Nguyễn Thị Hoà"},
+        {"MaTam", ma_tam},
+        {"MaKiosk", "KIOSK-01"},
+        {"NgayNop", core::format_portal_time(core::vietnam_time_from_unix_ms(wall_ms()))},
+        {"SoNgayXuLy", 3},
+        {"SoDienThoai", "0912345678"},
+        {"DuLieuToKhai",
+         {{"NguoiDuocKhaiSinh", {{"HoTen", "Nguyễn Minh Khôi"}, {"NgaySinh", "01/03/2026"}}},
+          {"GhiChu", std::string(padding, 'x')}}}};
+    return payload.dump();
+}
+
+// A new Pending entry with a fresh key and provisional code (not yet stored).
+inline core::OutboxEntry new_entry(core::Random& random, std::size_t padding = 0) {
+    const std::string code = core::make_provisional_code(random);
+    return core::make_entry(core::make_idempotency_key(random), code, "1.001193",
+                            dossier_payload(code, padding), wall_ms());
+}
+
+// A new entry, committed to the store (the moment the resident would be told "saved").
+inline core::OutboxEntry enqueue(platform::OutboxStore& store, core::Random& random) {
+    core::OutboxEntry entry = new_entry(random);
+    const core::Status saved = store.insert(entry);
+    INFO((saved ? std::string() : saved.error().code + ": " + saved.error().detail));
+    REQUIRE(saved.ok());
+    return entry;
+}
+
+// Polls `done` every `poll` until it is true or `timeout` passed; true when it became true.
+template <typename Predicate>
+bool wait_until(Predicate done, std::chrono::milliseconds timeout,
+                std::chrono::milliseconds poll = std::chrono::milliseconds(20)) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (true) {
+        if (done()) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(poll);
+    }
+}
+
+// The real portal-sim with a required token and its own temporary store, plus its /sim
+// control endpoints.
+class FilingSim {
+public:
+    explicit FilingSim(std::vector<std::string> extra = {})
+        : m_process(options(m_dir, std::move(extra))) {}
+
+    const std::string& url() const { return m_process.url(); }
+    const TempDir& dir() const { return m_dir; }
+
+    // GET /sim/dossiers: every stored dossier.
+    nlohmann::json dossiers() const { return get("/sim/dossiers"); }
+    // GET /sim/stats: the simulator's counters.
+    nlohmann::json stats() const { return get("/sim/stats"); }
+    // POST /sim/faults: merges the keys into the fault configuration.
+    void set_faults(const nlohmann::json& changes) const {
+        auto result = control()->Post("/sim/faults", changes.dump(), "application/json");
+        REQUIRE(result);
+        INFO(result->body);
+        REQUIRE(result->status == 200);
+    }
+    // How many stored dossiers carry this MaTam.
+    int count_ma_tam(const std::string& ma_tam) const {
+        int n = 0;
+        for (const auto& dossier : dossiers())
+            if (dossier.at("MaTam") == ma_tam) ++n;
+        return n;
+    }
+
+private:
+    static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
+        PortalSimOptions options;
+        options.binary = MOTCUA_PORTAL_SIM;
+        options.store_path = dir.file("portal.jsonl");
+        options.data_dir = MOTCUA_SHARED_DATA;
+        options.extra_args = {"--token", FilingToken};
+        options.extra_args.insert(options.extra_args.end(), extra.begin(), extra.end());
+        return options;
+    }
+
+    std::unique_ptr<httplib::Client> control() const {
+        auto client = std::make_unique<httplib::Client>(m_process.url());
+        client->set_connection_timeout(5);
+        client->set_read_timeout(10);
+        return client;
+    }
+
+    nlohmann::json get(const std::string& path) const {
+        auto result = control()->Get(path.c_str());
+        REQUIRE(result);
+        REQUIRE(result->status == 200);
+        return nlohmann::json::parse(result->body);
+    }
+
+    TempDir m_dir{"motcua-filing-"};
+    PortalSimProcess m_process;
+};
+
+}  // namespace motcua::test

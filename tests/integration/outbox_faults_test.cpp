@@ -1,0 +1,347 @@
+// The real FilingWorker against the real portal-sim, one injected fault at a time: while the
+// fault is on, nothing is lost and retries keep the same key; once it is off, every dossier is
+// on the portal exactly once, the outbox holds the MaHoSo the portal issued, and the personal
+// data is gone from the kiosk. A permanent refusal (a wrong token) holds the dossiers for staff.
+#include <catch2/catch.hpp>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "filing_fixtures.h"
+#include "platform/filing_worker.h"
+#include "platform/store/outbox_store.h"
+
+using motcua::core::OutboxEntry;
+using motcua::core::OutboxState;
+using motcua::platform::FilingWorker;
+using motcua::platform::OutboxStore;
+using motcua::platform::PortalClientOptions;
+using motcua::test::FilingSim;
+using motcua::test::SeededRandom;
+using Json = nlohmann::json;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int Dossiers = 3;
+constexpr auto CaseBound = 20s;  // the longest any wait in one case may take
+
+// When a fault has shown itself well enough to be switched off.
+enum class Until {
+    EveryEntryFailsTwice,  // a fault that would last forever: every entry failed twice, none sent
+    EveryEntryHit,         // a fault that heals itself: every entry failed at least once
+    CounterReaches,        // a share of requests: the simulator counted enough injections
+};
+
+struct FaultCase {
+    std::string name;
+    Json on;                        // POST /sim/faults to switch it on
+    Json off;                       // ... and off
+    std::set<std::string> reasons;  // every last_error_code the outbox may show meanwhile
+    std::string counter;            // the /sim/stats counter of this fault, or ""
+    Until until;
+    int min_count = 1;  // CounterReaches: how many injections
+    long total_timeout_ms = 2000;
+};
+
+std::vector<FaultCase> fault_cases() {
+    return {
+        {"latency beyond the client's total timeout",
+         {{"latency-ms", 1500}},
+         {{"latency-ms", 0}},
+         {"portal_unreachable", "portal_in_progress"},
+         "",
+         Until::EveryEntryHit,
+         1,
+         400},
+        {"a share of 503 answers",
+         {{"fail-rate", 0.5}, {"seed", 3}},
+         {{"fail-rate", 0.0}},
+         {"portal_server_error"},
+         "injected_failures",
+         Until::CounterReaches,
+         2},
+        {"the connection dropped before the request is read",
+         {{"drop-before-read", 1.0}},
+         {{"drop-before-read", 0.0}},
+         {"portal_unreachable"},
+         "dropped_before_read",
+         Until::EveryEntryFailsTwice},
+        {"the connection dropped after the portal committed the dossier",
+         {{"drop-after-commit", 1.0}},
+         {{"drop-after-commit", 0.0}},
+         {"portal_unreachable"},
+         "dropped_after_commit",
+         Until::EveryEntryHit},
+        {"a 201 body that trickles in slower than the total timeout",
+         {{"slow-body-ms", 300}},
+         {{"slow-body-ms", 0}},
+         {"portal_unreachable"},
+         "",
+         Until::EveryEntryFailsTwice,
+         1,
+         400},
+        {"a 201 whose JSON is cut in half",
+         {{"malformed-json", 1.0}},
+         {{"malformed-json", 0.0}},
+         {"portal_bad_reply"},
+         "malformed",
+         Until::EveryEntryFailsTwice},
+        {"a captive Wi-Fi page answering 200 HTML",
+         {{"captive-portal", true}},
+         {{"captive-portal", false}},
+         {"captive_portal"},
+         "captive",
+         Until::EveryEntryFailsTwice},
+        {"429 rate limiting with Retry-After",
+         {{"rate-limit", 1.0}, {"retry-after", 1}},
+         {{"rate-limit", 0.0}},
+         {"portal_rate_limited"},
+         "rate_limited",
+         Until::EveryEntryFailsTwice},
+    };
+}
+
+PortalClientOptions client_options(const std::string& url, const std::string& token,
+                                   long total_timeout_ms) {
+    PortalClientOptions options;
+    options.base_url = url;
+    options.token = token;
+    options.connect_timeout_ms = 1000;
+    options.total_timeout_ms = total_timeout_ms;
+    return options;
+}
+
+// The kiosk side of one case: a temporary outbox with a few committed dossiers, and the worker.
+struct Kiosk {
+    Kiosk(const FilingSim& sim, const std::string& token, long total_timeout_ms,
+          std::uint64_t seed)
+        : random(seed), path(sim.dir().file("outbox.db")) {
+        auto opened = OutboxStore::open(path);
+        REQUIRE(opened.ok());
+        store = std::move(*opened);
+        for (int i = 0; i < Dossiers; ++i) entries.push_back(motcua::test::enqueue(*store, random));
+        worker = make_worker(sim, token, total_timeout_ms);
+    }
+
+    std::unique_ptr<FilingWorker> make_worker(const FilingSim& sim, const std::string& token,
+                                              long total_timeout_ms) const {
+        // A small policy: retries within 50 ms, never more than 500 ms apart (bar Retry-After).
+        return std::make_unique<FilingWorker>(path,
+                                              client_options(sim.url(), token, total_timeout_ms),
+                                              motcua::core::RetryPolicy{50, 500},
+                                              /*stale_after_ms=*/3'600'000, nullptr);
+    }
+
+    std::vector<OutboxEntry> load() const {
+        auto all = store->all();
+        REQUIRE(all.ok());
+        return std::move(*all);
+    }
+
+    int count_in(OutboxState state) const {
+        int n = 0;
+        for (const auto& entry : load()) n += entry.state == state ? 1 : 0;
+        return n;
+    }
+
+    SeededRandom random;
+    std::string path;
+    std::unique_ptr<OutboxStore> store;
+    std::vector<OutboxEntry> entries;
+    std::unique_ptr<FilingWorker> worker;
+};
+
+// What the worker told the UI, per provisional code.
+struct Told {
+    std::map<std::string, std::vector<motcua::core::intent::Accepted>> accepted;
+    std::map<std::string, std::vector<motcua::core::intent::Held>> held;
+};
+
+Told collect(FilingWorker& worker) {
+    Told told;
+    for (auto& intent : worker.take_results()) {
+        if (auto* accepted = std::get_if<motcua::core::intent::Accepted>(&intent))
+            told.accepted[accepted->provisional_code].push_back(*accepted);
+        else if (auto* held = std::get_if<motcua::core::intent::Held>(&intent))
+            told.held[held->provisional_code].push_back(*held);
+    }
+    return told;
+}
+
+// Every dossier on the portal exactly once, and the outbox agrees with the portal.
+void check_filed_exactly_once(const FilingSim& sim, const Kiosk& kiosk, const Told& told) {
+    const Json dossiers = sim.dossiers();
+    CHECK(dossiers.size() == kiosk.entries.size());
+    for (const OutboxEntry& original : kiosk.entries) {
+        const std::string& code = original.provisional_code;
+        INFO("dossier " << code);
+        Json on_portal;
+        int copies = 0;
+        for (const auto& dossier : dossiers)
+            if (dossier["MaTam"] == code) {
+                ++copies;
+                on_portal = dossier;
+            }
+        REQUIRE(copies == 1);
+        CHECK(on_portal["IdempotencyKey"] == original.idempotency_key);
+        CHECK(on_portal["HoSo"] == Json::parse(original.payload_json));
+
+        auto found = kiosk.store->find(code);
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        const OutboxEntry& entry = **found;
+        CHECK(entry.state == OutboxState::Accepted);
+        CHECK(entry.ma_ho_so == on_portal["MaHoSo"].get<std::string>());
+        CHECK(entry.ngay_hen_tra == on_portal["NgayHenTra"].get<std::string>());
+        CHECK(entry.trang_thai == 1);
+        CHECK(entry.last_error_code.empty());
+        // Personal data purged once the portal has it; the receipt fields stay.
+        CHECK(entry.personal_data_purged);
+        const Json payload = Json::parse(entry.payload_json);
+        CHECK_FALSE(payload.contains("ChuHoSo"));
+        CHECK_FALSE(payload.contains("DuLieuToKhai"));
+        CHECK_FALSE(payload.contains("SoDienThoai"));
+        CHECK(payload["MaTam"] == code);
+
+        // The UI heard "accepted" exactly once, with the same MaHoSo.
+        const auto it = told.accepted.find(code);
+        REQUIRE(it != told.accepted.end());
+        REQUIRE(it->second.size() == 1);
+        CHECK(it->second[0].ma_ho_so == entry.ma_ho_so);
+        CHECK(it->second[0].ngay_hen_tra == entry.ngay_hen_tra);
+    }
+    CHECK(told.held.empty());
+}
+
+}  // namespace
+
+TEST_CASE("every simulator fault ends with each dossier filed exactly once", "[faults]") {
+    const auto cases = fault_cases();
+    const std::size_t index = GENERATE_COPY(range(std::size_t{0}, cases.size()));
+    const FaultCase& fault = cases[index];
+    INFO("fault: " << fault.name);
+
+    FilingSim sim;
+    sim.set_faults(fault.on);
+    Kiosk kiosk(sim, motcua::test::FilingToken, fault.total_timeout_ms, 100 + index);
+    const auto started = std::chrono::steady_clock::now();
+    kiosk.worker->start();
+
+    // While the fault is on: watch the outbox (what staff would see) until it has shown itself.
+    std::set<std::string> seen;
+    bool accepted_while_on = false;
+    const bool showed = motcua::test::wait_until(
+        [&] {
+            const auto entries = kiosk.load();
+            int failed_twice = 0, hit = 0, accepted = 0;
+            for (const auto& entry : entries) {
+                if (entry.state != OutboxState::Accepted && !entry.last_error_code.empty())
+                    seen.insert(entry.last_error_code);
+                if (entry.state == OutboxState::Accepted) {
+                    accepted_while_on = true;
+                    ++accepted;
+                }
+                if (entry.state != OutboxState::Accepted && entry.attempts >= 2) ++failed_twice;
+                const bool failed_once =
+                    entry.state == OutboxState::Accepted
+                        ? entry.attempts >= 2
+                        : entry.attempts >= 1 && fault.reasons.count(entry.last_error_code) == 1;
+                if (failed_once) ++hit;
+            }
+            switch (fault.until) {
+                case Until::EveryEntryFailsTwice:
+                    return failed_twice == Dossiers;
+                case Until::EveryEntryHit:
+                    return hit == Dossiers;
+                case Until::CounterReaches:
+                    // A share of requests fails: the dossiers may all be through before then.
+                    return sim.stats()[fault.counter].get<int>() >= fault.min_count ||
+                           accepted == Dossiers;
+            }
+            return false;
+        },
+        CaseBound);
+    REQUIRE(showed);
+    if (fault.until == Until::EveryEntryFailsTwice) CHECK_FALSE(seen.empty());
+    for (const auto& reason : seen) {
+        INFO("last_error_code " << reason);
+        CHECK(fault.reasons.count(reason) == 1);
+    }
+    if (fault.until == Until::EveryEntryFailsTwice) CHECK_FALSE(accepted_while_on);
+
+    sim.set_faults(fault.off);
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    const auto elapsed = std::chrono::steady_clock::now() - started;
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    CHECK(elapsed < 2 * CaseBound);
+
+    const Json stats = sim.stats();
+    INFO("simulator stats: " << stats.dump());
+    if (!fault.counter.empty()) CHECK(stats[fault.counter].get<int>() >= fault.min_count);
+    CHECK(stats["accepted"] == Dossiers);  // stored once each, whatever the number of attempts
+    if (fault.on.contains("drop-after-commit")) {
+        CHECK(stats["dropped_after_commit"] == Dossiers);
+        CHECK(stats["replays"].get<int>() >= Dossiers);  // the resend got the stored 201
+    }
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+    const auto status = kiosk.worker->status();
+    CHECK(status.unsent == 0);
+    CHECK(status.held == 0);
+}
+
+TEST_CASE("a wrong token holds every dossier for staff, and nothing reaches the portal",
+          "[faults]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, "not-this-kiosk's-token", 2000, 7);
+    kiosk.worker->start();
+    const bool all_held = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Held) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    REQUIRE(all_held);
+
+    CHECK(sim.dossiers().empty());
+    const Json stats = sim.stats();
+    CHECK(stats["unauthorized"] == Dossiers);  // one attempt each: a 401 is not retried
+    CHECK(stats["accepted"] == 0);
+    const Told told = collect(*kiosk.worker);
+    for (const OutboxEntry& original : kiosk.entries) {
+        INFO("dossier " << original.provisional_code);
+        auto found = kiosk.store->find(original.provisional_code);
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        const OutboxEntry& entry = **found;
+        CHECK(entry.state == OutboxState::Held);
+        CHECK(entry.attempts == 1);
+        CHECK(entry.last_error_code == "portal_unauthorized");
+        CHECK(entry.last_error_detail == "HTTP 401 (portal error code unauthorized)");
+        // Not sent, so nothing purged: staff can still send it once the token is fixed.
+        CHECK_FALSE(entry.personal_data_purged);
+        CHECK(entry.payload_json == original.payload_json);
+        const auto it = told.held.find(entry.provisional_code);
+        REQUIRE(it != told.held.end());
+        REQUIRE(it->second.size() == 1);
+        CHECK(it->second[0].reason == "portal_unauthorized");
+    }
+    CHECK(told.accepted.empty());
+    CHECK(kiosk.worker->status().held == Dossiers);
+
+    SECTION("once the token is fixed, a staff retry files each of them exactly once") {
+        for (const OutboxEntry& entry : kiosk.load()) {
+            const OutboxEntry retried =
+                motcua::core::on_staff_retry(entry, motcua::test::wall_ms());
+            REQUIRE(kiosk.store->update(retried).ok());
+        }
+        kiosk.worker = kiosk.make_worker(sim, motcua::test::FilingToken, 2000);
+        kiosk.worker->start();
+        const bool all_accepted = motcua::test::wait_until(
+            [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+        kiosk.worker->stop();
+        REQUIRE(all_accepted);
+        check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+    }
+}

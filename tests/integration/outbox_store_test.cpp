@@ -1,0 +1,412 @@
+// The SQLite outbox in a real temporary file: what is committed stays, in WAL mode with every
+// commit synced, and failures (full disk, read-only database, no such directory) come back as
+// precise errors instead of lost dossiers.
+#include <sqlite3.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <mutex>
+#include <string>
+
+#include "filing_fixtures.h"
+#include "platform/store/outbox_store.h"
+
+using motcua::core::OutboxEntry;
+using motcua::core::OutboxState;
+using motcua::platform::OutboxStore;
+using motcua::test::SeededRandom;
+using motcua::test::TempDir;
+
+namespace {
+
+// OutboxStore keeps its sqlite3* private, and some settings (synchronous, max_page_count,
+// query_only) belong to one connection. sqlite3_auto_extension runs for every connection this
+// process opens, so the spy can see the store's own connection: run SQL on it as it opens, and
+// keep the handle so the test can query or change it afterwards. One spy at a time.
+class ConnectionSpy {
+public:
+    // Watches connections whose file name ends with `file_suffix`; runs `on_open_sql` on each.
+    explicit ConnectionSpy(std::string file_suffix, std::string on_open_sql = {}) {
+        std::lock_guard lock(mutex());
+        state() = State{std::move(file_suffix), std::move(on_open_sql), nullptr};
+        // void(*)(void) is SQLite's (and GCC's) generic function pointer type.
+        sqlite3_auto_extension(reinterpret_cast<void (*)()>(&entry));
+    }
+    ~ConnectionSpy() {
+        sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(&entry));
+        std::lock_guard lock(mutex());
+        state() = State{};
+    }
+    ConnectionSpy(const ConnectionSpy&) = delete;
+    ConnectionSpy& operator=(const ConnectionSpy&) = delete;
+
+    // The last watched connection opened (still owned by the store; valid while it is open).
+    sqlite3* connection() const {
+        std::lock_guard lock(mutex());
+        return state().last;
+    }
+
+private:
+    struct State {
+        std::string suffix;
+        std::string sql;
+        sqlite3* last = nullptr;
+    };
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    static State& state() {
+        static State s;
+        return s;
+    }
+    static int entry(sqlite3* db, char** error_message, const sqlite3_api_routines*) {
+        const char* name = sqlite3_db_filename(db, "main");
+        const std::string file = name ? name : "";
+        std::lock_guard lock(mutex());
+        const State& s = state();
+        if (s.suffix.empty() || file.size() < s.suffix.size() ||
+            file.compare(file.size() - s.suffix.size(), s.suffix.size(), s.suffix) != 0)
+            return SQLITE_OK;
+        state().last = db;
+        if (!s.sql.empty() && sqlite3_exec(db, s.sql.c_str(), nullptr, nullptr, error_message) !=
+                                  SQLITE_OK)
+            return SQLITE_ERROR;
+        return SQLITE_OK;
+    }
+};
+
+// One value of a pragma (or any single-value query) on a connection.
+std::string query_text(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::string value;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        const unsigned char* text = sqlite3_column_text(stmt, 0);
+        value = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+void exec(sqlite3* db, const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    INFO(sql << ": " << (message ? message : ""));
+    sqlite3_free(message);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+std::unique_ptr<OutboxStore> open_store(const std::string& path) {
+    auto store = OutboxStore::open(path);
+    INFO((store ? std::string() : store.error().code + ": " + store.error().detail));
+    REQUIRE(store.ok());
+    return std::move(*store);
+}
+
+void check_same(const OutboxEntry& actual, const OutboxEntry& expected) {
+    INFO("entry " << expected.provisional_code);
+    CHECK(actual.id == expected.id);
+    CHECK(actual.idempotency_key == expected.idempotency_key);
+    CHECK(actual.provisional_code == expected.provisional_code);
+    CHECK(actual.procedure_code == expected.procedure_code);
+    CHECK(actual.payload_json == expected.payload_json);
+    CHECK(actual.state == expected.state);
+    CHECK(actual.attempts == expected.attempts);
+    CHECK(actual.created_unix_ms == expected.created_unix_ms);
+    CHECK(actual.next_attempt_unix_ms == expected.next_attempt_unix_ms);
+    CHECK(actual.ma_ho_so == expected.ma_ho_so);
+    CHECK(actual.ngay_hen_tra == expected.ngay_hen_tra);
+    CHECK(actual.trang_thai == expected.trang_thai);
+    CHECK(actual.last_error_code == expected.last_error_code);
+    CHECK(actual.last_error_detail == expected.last_error_detail);
+    CHECK(actual.accepted_unix_ms == expected.accepted_unix_ms);
+    CHECK(actual.personal_data_purged == expected.personal_data_purged);
+}
+
+motcua::core::SubmitAccepted receipt(const std::string& ma_ho_so, const std::string& ma_tam) {
+    return {ma_ho_so, ma_tam, 1, "20260312100000", "20260318170000"};
+}
+
+// Three entries in three different states: accepted (purged), held, and pending after a retry.
+std::vector<OutboxEntry> fill_three(OutboxStore& store, SeededRandom& random) {
+    const motcua::core::RetryPolicy policy{50, 500};
+    std::vector<OutboxEntry> entries;
+    for (int i = 0; i < 3; ++i) entries.push_back(motcua::test::enqueue(store, random));
+    const std::int64_t now = motcua::test::wall_ms();
+
+    OutboxEntry& accepted = entries[0];
+    accepted = motcua::core::on_send_started(accepted);
+    REQUIRE(store.update(accepted).ok());
+    accepted = motcua::core::on_outcome(
+        accepted, receipt("000.00.01.H99-260312-0001", accepted.provisional_code), now, policy,
+        random);
+    accepted = motcua::core::on_purge(accepted);
+    REQUIRE(store.update(accepted).ok());
+
+    OutboxEntry& held = entries[1];
+    held = motcua::core::on_send_started(held);
+    held = motcua::core::on_outcome(
+        held, motcua::core::SubmitHeld{"portal_unauthorized", "HTTP 401"}, now, policy, random);
+    REQUIRE(store.update(held).ok());
+
+    OutboxEntry& retried = entries[2];
+    retried = motcua::core::on_send_started(retried);
+    retried = motcua::core::on_outcome(
+        retried, motcua::core::SubmitRetry{"portal_server_error", "HTTP 503", 2}, now, policy,
+        random);
+    REQUIRE(store.update(retried).ok());
+    return entries;
+}
+
+}  // namespace
+
+TEST_CASE("an outbox entry is stored, updated, found and counted as it moves", "[store]") {
+    TempDir dir;
+    auto store = open_store(dir.file("outbox.db"));
+    SeededRandom random(11);
+
+    OutboxEntry first = motcua::test::enqueue(*store, random);
+    OutboxEntry second = motcua::test::enqueue(*store, random);
+    CHECK(first.id > 0);
+    CHECK(second.id > first.id);
+
+    auto all = store->all();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 2);
+    check_same((*all)[0], first);
+    check_same((*all)[1], second);
+
+    auto counts = store->counts();
+    REQUIRE(counts.ok());
+    CHECK(counts->pending == 2);
+    CHECK(counts->sending + counts->accepted + counts->held == 0);
+
+    SECTION("sending shows in the counts and survives as sending") {
+        first = motcua::core::on_send_started(first);
+        REQUIRE(store->update(first).ok());
+        counts = store->counts();
+        REQUIRE(counts.ok());
+        CHECK(counts->pending == 1);
+        CHECK(counts->sending == 1);
+        auto found = store->find(first.provisional_code);
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        CHECK((*found)->state == OutboxState::Sending);
+    }
+
+    SECTION("an accepted entry leaves the unfinished list and is found by both codes") {
+        const std::vector<OutboxEntry> entries = fill_three(*store, random);
+        auto unfinished = store->unfinished();
+        REQUIRE(unfinished.ok());
+        // Accepted is finished; held and retried ones wait (held for staff), oldest first.
+        std::vector<std::string> codes;
+        for (const auto& entry : *unfinished) codes.push_back(entry.provisional_code);
+        CHECK(codes == std::vector<std::string>{first.provisional_code, second.provisional_code,
+                                                entries[1].provisional_code,
+                                                entries[2].provisional_code});
+
+        const OutboxEntry& accepted = entries[0];
+        const std::vector<std::string> both_codes = {accepted.provisional_code, accepted.ma_ho_so};
+        for (const std::string& code : both_codes) {
+            auto found = store->find(code);
+            REQUIRE(found.ok());
+            REQUIRE(found->has_value());
+            check_same(**found, accepted);
+        }
+        CHECK(accepted.personal_data_purged);
+        CHECK(accepted.payload_json.find("ChuHoSo") == std::string::npos);
+
+        counts = store->counts();
+        REQUIRE(counts.ok());
+        CHECK(counts->pending == 3);  // first, second and the retried one
+        CHECK(counts->accepted == 1);
+        CHECK(counts->held == 1);
+        CHECK(counts->sending == 0);
+    }
+
+    SECTION("find wants the whole code, and never matches an empty MaHoSo") {
+        const std::vector<std::string> codes = {"", first.provisional_code.substr(0, 7), "NOPE2345",
+                                                "000.00.01.H99-260312-0001"};
+        for (const std::string& code : codes) {
+            auto found = store->find(code);
+            REQUIRE(found.ok());
+            CHECK_FALSE(found->has_value());
+        }
+    }
+
+    SECTION("updating an entry that is not there is an error, not a silent no-op") {
+        OutboxEntry ghost = first;
+        ghost.id = 9999;
+        const auto saved = store->update(ghost);
+        REQUIRE_FALSE(saved.ok());
+        CHECK(saved.error().code == "store_failed");
+        CHECK(saved.error().detail == "update: no dossier with id 9999");
+    }
+}
+
+TEST_CASE("the outbox connection runs in WAL mode with synchronous=FULL", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("pragmas.db");
+    ConnectionSpy spy("/pragmas.db");
+    auto store = open_store(path);
+    sqlite3* db = spy.connection();
+    REQUIRE(db != nullptr);
+    CHECK(query_text(db, "PRAGMA journal_mode") == "wal");
+    CHECK(query_text(db, "PRAGMA synchronous") == "2");  // 2 = FULL: the WAL is synced per commit
+    CHECK(query_text(db, "PRAGMA user_version") == "1");
+
+    SeededRandom random(12);
+    motcua::test::enqueue(*store, random);
+    // The commit went to the write-ahead log, and WAL mode is recorded in the file itself.
+    CHECK(std::filesystem::exists(path + "-wal"));
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &other, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    CHECK(query_text(other, "PRAGMA journal_mode") == "wal");
+    CHECK(query_text(other, "SELECT COUNT(*) FROM outbox") == "1");
+    sqlite3_close(other);
+}
+
+TEST_CASE("a second dossier with the same idempotency key or provisional code is refused",
+          "[store]") {
+    TempDir dir;
+    auto store = open_store(dir.file("outbox.db"));
+    SeededRandom random(13);
+    const OutboxEntry saved = motcua::test::enqueue(*store, random);
+
+    OutboxEntry twin = motcua::test::new_entry(random);
+    std::string column;
+    SECTION("same idempotency key") {
+        twin.idempotency_key = saved.idempotency_key;
+        column = "outbox.idempotency_key";
+    }
+    SECTION("same provisional code") {
+        twin.provisional_code = saved.provisional_code;
+        column = "outbox.provisional_code";
+    }
+    const auto inserted = store->insert(twin);
+    REQUIRE_FALSE(inserted.ok());
+    CHECK(inserted.error().code == "store_failed");
+    CHECK(inserted.error().detail == "insert dossier: UNIQUE constraint failed: " + column);
+    CHECK(twin.id == 0);
+
+    auto all = store->all();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 1);
+    check_same(all->front(), saved);
+}
+
+TEST_CASE("everything committed is still there after the file is closed and reopened",
+          "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("outbox.db");
+    SeededRandom random(14);
+    std::vector<OutboxEntry> before;
+    {
+        auto store = open_store(path);
+        before = fill_three(*store, random);
+        before.push_back(motcua::test::enqueue(*store, random));
+    }
+    auto reopened = open_store(path);
+    auto after = reopened->all();
+    REQUIRE(after.ok());
+    REQUIRE(after->size() == before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) check_same((*after)[i], before[i]);
+
+    // And it keeps working: new ids continue after the old ones.
+    const OutboxEntry next = motcua::test::enqueue(*reopened, random);
+    CHECK(next.id > before.back().id);
+}
+
+TEST_CASE("a full disk is reported as disk_full and loses nothing already saved", "[store]") {
+    TempDir dir;
+    const std::string path = dir.file("full.db");
+    SeededRandom random(15);
+    std::vector<OutboxEntry> saved;
+    motcua::core::Error failure;
+    {
+        ConnectionSpy spy("/full.db");
+        auto store = open_store(path);
+        sqlite3* db = spy.connection();
+        REQUIRE(db != nullptr);
+        // The database may grow by two pages, then SQLite answers SQLITE_FULL, exactly as on a
+        // full disk (max_page_count belongs to this connection only).
+        const int pages = std::stoi(query_text(db, "PRAGMA page_count"));
+        exec(db, "PRAGMA max_page_count = " + std::to_string(pages + 2));
+
+        for (int i = 0; i < 100; ++i) {
+            OutboxEntry entry = motcua::test::new_entry(random, 1500);
+            const auto inserted = store->insert(entry);
+            if (!inserted) {
+                failure = inserted.error();
+                CHECK(entry.id == 0);
+                break;
+            }
+            saved.push_back(entry);
+        }
+        REQUIRE_FALSE(failure.code.empty());
+        CHECK(failure.code == "disk_full");
+        CHECK(failure.detail == "insert dossier: database or disk is full");
+        CHECK_FALSE(saved.empty());
+
+        // The failed insert rolled back alone: the same connection still reads everything.
+        auto all = store->all();
+        REQUIRE(all.ok());
+        CHECK(all->size() == saved.size());
+    }
+    // Room again (a new connection has no page limit): nothing was lost, and it accepts more.
+    auto store = open_store(path);
+    auto all = store->all();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == saved.size());
+    for (std::size_t i = 0; i < saved.size(); ++i) check_same((*all)[i], saved[i]);
+    motcua::test::enqueue(*store, random);
+}
+
+TEST_CASE("a database that cannot be written gives store_failed with the reason", "[store]") {
+    TempDir dir;
+    SeededRandom random(16);
+
+    SECTION("read-only from the start: a new outbox cannot even get its schema") {
+        const std::string path = dir.file("readonly.db");
+        ConnectionSpy spy("/readonly.db", "PRAGMA query_only = 1;");
+        auto store = OutboxStore::open(path);
+        REQUIRE_FALSE(store.ok());
+        CHECK(store.error().code == "store_failed");
+        CHECK(store.error().detail ==
+              "schema of " + path + ": attempt to write a readonly database");
+    }
+
+    SECTION("read-only after opening: insert and update fail, reading still works") {
+        const std::string path = dir.file("turned-readonly.db");
+        ConnectionSpy spy("/turned-readonly.db");
+        auto store = open_store(path);
+        OutboxEntry saved = motcua::test::enqueue(*store, random);
+        exec(spy.connection(), "PRAGMA query_only = 1");
+
+        OutboxEntry entry = motcua::test::new_entry(random);
+        const auto inserted = store->insert(entry);
+        REQUIRE_FALSE(inserted.ok());
+        CHECK(inserted.error().code == "store_failed");
+        CHECK(inserted.error().detail == "insert dossier: attempt to write a readonly database");
+
+        saved = motcua::core::on_send_started(saved);
+        const auto updated = store->update(saved);
+        REQUIRE_FALSE(updated.ok());
+        CHECK(updated.error().code == "store_failed");
+        CHECK(updated.error().detail == "update dossier: attempt to write a readonly database");
+
+        auto all = store->all();
+        REQUIRE(all.ok());
+        REQUIRE(all->size() == 1);
+        CHECK(all->front().state == OutboxState::Pending);
+    }
+
+    SECTION("a directory that does not exist") {
+        const std::string path = dir.file("missing/outbox.db");
+        auto store = OutboxStore::open(path);
+        REQUIRE_FALSE(store.ok());
+        CHECK(store.error().code == "store_failed");
+        CHECK(store.error().detail == "open " + path + ": unable to open database file");
+    }
+}

@@ -10,8 +10,10 @@ Footer screen_choose(Frame& frame) {
     const auto& catalog = frame.context.catalog;
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
-    heading(frame, frame.t("choose.title"));
-    text(frame, frame.t("choose.search_label"), frame.body(), frame.colours.text);
+    if (state.focused_field != "search") {  // while typing, every line goes to the results
+        heading(frame, frame.t("choose.title"));
+        text(frame, frame.t("choose.search_label"), frame.body(), frame.colours.text);
+    }
     field_box(frame, frame.t("choose.search_label"), "search", state.search_text, state.focused_field == "search", false);
     if (!state.search_text.empty()) {
         ImGui::SameLine();

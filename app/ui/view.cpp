@@ -147,7 +147,10 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
         if (const core::FieldDef* field = chosen(frame).find_field(state.focused_field))
             numbers = core::uses_number_pad(field->type);
     // While typing, the keyboard takes the lower part; the footer slims down to make room.
-    const float footer_h = state.screen == Screen::Attract ? 0 : typing ? unit * 2.6f : unit * 3.4f;
+    // Searching: results must show between the box and the keyboard, so the footer steps aside
+    // (the keyboard's "Xong" closes it and brings the footer back).
+    const bool searching = typing && state.screen == Screen::Choose;
+    const float footer_h = state.screen == Screen::Attract || searching ? 0 : typing ? unit * 2.6f : unit * 3.4f;
     const float keyboard_h = typing ? io.DisplaySize.y * (numbers ? 0.36f : 0.40f) : 0;
     const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h;
 

@@ -1,15 +1,18 @@
 // Shared by the outbox integration tests ([store], [portal-client], [faults], [crash]): a seeded
-// Random, a realistic dossier payload, the real portal-sim with a token, its /sim control
-// endpoints, and a bounded wait. Header-only on purpose: tests/support/*.cpp is also linked into
+// Random, a realistic dossier payload, a bounded wait, a way into the store's own SQLite
+// connection, and the real portal-sim with a token and its /sim control endpoints. Header-only on purpose: tests/support/*.cpp is also linked into
 // ui_tests, which has no SQLite or curl.
 #pragma once
 
 #include <httplib.h>
+#include <sqlite3.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <string>
@@ -89,6 +92,113 @@ bool wait_until(Predicate done, std::chrono::milliseconds timeout,
         std::this_thread::sleep_for(poll);
     }
 }
+
+// [SECTION] reaching the store's own SQLite connection
+
+// OutboxStore keeps its sqlite3* private, and some settings (synchronous, max_page_count,
+// query_only) belong to one connection. sqlite3_auto_extension runs for every connection this
+// process opens, so the spy sees the store's own connection (or the FilingWorker's): it runs SQL
+// on it as it opens, and keeps the handle so the test can query or change it afterwards (the
+// store opens it with SQLITE_OPEN_FULLMUTEX, so any thread may). One spy at a time.
+class ConnectionSpy {
+public:
+    // Watches connections whose file name ends with `file_suffix`; runs `on_open_sql` on each.
+    explicit ConnectionSpy(std::string file_suffix, std::string on_open_sql = {}) {
+        std::lock_guard lock(mutex());
+        state() = State{std::move(file_suffix), std::move(on_open_sql), nullptr};
+        // void(*)(void) is SQLite's (and GCC's) generic function pointer type.
+        sqlite3_auto_extension(reinterpret_cast<void (*)()>(&entry));
+    }
+    ~ConnectionSpy() {
+        sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(&entry));
+        std::lock_guard lock(mutex());
+        state() = State{};
+    }
+    ConnectionSpy(const ConnectionSpy&) = delete;
+    ConnectionSpy& operator=(const ConnectionSpy&) = delete;
+
+    // The last watched connection opened (owned by its store; valid while the store is open).
+    sqlite3* connection() const {
+        std::lock_guard lock(mutex());
+        return state().last;
+    }
+
+private:
+    struct State {
+        std::string suffix;
+        std::string sql;
+        sqlite3* last = nullptr;
+    };
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    static State& state() {
+        static State s;
+        return s;
+    }
+    static int entry(sqlite3* db, char** error_message, const sqlite3_api_routines*) {
+        const char* name = sqlite3_db_filename(db, "main");
+        const std::string file = name ? name : "";
+        std::lock_guard lock(mutex());
+        State& s = state();
+        if (s.suffix.empty() || file.size() < s.suffix.size() ||
+            file.compare(file.size() - s.suffix.size(), s.suffix.size(), s.suffix) != 0)
+            return SQLITE_OK;
+        s.last = db;
+        if (!s.sql.empty() &&
+            sqlite3_exec(db, s.sql.c_str(), nullptr, nullptr, error_message) != SQLITE_OK)
+            return SQLITE_ERROR;
+        return SQLITE_OK;
+    }
+};
+
+// Counts the statements starting with `prefix` ("UPDATE") that a connection runs, from
+// construction to destruction (sqlite3_trace_v2).
+class StatementCounter {
+public:
+    StatementCounter(sqlite3* db, std::string prefix) : m_db(db), m_prefix(std::move(prefix)) {
+        sqlite3_trace_v2(m_db, SQLITE_TRACE_STMT, &on_statement, this);
+    }
+    ~StatementCounter() { sqlite3_trace_v2(m_db, 0, nullptr, nullptr); }
+    StatementCounter(const StatementCounter&) = delete;
+    StatementCounter& operator=(const StatementCounter&) = delete;
+    int count() const { return m_count.load(); }
+
+private:
+    static int on_statement(unsigned, void* context, void*, void* sql) {
+        auto* self = static_cast<StatementCounter*>(context);
+        const char* text = static_cast<const char*>(sql);
+        if (text && std::string(text).rfind(self->m_prefix, 0) == 0) ++self->m_count;
+        return 0;
+    }
+    sqlite3* m_db;
+    std::string m_prefix;
+    std::atomic<int> m_count{0};
+};
+
+// One value of a pragma (or any single-value query) on a connection.
+inline std::string query_text(sqlite3* db, const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::string value;
+    if (sqlite3_step(stmt) == SQLITE_ROW) {
+        const unsigned char* text = sqlite3_column_text(stmt, 0);
+        value = text ? reinterpret_cast<const char*>(text) : "";
+    }
+    sqlite3_finalize(stmt);
+    return value;
+}
+
+inline void exec(sqlite3* db, const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
+    INFO(sql << ": " << (message ? message : ""));
+    sqlite3_free(message);
+    REQUIRE(rc == SQLITE_OK);
+}
+
+// [SECTION] the portal simulator
 
 // The real portal-sim with a required token and its own temporary store, plus its /sim
 // control endpoints.

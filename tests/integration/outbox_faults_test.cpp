@@ -2,6 +2,8 @@
 // fault is on, nothing is lost and retries keep the same key; once it is off, every dossier is
 // on the portal exactly once, the outbox holds the MaHoSo the portal issued, and the personal
 // data is gone from the kiosk. A permanent refusal (a wrong token) holds the dossiers for staff.
+#include <sys/resource.h>
+
 #include <catch2/catch.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -344,4 +346,75 @@ TEST_CASE("a wrong token holds every dossier for staff, and nothing reaches the 
         REQUIRE(all_accepted);
         check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
     }
+}
+
+TEST_CASE("an outbox that cannot be written holds the sending back without spinning",
+          "[faults]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 8);
+    // From here on, the worker's own connection opens read-only (a full or read-only disk).
+    motcua::test::ConnectionSpy spy("/outbox.db", "PRAGMA query_only = 1;");
+    kiosk.worker->start();
+    REQUIRE(motcua::test::wait_until([&] { return spy.connection() != nullptr; }, 5s));
+
+    // The worker cannot record "sending", so it must not send, and must not busy-loop either.
+    rusage before{}, after{};
+    getrusage(RUSAGE_SELF, &before);
+    const auto window_start = std::chrono::steady_clock::now();
+    motcua::test::wait_until([] { return false; }, 800ms, 100ms);
+    getrusage(RUSAGE_SELF, &after);
+    const auto window = std::chrono::steady_clock::now() - window_start;
+    auto cpu_ms = [](const rusage& usage) {
+        return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+               (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+    };
+    const double busy = cpu_ms(after) - cpu_ms(before);
+    const double window_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(window).count();
+    INFO("CPU " << busy << " ms in " << window_ms << " ms");
+    CHECK(busy < 0.25 * window_ms);
+    CHECK(sim.stats()["submissions"] == 0);
+    CHECK(kiosk.count_in(OutboxState::Pending) == Dossiers);
+
+    // Writable again: everything goes out, exactly once.
+    motcua::test::exec(spy.connection(), "PRAGMA query_only = 0");
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+}
+
+TEST_CASE("a dossier whose outcome could not be saved is sent again without a restart",
+          "[faults]") {
+    // Slow answers leave time to make the store read-only while a request is out.
+    FilingSim sim({"--latency-ms", "400"});
+    Kiosk kiosk(sim, motcua::test::FilingToken, 3000, 9);
+    motcua::test::ConnectionSpy spy("/outbox.db");
+    kiosk.worker->start();
+    REQUIRE(motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Sending) == 1; }, CaseBound, 5ms));
+    sqlite3* worker_db = spy.connection();
+    REQUIRE(worker_db != nullptr);
+    {
+        // The portal accepts the dossier, and the worker cannot record it.
+        motcua::test::exec(worker_db, "PRAGMA query_only = 1");
+        motcua::test::StatementCounter updates(worker_db, "UPDATE");
+        REQUIRE(motcua::test::wait_until([&] { return updates.count() >= 1; }, CaseBound, 5ms));
+        CHECK(sim.stats()["accepted"] == 1);
+        CHECK(kiosk.count_in(OutboxState::Sending) == 1);
+        motcua::test::exec(worker_db, "PRAGMA query_only = 0");
+    }
+    // The disk is fine again: the stuck entry must go out again (same key, the portal replays
+    // its answer) while the kiosk keeps running.
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    INFO("outbox: " << kiosk.count_in(OutboxState::Sending) << " sending, "
+                    << kiosk.count_in(OutboxState::Pending) << " pending");
+    REQUIRE(all_accepted);
+    const Json stats = sim.stats();
+    CHECK(stats["accepted"] == Dossiers);
+    CHECK(stats["replays"].get<int>() >= 1);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
 }

@@ -5,7 +5,6 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <mutex>
 #include <string>
 
 #include "filing_fixtures.h"
@@ -14,88 +13,13 @@
 using motcua::core::OutboxEntry;
 using motcua::core::OutboxState;
 using motcua::platform::OutboxStore;
+using motcua::test::ConnectionSpy;
+using motcua::test::exec;
+using motcua::test::query_text;
 using motcua::test::SeededRandom;
 using motcua::test::TempDir;
 
 namespace {
-
-// OutboxStore keeps its sqlite3* private, and some settings (synchronous, max_page_count,
-// query_only) belong to one connection. sqlite3_auto_extension runs for every connection this
-// process opens, so the spy can see the store's own connection: run SQL on it as it opens, and
-// keep the handle so the test can query or change it afterwards. One spy at a time.
-class ConnectionSpy {
-public:
-    // Watches connections whose file name ends with `file_suffix`; runs `on_open_sql` on each.
-    explicit ConnectionSpy(std::string file_suffix, std::string on_open_sql = {}) {
-        std::lock_guard lock(mutex());
-        state() = State{std::move(file_suffix), std::move(on_open_sql), nullptr};
-        // void(*)(void) is SQLite's (and GCC's) generic function pointer type.
-        sqlite3_auto_extension(reinterpret_cast<void (*)()>(&entry));
-    }
-    ~ConnectionSpy() {
-        sqlite3_cancel_auto_extension(reinterpret_cast<void (*)()>(&entry));
-        std::lock_guard lock(mutex());
-        state() = State{};
-    }
-    ConnectionSpy(const ConnectionSpy&) = delete;
-    ConnectionSpy& operator=(const ConnectionSpy&) = delete;
-
-    // The last watched connection opened (still owned by the store; valid while it is open).
-    sqlite3* connection() const {
-        std::lock_guard lock(mutex());
-        return state().last;
-    }
-
-private:
-    struct State {
-        std::string suffix;
-        std::string sql;
-        sqlite3* last = nullptr;
-    };
-    static std::mutex& mutex() {
-        static std::mutex m;
-        return m;
-    }
-    static State& state() {
-        static State s;
-        return s;
-    }
-    static int entry(sqlite3* db, char** error_message, const sqlite3_api_routines*) {
-        const char* name = sqlite3_db_filename(db, "main");
-        const std::string file = name ? name : "";
-        std::lock_guard lock(mutex());
-        const State& s = state();
-        if (s.suffix.empty() || file.size() < s.suffix.size() ||
-            file.compare(file.size() - s.suffix.size(), s.suffix.size(), s.suffix) != 0)
-            return SQLITE_OK;
-        state().last = db;
-        if (!s.sql.empty() && sqlite3_exec(db, s.sql.c_str(), nullptr, nullptr, error_message) !=
-                                  SQLITE_OK)
-            return SQLITE_ERROR;
-        return SQLITE_OK;
-    }
-};
-
-// One value of a pragma (or any single-value query) on a connection.
-std::string query_text(sqlite3* db, const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-    std::string value;
-    if (sqlite3_step(stmt) == SQLITE_ROW) {
-        const unsigned char* text = sqlite3_column_text(stmt, 0);
-        value = text ? reinterpret_cast<const char*>(text) : "";
-    }
-    sqlite3_finalize(stmt);
-    return value;
-}
-
-void exec(sqlite3* db, const std::string& sql) {
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message);
-    INFO(sql << ": " << (message ? message : ""));
-    sqlite3_free(message);
-    REQUIRE(rc == SQLITE_OK);
-}
 
 std::unique_ptr<OutboxStore> open_store(const std::string& path) {
     auto store = OutboxStore::open(path);

@@ -337,6 +337,8 @@ void Session::apply_scan(const std::string& payload, std::vector<Effect>& effect
         }
     // A wedge scanner that lost the accents leaves name and address for the resident to type.
     m_state.notice = card->ascii_only ? "notice.scan_check_name" : "notice.scan_done";
+    // Close the keyboard so the resident sees what was filled in and the notice to check it.
+    if (!card->ascii_only) m_state.focused_field.clear();
     effects.push_back(effect::Log{"scan_prefilled", std::to_string(filled) + " fields"});
 }
 

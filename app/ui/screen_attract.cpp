@@ -1,5 +1,7 @@
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/screens.h"
 
 namespace motcua::ui {
@@ -20,11 +22,12 @@ Footer screen_attract(Frame& frame) {
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     const auto& settings = frame.context.session.state().settings;
     bool high = settings.contrast == core::Contrast::High;
+    const float half = std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);
     if (button(frame, frame.t(high ? "attract.contrast_standard" : "attract.contrast_high"), "contrast",
-               ImVec2(unit * 12.0f, unit * 2.4f)))
+               ImVec2(half, unit * 2.4f)))
         frame.emit(core::intent::SetContrast{high ? core::Contrast::Standard : core::Contrast::High});
     ImGui::SameLine();
-    if (button(frame, frame.t("attract.lookup"), "open_lookup", ImVec2(unit * 12.0f, unit * 2.4f)))
+    if (button(frame, frame.t("attract.lookup"), "open_lookup", ImVec2(half, unit * 2.4f)))
         frame.emit(core::intent::OpenLookup{});
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     muted(frame, frame.t("attract.help"));

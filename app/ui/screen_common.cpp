@@ -15,7 +15,7 @@ const core::Procedure& chosen(const Frame& frame) {
 void field_box(Frame& frame, const std::string& label, const std::string& id, const std::string& value,
                bool focused, bool has_error) {
     const float unit = frame.unit();
-    const float width = std::min(ImGui::GetContentRegionAvail().x, unit * 26.0f);
+    const float width = std::min(ImGui::GetContentRegionAvail().x - unit * 0.6f, unit * 26.0f);
     const ImVec2 size(width, unit * 2.2f);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::string widget_id = "field:" + id;

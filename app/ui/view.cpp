@@ -32,11 +32,12 @@ Footer draw_screen(Frame& frame) {
 }
 
 void header(Frame& frame, float height) {
+    // The header is chrome at a fixed size: it must fit on one line at every text size.
     const auto& state = frame.context.session.state();
-    const float unit = frame.unit();
+    const float unit = frame.context.fonts.body[0]->FontSize;
     const float button_h = height - unit * 0.6f;
     ImGui::SetCursorPos(ImVec2(unit * 0.6f, unit * 0.3f));
-    ImGui::PushFont(frame.body());
+    ImGui::PushFont(frame.context.fonts.body[0]);
     if (state.screen != Screen::Attract && state.screen != Screen::Submitting) {
         if (button(frame, frame.t("header.home"), "home", ImVec2(unit * 7.5f, button_h)))
             frame.emit(core::intent::Home{});
@@ -64,12 +65,13 @@ void header(Frame& frame, float height) {
                   frame.colours.border, 2.0f);
 }
 
-void footer(Frame& frame, const Footer& spec, float top, float height) {
-    const float unit = frame.unit();
+void footer(Frame& frame, const Footer& spec, float top, float height, bool compact) {
+    // Compact while the keyboard is up: normal-size text, so the keyboard keeps its room.
+    const float unit = compact ? frame.context.fonts.body[0]->FontSize : frame.unit();
     const float button_h = height - unit * 0.8f;
     const float width = ImGui::GetWindowWidth();
     ImGui::SetCursorPos(ImVec2(unit * 0.6f, top + unit * 0.4f));
-    ImGui::PushFont(frame.heading());
+    ImGui::PushFont(compact ? frame.context.fonts.heading[0] : frame.heading());
     if (spec.back) {
         if (button(frame, frame.t("footer.back"), "back", ImVec2(width * 0.3f, button_h)))
             frame.emit(core::intent::Back{});
@@ -139,7 +141,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
 
     const float unit = frame.unit();
-    const float header_h = unit * 2.6f;
+    const float header_h = context.fonts.body[0]->FontSize * 2.6f;
     const bool typing = !state.focused_field.empty() &&
                         (state.screen == Screen::Question || state.screen == Screen::Choose || state.screen == Screen::Lookup);
     bool numbers = false;
@@ -150,7 +152,9 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     // Searching: results must show between the box and the keyboard, so the footer steps aside
     // (the keyboard's "Xong" closes it and brings the footer back).
     const bool searching = typing && state.screen == Screen::Choose;
-    const float footer_h = state.screen == Screen::Attract || searching ? 0 : typing ? unit * 2.6f : unit * 3.4f;
+    const float footer_h = state.screen == Screen::Attract || searching ? 0
+                           : typing ? context.fonts.body[0]->FontSize * 2.6f
+                                    : unit * 3.4f;
     const float keyboard_h = typing ? io.DisplaySize.y * (numbers ? 0.36f : 0.40f) : 0;
     const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h;
 
@@ -175,11 +179,11 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
         ImGui::PushItemWidth(io.DisplaySize.x - unit * 1.2f);
         ImGui::BeginGroup();
         ImGui::Dummy(ImVec2(io.DisplaySize.x - unit * 1.2f, 1));
-        keyboard(frame, numbers, keyboard_h - unit * 0.6f);
+        keyboard(frame, numbers, keyboard_h - context.fonts.body[0]->FontSize * 0.6f);
         ImGui::EndGroup();
         ImGui::PopItemWidth();
     }
-    if (footer_h > 0) footer(frame, spec, header_h + content_h + keyboard_h, footer_h);
+    if (footer_h > 0) footer(frame, spec, header_h + content_h + keyboard_h, footer_h, typing);
 
     ImGui::End();
     ImGui::PopFont();

@@ -159,10 +159,15 @@ void end_content(Frame& frame) {
 
 void keyboard(Frame& frame, bool numbers, float height) {
     using namespace core;
+    // Fixed gaps: at the largest text size the keys must stay big, not the gaps between them.
+    const float gap_px = std::round(frame.context.fonts.body[0]->FontSize * 0.3f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap_px, gap_px));
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f;  // right margin
     const float gap = style.ItemSpacing.x;
-    ImGui::PushFont(frame.body());
+    // The keys have a fixed size, so their labels do too, centred with little padding.
+    ImGui::PushFont(frame.context.fonts.body[0]);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
     auto key_row = [&](const std::vector<std::pair<std::string, std::string>>& keys, float key_w,
                        float key_h, float indent) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
@@ -195,6 +200,7 @@ void keyboard(Frame& frame, bool numbers, float height) {
         }
         key_row({{"0", "digit_0"}}, key_w * 3 + 2 * gap, key_h, indent);
         ImGui::PopFont();
+        ImGui::PopStyleVar(2);
         return;
     }
     const float key_h = (height - 4 * style.ItemSpacing.y) / 5;
@@ -244,6 +250,7 @@ void keyboard(Frame& frame, bool numbers, float height) {
     for (const char* mark : {",", ".", "-"}) digits.push_back({mark, std::string("key_") + mark});
     key_row(digits, (width - 12 * gap) / 13, key_h, 0);
     ImGui::PopFont();
+    ImGui::PopStyleVar(2);
 }
 
 void qr_code(Frame& frame, const std::string& payload, float side) {

@@ -1,7 +1,7 @@
 // Shared by the outbox integration tests ([store], [portal-client], [faults], [crash]): a seeded
 // Random, a realistic dossier payload, a bounded wait, a way into the store's own SQLite
-// connection, and the real portal-sim with a token and its /sim control endpoints. Header-only on purpose: tests/support/*.cpp is also linked into
-// ui_tests, which has no SQLite or curl.
+// connection, and the real portal-sim with a token and its /sim control endpoints. Header-only on
+// purpose: tests/support/*.cpp is also linked into ui_tests, which has no SQLite or curl.
 #pragma once
 
 #include <httplib.h>

@@ -118,8 +118,7 @@ PortalClientOptions client_options(const std::string& url, const std::string& to
 
 // The kiosk side of one case: a temporary outbox with a few committed dossiers, and the worker.
 struct Kiosk {
-    Kiosk(const FilingSim& sim, const std::string& token, long total_timeout_ms,
-          std::uint64_t seed)
+    Kiosk(const FilingSim& sim, const std::string& token, long total_timeout_ms, std::uint64_t seed)
         : random(seed), path(sim.dir().file("outbox.db")) {
         auto opened = OutboxStore::open(path);
         REQUIRE(opened.ok());
@@ -348,8 +347,7 @@ TEST_CASE("a wrong token holds every dossier for staff, and nothing reaches the 
     }
 }
 
-TEST_CASE("an outbox that cannot be written holds the sending back without spinning",
-          "[faults]") {
+TEST_CASE("an outbox that cannot be written holds the sending back without spinning", "[faults]") {
     FilingSim sim;
     Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 8);
     // From here on, the worker's own connection opens read-only (a full or read-only disk).
@@ -369,8 +367,7 @@ TEST_CASE("an outbox that cannot be written holds the sending back without spinn
                (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
     };
     const double busy = cpu_ms(after) - cpu_ms(before);
-    const double window_ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(window).count();
+    const double window_ms = std::chrono::duration_cast<std::chrono::milliseconds>(window).count();
     INFO("CPU " << busy << " ms in " << window_ms << " ms");
     CHECK(busy < 0.25 * window_ms);
     CHECK(sim.stats()["submissions"] == 0);
@@ -392,8 +389,8 @@ TEST_CASE("a dossier whose outcome could not be saved is sent again without a re
     Kiosk kiosk(sim, motcua::test::FilingToken, 3000, 9);
     motcua::test::ConnectionSpy spy("/outbox.db");
     kiosk.worker->start();
-    REQUIRE(motcua::test::wait_until(
-        [&] { return kiosk.count_in(OutboxState::Sending) == 1; }, CaseBound, 5ms));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Sending) == 1; },
+                                     CaseBound, 5ms));
     sqlite3* worker_db = spy.connection();
     REQUIRE(worker_db != nullptr);
     {

@@ -1,6 +1,8 @@
 // The SQLite outbox in a real temporary file: what is committed stays, in WAL mode with every
 // commit synced, and failures (full disk, read-only database, no such directory) come back as
 // precise errors instead of lost dossiers.
+#include "platform/store/outbox_store.h"
+
 #include <sqlite3.h>
 
 #include <catch2/catch.hpp>
@@ -8,7 +10,6 @@
 #include <string>
 
 #include "filing_fixtures.h"
-#include "platform/store/outbox_store.h"
 
 using motcua::core::OutboxEntry;
 using motcua::core::OutboxState;
@@ -220,8 +221,7 @@ TEST_CASE("a second dossier with the same idempotency key or provisional code is
     check_same(all->front(), saved);
 }
 
-TEST_CASE("everything committed is still there after the file is closed and reopened",
-          "[store]") {
+TEST_CASE("everything committed is still there after the file is closed and reopened", "[store]") {
     TempDir dir;
     const std::string path = dir.file("outbox.db");
     SeededRandom random(14);

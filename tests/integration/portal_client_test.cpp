@@ -106,8 +106,7 @@ TEST_CASE("a dossier is filed once: 201, and the same key again returns the same
     CHECK(stats["replays"] == 1);
 }
 
-TEST_CASE("a dossier is looked up by its full MaHoSo or provisional code only",
-          "[portal-client]") {
+TEST_CASE("a dossier is looked up by its full MaHoSo or provisional code only", "[portal-client]") {
     FilingSim sim;
     auto client = make_client(sim.url());
     const HttpReply filed = client->submit(Key, motcua::test::dossier_payload("KD4MX7PA"));
@@ -143,10 +142,10 @@ TEST_CASE("plain http is refused for anything but this machine's loopback", "[po
         return CurlPortalClient::create(options);
     };
     SECTION("refused") {
-        const std::string url = GENERATE(as<std::string>{}, "http://dichvucong.example.gov.vn",
-                                         "http://10.0.0.7:8080", "http://127.0.0.1.nip.io",
-                                         "http://127.example.com/api", "ftp://127.0.0.1",
-                                         "not a url", "");
+        const std::string url =
+            GENERATE(as<std::string>{}, "http://dichvucong.example.gov.vn", "http://10.0.0.7:8080",
+                     "http://127.0.0.1.nip.io", "http://127.example.com/api", "ftp://127.0.0.1",
+                     "not a url", "");
         auto client = create(url);
         INFO(url);
         REQUIRE_FALSE(client.ok());
@@ -154,9 +153,9 @@ TEST_CASE("plain http is refused for anything but this machine's loopback", "[po
         CHECK(client.error().detail.find(url) != std::string::npos);
     }
     SECTION("accepted") {
-        const std::string url =
-            GENERATE(as<std::string>{}, "https://dichvucong.example.gov.vn", "http://127.0.0.1:8080",
-                     "http://127.1.2.3:8080/", "http://localhost:9", "http://[::1]:9");
+        const std::string url = GENERATE(as<std::string>{}, "https://dichvucong.example.gov.vn",
+                                         "http://127.0.0.1:8080", "http://127.1.2.3:8080/",
+                                         "http://localhost:9", "http://[::1]:9");
         auto client = create(url);
         INFO(url << ": " << (client ? "" : client.error().detail));
         CHECK(client.ok());
@@ -202,8 +201,8 @@ TEST_CASE("no answer at all is status 0 with the transport's reason", "[portal-c
 
 TEST_CASE("a wrong token is a 401 that holds the dossier for staff", "[portal-client]") {
     FilingSim sim;
-    const HttpReply reply =
-        make_client(sim.url(), "not-the-token")->submit(Key, motcua::test::dossier_payload("KD4MX7PA"));
+    const HttpReply reply = make_client(sim.url(), "not-the-token")
+                                ->submit(Key, motcua::test::dossier_payload("KD4MX7PA"));
     REQUIRE(reply.status == 401);
     const auto& held =
         outcome_as<motcua::core::SubmitHeld>(motcua::core::interpret_submit_reply(reply));

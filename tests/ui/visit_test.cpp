@@ -123,3 +123,10 @@ TEST_CASE("a resident searches without accents, leaves the wrong procedure and f
     CHECK(dossiers[0]["request"]["ChuHoSo"] == "Đỗ Thị Mai");
     CHECK(dossiers[0]["request"]["DuLieuToKhai"]["NguoiDuocCap"]["HoTen"] == "Đỗ Minh An");
 }
+
+TEST_CASE("the largest text, high contrast and English pass the audit, and the wipe resets them", "[ui][settings]") {
+    TempDir temp;
+    auto result = run_kiosk("", "settings.script", shots_dir("settings"), temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+}

@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
             SDL_Event event{};
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
-        });
+        }, options.kiosk_id);
     } else {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }

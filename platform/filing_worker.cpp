@@ -5,6 +5,7 @@
 #include <chrono>
 #include <random>
 
+#include "core/filing/portal_time.h"
 #include "platform/system/log.h"
 
 namespace motcua::platform {
@@ -15,6 +16,11 @@ std::int64_t wall_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
+
+// After the outbox could not be read or written (disk full, read-only), wait this long before
+// the next pass instead of retrying at once: the due entries are still due, and retrying in a
+// tight loop would burn a core and flood the log until the disk is fixed.
+constexpr std::int64_t StoreRetryMs = 1000;
 
 class ThreadRandom final : public core::Random {
 public:
@@ -29,12 +35,13 @@ private:
 }  // namespace
 
 FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
-                           std::int64_t stale_after_ms, std::function<void()> wake_ui)
+                           std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id)
     : m_db_path(std::move(db_path)),
       m_portal(std::move(portal)),
       m_policy(policy),
       m_stale_after_ms(stale_after_ms),
-      m_wake_ui(std::move(wake_ui)) {}
+      m_wake_ui(std::move(wake_ui)),
+      m_kiosk_id(std::move(kiosk_id)) {}
 
 FilingWorker::~FilingWorker() { stop(); }
 
@@ -97,35 +104,46 @@ void FilingWorker::post(core::Intent intent) {
     if (m_wake_ui) m_wake_ui();
 }
 
-void FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
+bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     ThreadRandom random;
     auto entries = store.unfinished();
     if (!entries) {
         log_error("outbox_read_failed", entries.error().detail);
-        return;
+        return false;
     }
     WorkerStatus status;
     status.portal_reachable = m_status.portal_reachable;
     for (core::OutboxEntry entry : *entries) {
+        // Only this thread sends, one entry at a time, and it is not sending now: an entry still
+        // "sending" was left so by a crash or power cut, or by an outcome we could not save.
+        // It goes out again with the same key (the portal answers with the stored result).
+        if (entry.state == core::OutboxState::Sending) {
+            entry = core::on_crash_recovery(std::move(entry), wall_ms());
+            if (auto saved = store.update(entry); !saved) {
+                log_error("outbox_update_failed", saved.error().detail);
+                return false;
+            }
+        }
         if (core::is_due(entry, wall_ms())) {
             {
                 std::lock_guard lock(m_mutex);
-                if (m_stopping) return;
+                if (m_stopping) return true;
             }
             entry = core::on_send_started(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
                 log_error("outbox_update_failed", saved.error().detail);
-                return;
+                return false;
             }
             core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
             core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
             entry = core::on_outcome(std::move(entry), outcome, wall_ms(), m_policy, random);
             if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
-                // The portal has it; we could not record that. On restart it is resent with the
-                // same key and the portal answers with the stored result: still exactly once.
+                // The portal may have it; we could not record that. The entry stays "sending" and
+                // the next pass resends it with the same key: the portal answers with the stored
+                // result, still exactly once.
                 log_error("outbox_update_failed", saved.error().detail);
-                return;
+                return false;
             }
             status.portal_reachable = reply.status != 0;
             if (const auto* accepted = std::get_if<core::SubmitAccepted>(&outcome)) {
@@ -144,6 +162,7 @@ void FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     }
     std::lock_guard lock(m_mutex);
     m_status = status;
+    return true;
 }
 
 void FilingWorker::run() {
@@ -153,16 +172,8 @@ void FilingWorker::run() {
         log_error("worker_failed", !store ? store.error().detail : client.error().detail);
         return;
     }
-    // A dossier left "sending" by a crash or power cut goes out again, with the same key.
-    if (auto entries = (*store)->unfinished()) {
-        for (auto entry : *entries)
-            if (entry.state == core::OutboxState::Sending) {
-                auto recovered = core::on_crash_recovery(entry, wall_ms());
-                if (auto saved = (*store)->update(recovered); !saved) log_error("outbox_update_failed", saved.error().detail);
-            }
-    }
     while (true) {
-        send_due(**store, **client);
+        const bool store_ok = send_due(**store, **client);
         std::vector<std::string> ratings;
         {
             std::lock_guard lock(m_mutex);
@@ -187,11 +198,23 @@ void FilingWorker::run() {
             core::HttpReply reply = (*client)->post_json("/api/v1/danhgia", body);
             if (reply.status != 201) log_warning("rating_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
+        // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
+        if (wall_ms() >= m_next_heartbeat_ms) {
+            m_next_heartbeat_ms = wall_ms() + 5 * 60'000;
+            WorkerStatus now_status = status();
+            nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", "0.1.0"},
+                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(wall_ms()))},
+                                   {"TrangThai", {{"ChuaGui", now_status.unsent}, {"BiGiu", now_status.held},
+                                                  {"QuaHan", now_status.stale}}}};
+            core::HttpReply reply = (*client)->post_json("/api/v1/kiosk/heartbeat", beat.dump());
+            if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
+        }
         // Sleep until the next entry is due, a new one arrives, or a minute passes.
-        std::int64_t next = wall_ms() + 60'000;
-        if (auto entries = (*store)->unfinished())
-            for (const auto& entry : *entries)
-                if (entry.state == core::OutboxState::Pending) next = std::min(next, entry.next_attempt_unix_ms);
+        std::int64_t next = wall_ms() + (store_ok ? 60'000 : StoreRetryMs);
+        if (store_ok)
+            if (auto entries = (*store)->unfinished())
+                for (const auto& entry : *entries)
+                    if (entry.state == core::OutboxState::Pending) next = std::min(next, entry.next_attempt_unix_ms);
         std::unique_lock lock(m_mutex);
         if (m_stopping) return;
         auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - wall_ms()));

@@ -28,7 +28,7 @@ struct WorkerStatus {
 class FilingWorker {
 public:
     FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
-                 std::int64_t stale_after_ms, std::function<void()> wake_ui);
+                 std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id = "KIOSK-01");
     ~FilingWorker();
     void start();
     void stop();
@@ -43,7 +43,8 @@ public:
 
 private:
     void run();
-    void send_due(OutboxStore& store, CurlPortalClient& client);
+    // One pass over the outbox; false when the store could not be read or written.
+    bool send_due(OutboxStore& store, CurlPortalClient& client);
     void post(core::Intent intent);
 
     std::string m_db_path;
@@ -51,6 +52,8 @@ private:
     core::RetryPolicy m_policy;
     std::int64_t m_stale_after_ms;
     std::function<void()> m_wake_ui;
+    std::string m_kiosk_id;
+    std::int64_t m_next_heartbeat_ms = 0;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;

@@ -97,4 +97,5 @@ UI = [
  ("status.8", "đã dừng giải quyết", "processing stopped"),
  ("status.9", "đã giải quyết xong, chờ trả kết quả", "done, result ready to collect"),
  ("status.10", "đã trả kết quả", "result handed over"),
+ ("attract.staff_notice", "Dành cho cán bộ: máy đang giữ hồ sơ chưa gửi được lên Cổng dịch vụ công (xem nhật ký của máy). Người dân vẫn dùng máy bình thường.", "For staff: the kiosk holds filings it could not send to the portal (see the kiosk log). Residents can keep using the kiosk."),
 ]

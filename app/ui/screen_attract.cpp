@@ -31,6 +31,7 @@ Footer screen_attract(Frame& frame) {
         frame.emit(core::intent::OpenLookup{});
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     muted(frame, frame.t("attract.help"));
+    if (frame.context.staff_notice) notice_box(frame, frame.t("attract.staff_notice"), true);
     return {};
 }
 

@@ -28,7 +28,7 @@ struct ViewContext {
     Registry& registry;
     std::int64_t now_ms = 0;
     std::function<QrMatrix(const std::string&)> make_qr;  // may be empty
-    bool staff_notice = false;  // the outbox holds filings waiting too long: tell staff
+    bool staff_notice = false;  // filings refused by the portal or unsent too long: tell staff
 };
 
 // Draws one whole frame into the current ImGui frame (between NewFrame and Render).

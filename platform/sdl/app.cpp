@@ -108,7 +108,7 @@ bool App::frame() {
     m_registry.begin_frame();
     ui::ViewContext context{m_parts.session, m_parts.catalog, m_parts.strings, m_parts.procedure_search,
                             m_fonts,         m_registry,      now,             m_parts.make_qr,
-                            m_parts.worker ? m_parts.worker->status().stale > 0 : false};
+                            m_parts.worker ? m_parts.worker->status().stale + m_parts.worker->status().held > 0 : false};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
     ImGui::Render();

@@ -67,6 +67,9 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     CHECK(request["DuLieuToKhai"]["NguoiYeuCau"]["SoDienThoai"] == "0912345678");
     CHECK(request["DuLieuToKhai"]["Cha"]["HoTen"] == "Nguyễn Văn An");
     CHECK(request["TrichYeuHoSo"] == "Đăng ký khai sinh cho Nguyễn Thị Bình");
+    CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["NgaySinh"] == "05/11/2026");
+    CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["NgaySinhBangChu"] ==
+          "Ngày mùng năm tháng mười một năm hai nghìn không trăm hai mươi sáu");
     for (const char* screen : {"01-attract", "02-choose", "05-question-error", "09-review", "10-receipt", "12-thanks"})
         CHECK(std::filesystem::file_size(shots + "/" + screen + ".png") > 1000);
 

@@ -179,7 +179,7 @@ Condition parse_condition(const json& node, const std::string& path,
 FieldDef parse_field(const json& node, const std::string& path, std::set<std::string>& known) {
     ObjectReader reader(node, path,
                         {"id", "type", "label", "hint", "required", "options", "min", "max",
-                         "min_age", "max_age", "not_future", "max_length", "show_if", "portal", "prefill"});
+                         "min_age", "max_age", "not_future", "max_length", "show_if", "portal", "prefill", "in_words"});
     FieldDef field;
     field.id = reader.string("id");
     if (field.id.empty() || field.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") !=
@@ -201,6 +201,8 @@ FieldDef parse_field(const json& node, const std::string& path, std::set<std::st
     if (reader.has("show_if")) field.show_if = parse_condition(reader.at("show_if"), reader.path("show_if"), known);
     field.portal = reader.string("portal", false, field.id);
     field.prefill = reader.string("prefill", false);
+    field.in_words = reader.boolean("in_words", false);
+    if (field.in_words && field.type != FieldType::Date) fail(reader.path("in_words"), "only a date field can be written in words");
     static const std::vector<std::string> prefills = {"cccd.id_number", "cccd.full_name", "cccd.date_of_birth",
                                                       "cccd.sex", "cccd.address"};
     if (!field.prefill.empty() && std::find(prefills.begin(), prefills.end(), field.prefill) == prefills.end())

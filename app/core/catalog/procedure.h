@@ -61,6 +61,7 @@ struct FieldDef {
     int max_length = 200;          // code points
     std::optional<Condition> show_if;
     std::string portal;            // dotted path inside DuLieuToKhai
+    bool in_words = false;         // Date: also send the date written in words ("<portal>BangChu")
     std::string prefill;           // filled from an ID card scan: "cccd.id_number", "cccd.full_name",
                                    // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
 };

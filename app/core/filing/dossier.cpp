@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/form/date.h"
+
 namespace motcua::core {
 
 namespace {
@@ -58,8 +60,12 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
     nlohmann::json form = nlohmann::json::object();
     for (const auto& page : procedure.pages)
         for (const auto& field : page.fields)
-            if (auto it = visible_answers.find(field.id); it != visible_answers.end())
+            if (auto it = visible_answers.find(field.id); it != visible_answers.end()) {
                 set_path(form, field.portal, it->second);
+                // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
+                if (field.in_words)
+                    if (auto date = parse_date(it->second)) set_path(form, field.portal + "BangChu", date_in_words(*date));
+            }
 
     auto answer = [&](const std::string& id) {
         auto it = visible_answers.find(id);

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "portal_sim.h"
@@ -143,11 +145,18 @@ int main(int argc, char** argv) {
         return fail("cannot bind " + options.host + ":" + std::to_string(port));
     }
 
-    std::thread signal_waiter([&server, &stop_signals] {
+    std::atomic<bool> listen_returned{false};
+    std::thread signal_waiter([&server, &stop_signals, &listen_returned] {
         int signal_number = 0;
         sigwait(&stop_signals, &signal_number);
+        if (listen_returned) return;
         std::fprintf(stderr, "portal-sim: signal %d, stopping\n", signal_number);
-        server.stop();
+        // httplib's stop() does nothing until listen_after_bind() is running: a signal that
+        // arrives just after start-up must keep asking until the listen loop has returned.
+        while (!listen_returned) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
     });
 
     std::fprintf(
@@ -158,6 +167,7 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
 
     const bool listened = server.listen_after_bind();
+    listen_returned = true;
     // If the server stopped for any other reason, wake the waiter so it can be joined.
     kill(getpid(), SIGTERM);
     signal_waiter.join();

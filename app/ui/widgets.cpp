@@ -126,7 +126,7 @@ void notice_box(Frame& frame, const std::string& content, bool error) {
 }
 
 void begin_content(Frame& frame, const char* id, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, frame.colours.background);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the clear colour shows through
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar);
     // Touch scrolling: a finger dragged over the content scrolls it, and the button it started
     // on is not pressed (Dear ImGui 1.86 has no drag-to-scroll of its own).

@@ -47,12 +47,15 @@ public:
             ImGui_ImplSDLRenderer_NewFrame();  // let the backend try its way
             return;
         }
-        std::vector<Uint32> row(static_cast<std::size_t>(width));
-        for (int y = 0; y < height; ++y) {
+        constexpr int Band = 64;  // rows converted at a time: 256 KiB per 1024-px row band
+        std::vector<Uint32> band(static_cast<std::size_t>(width) * Band);
+        for (int y = 0; y < height; y += Band) {
+            const int rows = std::min(Band, height - y);
             const unsigned char* source = alpha + static_cast<std::size_t>(y) * width;
-            for (int x = 0; x < width; ++x) row[static_cast<std::size_t>(x)] = (Uint32(source[x]) << 24) | 0x00FFFFFFu;
-            SDL_Rect line{0, y, width, 1};
-            SDL_UpdateTexture(m_font_texture, &line, row.data(), width * 4);
+            for (std::size_t i = 0; i < static_cast<std::size_t>(rows) * width; ++i)
+                band[i] = (Uint32(source[i]) << 24) | 0x00FFFFFFu;
+            SDL_Rect area{0, y, width, rows};
+            SDL_UpdateTexture(m_font_texture, &area, band.data(), width * 4);
         }
         SDL_SetTextureBlendMode(m_font_texture, SDL_BLENDMODE_BLEND);
         io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(m_font_texture));

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -69,10 +70,12 @@ core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
     ui::Fonts fonts;
     // One ladder of sizes, each step 1.25×: text size N uses step N for body text, N+1 for
     // headings and N+2 for titles, so the bold sizes are shared between text sizes.
-    float step[5];
-    for (int i = 0; i < 5; ++i) step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
-    ImFont* bold[5] = {};
-    for (int i = 1; i < 5; ++i) {
+    // The largest title reuses the largest heading size: a fifth step would cost a third of the
+    // atlas build for one line of text.
+    float step[4];
+    for (int i = 0; i < 4; ++i) step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
+    ImFont* bold[4] = {};
+    for (int i = 1; i < 4; ++i) {
         bold[i] = io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), step[i], &config, glyph_ranges());
         if (!bold[i]) return core::make_error("font_missing", "could not load " + paths.bold);
     }
@@ -80,7 +83,7 @@ core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
         fonts.body[i] = io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), step[i], &config, glyph_ranges());
         if (!fonts.body[i]) return core::make_error("font_missing", "could not load " + paths.regular);
         fonts.heading[i] = bold[i + 1];
-        fonts.title[i] = bold[i + 2];
+        fonts.title[i] = bold[std::min(i + 2, 3)];
     }
     if (!io.Fonts->Build()) return core::make_error("font_missing", "font atlas build failed");
     return fonts;

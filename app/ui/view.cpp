@@ -101,10 +101,12 @@ void idle_overlay(Frame& frame) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, frame.colours.surface);
     ImGui::BeginChild("idle_panel", panel, true);
     ImGui::SetCursorPos(ImVec2(unit, unit));
+    ImGui::Indent(unit);
     ImGui::PushTextWrapPos(panel.x - unit);
     heading(frame, frame.t("idle.title"));
     paragraph(frame, frame.f("idle.countdown", {{"seconds", std::to_string(session.idle_seconds_left(frame.context.now_ms))}}));
     ImGui::PopTextWrapPos();
+    ImGui::Unindent(unit);
     ImGui::SetCursorPosX(unit);
     ImGui::PushFont(frame.heading());
     if (button(frame, frame.t("idle.still_here"), "still_here", ImVec2(panel.x - 2 * unit, unit * 2.6f), Style::Primary))

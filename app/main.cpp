@@ -14,7 +14,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <random>
 #include <string>
 
 #include "core/session/session.h"
@@ -27,6 +26,7 @@
 #include "platform/sdl/script.h"
 #include "platform/store/outbox_store.h"
 #include "platform/system/log.h"
+#include "platform/system/random.h"
 
 namespace {
 
@@ -129,16 +129,6 @@ int check_procedures(const std::string& dir) {
     std::printf("%zu procedures ok, %zu refused\n", catalog.procedures.size(), catalog.problems.size());
     return catalog.problems.empty() && !catalog.procedures.empty() ? 0 : 1;
 }
-
-class SystemRandom final : public core::Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override {
-        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
-    }
-
-private:
-    std::mt19937_64 m_engine{std::random_device{}()};
-};
 
 }  // namespace
 
@@ -279,7 +269,7 @@ int main(int argc, char** argv) {
                                       " procedures, outbox " + options.db);
 
     // --- The session and the loop ---
-    SystemRandom random;
+    platform::SystemRandom random;
     core::SessionConfig config;
     config.kiosk_id = options.kiosk_id;
     config.provisional_after_ms = options.provisional_after_ms;

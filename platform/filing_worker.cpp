@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <random>
 
 #include "core/filing/portal_time.h"
 #include "platform/system/log.h"
+#include "platform/system/random.h"
 
 namespace motcua::platform {
 
@@ -21,16 +21,6 @@ std::int64_t wall_ms() {
 // the next pass instead of retrying at once: the due entries are still due, and retrying in a
 // tight loop would burn a core and flood the log until the disk is fixed.
 constexpr std::int64_t StoreRetryMs = 1000;
-
-class ThreadRandom final : public core::Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override {
-        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
-    }
-
-private:
-    std::mt19937_64 m_engine{std::random_device{}()};
-};
 
 }  // namespace
 
@@ -105,7 +95,7 @@ void FilingWorker::post(core::Intent intent) {
 }
 
 bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
-    ThreadRandom random;
+    SystemRandom random;
     auto entries = store.unfinished();
     if (!entries) {
         log_error("outbox_read_failed", entries.error().detail);

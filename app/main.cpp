@@ -43,6 +43,9 @@ struct Options {
     std::string assets;
     std::string fonts;
     std::string token_file;
+    std::string client_cert;  // optional mutual TLS, where the province requires it
+    std::string client_key;
+    std::string ca_file;
     std::string kiosk_id = "KIOSK-01";
     std::string log_file;
     std::string check_procedures;
@@ -57,7 +60,8 @@ struct Options {
 
 const char* Usage =
     "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
-    "              [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software]\n"
+    "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
+    "              [--kiosk-id ID] [--log FILE] [--software]\n"
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
     "       motcua --check-procedures DIR\n";
@@ -67,6 +71,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--portal", &options.portal},   {"--script", &options.script},         {"--shots", &options.shots},
         {"--db", &options.db},           {"--assets", &options.assets},         {"--fonts", &options.fonts},
         {"--token-file", &options.token_file}, {"--kiosk-id", &options.kiosk_id}, {"--log", &options.log_file},
+        {"--client-cert", &options.client_cert}, {"--client-key", &options.client_key}, {"--ca-file", &options.ca_file},
         {"--check-procedures", &options.check_procedures},
     };
     std::map<std::string, long long*> numbers = {
@@ -180,6 +185,9 @@ int main(int argc, char** argv) {
     if (!options.portal.empty()) {
         platform::PortalClientOptions portal;
         portal.base_url = options.portal;
+        portal.client_cert = options.client_cert;
+        portal.client_key = options.client_key;
+        portal.ca_file = options.ca_file;
         if (!options.token_file.empty()) {
             auto token = platform::read_token_file(options.token_file);
             if (!token) {

@@ -53,13 +53,7 @@ void field_box(Frame& frame, const std::string& label, const std::string& id, co
 std::string display_time(const std::string& portal_time, bool with_time) {
     auto parsed = core::parse_portal_time(portal_time);
     if (!parsed) return portal_time;
-    char buffer[32];
-    if (with_time)
-        std::snprintf(buffer, sizeof buffer, "%02d:%02d %02d/%02d/%04d", parsed->hour, parsed->minute, parsed->day,
-                      parsed->month, parsed->year);
-    else
-        std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", parsed->day, parsed->month, parsed->year);
-    return buffer;
+    return with_time ? core::format_display_date_time(*parsed) : core::format_display_date(*parsed);
 }
 
 }  // namespace motcua::ui

@@ -10,12 +10,6 @@ namespace motcua::ui {
 
 namespace {
 
-bool typed(core::FieldType type) {
-    using core::FieldType;
-    return type != FieldType::Choice && type != FieldType::MultiChoice && type != FieldType::YesNo &&
-           type != FieldType::Ethnicity && type != FieldType::Nationality;
-}
-
 // Big option buttons, several per row when they are short.
 void options(Frame& frame, const core::FieldDef& field, const std::vector<core::ChoiceOption>& choices,
              const std::string& current, bool multi) {
@@ -92,7 +86,7 @@ Footer screen_question(Frame& frame) {
         if (error != state.errors.end()) text(frame, frame.t(("error." + error->second).c_str()), frame.body(), frame.colours.danger);
         auto answer = state.answers.find(field.id);
         const std::string value = answer == state.answers.end() ? "" : answer->second;
-        if (typed(field.type)) {
+        if (core::is_typed(field.type)) {
             field_box(frame, field.label.in(frame.language), field.id, value, state.focused_field == field.id,
                       error != state.errors.end());
         } else {

@@ -1,8 +1,8 @@
 #include "core/catalog/loader.h"
 #include "core/text/fold.h"
+#include "core/text/utf8.h"
 
 #include <nlohmann/json.hpp>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -36,14 +36,6 @@ struct DefinitionError : std::runtime_error {
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
     throw DefinitionError(path + ": " + what);
-}
-
-bool is_nfc(const std::string& text) {
-    auto* normalized = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    if (normalized == nullptr) return false;
-    bool same = std::strcmp(reinterpret_cast<const char*>(normalized), text.c_str()) == 0;
-    std::free(normalized);
-    return same;
 }
 
 // Walks one JSON object, refusing keys it does not know (catches typos such as "lable").

@@ -29,6 +29,11 @@ std::vector<std::string> option_values(const FieldDef& field) {
 
 }  // namespace
 
+bool is_typed(FieldType type) {
+    return type != FieldType::Choice && type != FieldType::MultiChoice && type != FieldType::YesNo &&
+           type != FieldType::Ethnicity && type != FieldType::Nationality;
+}
+
 bool uses_number_pad(FieldType type) {
     return type == FieldType::Date || type == FieldType::IdNumber || type == FieldType::Phone ||
            type == FieldType::Number;

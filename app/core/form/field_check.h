@@ -21,6 +21,9 @@ struct FieldCheck {
 FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_year,
                        int today_month, int today_day);
 
+// True when the answer is typed (keyboard or number pad) rather than chosen from buttons.
+bool is_typed(FieldType type);
+
 // True when the type is typed with the numeric pad rather than the letter keyboard.
 bool uses_number_pad(FieldType type);
 

@@ -1,24 +1,10 @@
 #include "core/i18n/i18n.h"
 
 #include <nlohmann/json.hpp>
-#include <utf8proc.h>
 
-#include <cstdlib>
-#include <cstring>
+#include "core/text/utf8.h"
 
 namespace motcua::core {
-
-namespace {
-
-bool is_nfc_utf8(const std::string& text) {
-    utf8proc_uint8_t* normalized = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    if (normalized == nullptr) return false;  // invalid UTF-8
-    bool same = std::strcmp(reinterpret_cast<const char*>(normalized), text.c_str()) == 0;
-    std::free(normalized);
-    return same;
-}
-
-}  // namespace
 
 Result<I18n> I18n::parse(std::string_view json_text, std::string_view source_name) {
     nlohmann::json doc;
@@ -35,7 +21,7 @@ Result<I18n> I18n::parse(std::string_view json_text, std::string_view source_nam
             return make_error("i18n_invalid",
                               std::string(source_name) + ": key '" + key + "' is not a string");
         std::string text = value.get<std::string>();
-        if (!is_nfc_utf8(text))
+        if (!is_nfc(text))
             return make_error("i18n_invalid", std::string(source_name) + ": key '" + key +
                                                   "' is not valid NFC UTF-8");
         result.m_entries.emplace(key, std::move(text));

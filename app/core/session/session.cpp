@@ -122,10 +122,7 @@ void Session::focus_first_field() {
     for (const auto& field : chosen->pages[m_state.page_index].fields) {
         if (!field_visible(field)) continue;
         if (m_state.errors.count(field.id) || m_state.focused_field.empty()) {
-            bool typed = field.type != FieldType::Choice && field.type != FieldType::MultiChoice &&
-                         field.type != FieldType::YesNo && field.type != FieldType::Ethnicity &&
-                         field.type != FieldType::Nationality;
-            if (typed) m_state.focused_field = field.id;
+            if (is_typed(field.type)) m_state.focused_field = field.id;
             if (m_state.errors.count(field.id)) return;
         }
     }

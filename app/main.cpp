@@ -2,7 +2,7 @@
 // and runs the loop (a window) or a script (headless).
 //
 //   motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]
-//          [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software]
+//          [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]
 //   motcua --headless [--script FILE] [--shots DIR] ...   (no window; renders in memory)
 //   motcua --check-procedures DIR                          (validate procedure files, then exit)
 
@@ -17,7 +17,7 @@
 #include <string>
 
 #include "core/session/session.h"
-#include "core/text/search.h"
+#include "core/catalog/offer.h"
 #include "platform/assets.h"
 #include "platform/filing_worker.h"
 #include "platform/qr.h"
@@ -49,6 +49,7 @@ struct Options {
     std::string kiosk_id = "KIOSK-01";
     std::string log_file;
     std::string check_procedures;
+    std::string fees;  // a province's fee file; default assets/config/fees.json
     int width = 1280;
     int height = 800;
     long long provisional_after_ms = 4000;
@@ -61,7 +62,7 @@ struct Options {
 const char* Usage =
     "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
     "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
-    "              [--kiosk-id ID] [--log FILE] [--software]\n"
+    "              [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]\n"
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
     "       motcua --check-procedures DIR\n";
@@ -72,7 +73,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--db", &options.db},           {"--assets", &options.assets},         {"--fonts", &options.fonts},
         {"--token-file", &options.token_file}, {"--kiosk-id", &options.kiosk_id}, {"--log", &options.log_file},
         {"--client-cert", &options.client_cert}, {"--client-key", &options.client_key}, {"--ca-file", &options.ca_file},
-        {"--check-procedures", &options.check_procedures},
+        {"--check-procedures", &options.check_procedures}, {"--fees", &options.fees},
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms}, {"--idle-ms", &options.idle_ms},
@@ -164,15 +165,12 @@ int main(int argc, char** argv) {
     }
     core::Catalog catalog = platform::load_catalog(options.assets + "/procedures");
     for (const auto& problem : catalog.problems) platform::log_error("procedure_refused", problem.detail);
+    auto fees = platform::load_fees(options.assets, options.fees);
+    if (!fees) platform::log_error("fees_refused", fees.error().detail + " (the fee is shown in words only)");
     auto holidays = platform::load_holidays(options.assets);
     if (!holidays) platform::log_error("holidays_refused", holidays.error().detail);
-    core::SearchIndex procedure_search;
-    for (int i = 0; i < static_cast<int>(catalog.procedures.size()); ++i) {
-        const auto& procedure = catalog.procedures[static_cast<std::size_t>(i)];
-        procedure_search.add(i, procedure.name.vi, core::MatchKind::Name);
-        if (!procedure.name.en.empty()) procedure_search.add(i, procedure.name.en, core::MatchKind::Name);
-        for (const auto& name : procedure.everyday_names) procedure_search.add(i, name.vi, core::MatchKind::EverydayName);
-    }
+    const std::size_t bundled_count = catalog.procedures.size();
+    auto offer = core::make_offer(std::move(catalog), "bundled");
 
     stage("assets");
     // --- The outbox and the portal ---
@@ -273,8 +271,8 @@ int main(int argc, char** argv) {
         return 1;
     }
  stage("fonts");
-    platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " + std::to_string(catalog.procedures.size()) +
-                                      " procedures, outbox " + options.db);
+    platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " + std::to_string(bundled_count) +
+                                      " bundled procedures, outbox " + options.db);
 
     // --- The session and the loop ---
     platform::SystemRandom random;
@@ -283,10 +281,10 @@ int main(int argc, char** argv) {
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     if (holidays) config.holidays = *holidays;
-    core::Session session(catalog, config, random);
+    core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
-        platform::AppParts{catalog, *strings, procedure_search, session, **store, worker.get(), platform::make_qr},
+        platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(), platform::make_qr},
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
 

@@ -69,4 +69,11 @@ core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir)
     return calendar;
 }
 
+core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path) {
+    const std::string file = path.empty() ? assets_dir + "/config/fees.json" : path;
+    auto text = read_text_file(file);
+    if (!text) return text.error();
+    return core::FeeSchedule::parse(*text, file);
+}
+
 }  // namespace motcua::platform

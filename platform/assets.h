@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/fees.h"
 #include "core/catalog/loader.h"
 #include "core/filing/due_date.h"
 #include "core/i18n/i18n.h"
@@ -18,5 +19,7 @@ core::Result<core::Strings> load_strings(const std::string& assets_dir);
 core::Catalog load_catalog(const std::string& dir);
 // assets/config/holidays.json: {"holidays": ["2027-02-05", ...]}; missing file = no holidays.
 core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir);
+// The fee amounts: `path` (a province's own file), or assets/config/fees.json when empty.
+core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path = {});
 
 }  // namespace motcua::platform

@@ -32,6 +32,7 @@ struct HttpReply {
     std::string content_type;
     std::string body;
     std::optional<int> retry_after_seconds;  // from a Retry-After header, when present
+    std::string etag;                        // from an ETag header, when present
 };
 
 // The provincial portal, as seen through one adapter (docs/portal-api.md).
@@ -44,6 +45,10 @@ public:
     virtual HttpReply lookup(const std::string& code) = 0;
     // GET the health check (proves it is the portal, not a captive page).
     virtual HttpReply health() = 0;
+    // GET a reference document ("thutuc": the procedure catalogue, "donvihanhchinh": the
+    // administrative units). With a non-empty `if_none_match` (an ETag from an earlier reply)
+    // an unchanged document comes back as 304 with no body.
+    virtual HttpReply reference(const std::string& name, const std::string& if_none_match) = 0;
 };
 
 class Speech {

@@ -7,7 +7,7 @@ namespace motcua::ui {
 // Browse every procedure, or search by typing (without accents is fine).
 Footer screen_choose(Frame& frame) {
     const auto& state = frame.context.session.state();
-    const auto& catalog = frame.context.catalog;
+    const auto& catalog = frame.context.session.catalog();
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
     if (state.focused_field != "search") {  // while typing, every line goes to the results
@@ -26,7 +26,7 @@ Footer screen_choose(Frame& frame) {
     if (state.search_text.empty()) {
         for (int i = 0; i < static_cast<int>(catalog.procedures.size()); ++i) shown.push_back(i);
     } else {
-        for (const auto& hit : frame.context.procedure_search.query(state.search_text, 20)) shown.push_back(hit.id);
+        for (const auto& hit : frame.context.session.offer().search.query(state.search_text, 20)) shown.push_back(hit.id);
         if (shown.empty()) notice_box(frame, frame.t("choose.no_results"), false);
     }
     ImGui::PushFont(frame.body());

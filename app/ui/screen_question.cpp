@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/form/field_check.h"
+#include "core/form/admin_units.h"
 #include "core/form/reference.h"
+#include "core/text/fold.h"
 #include "ui/screens.h"
 
 namespace motcua::ui {
@@ -50,6 +52,98 @@ std::vector<core::ChoiceOption> options_for(const Frame& frame, const core::Fiel
     return field.options;
 }
 
+std::string answer_of(const core::SessionState& state, const std::string& key) {
+    auto it = state.answers.find(key);
+    return it == state.answers.end() ? std::string() : it->second;
+}
+
+// A choice already made, with "Đổi" to make it again.
+void chosen_part(Frame& frame, const std::string& label, const std::string& value, const std::string& id,
+                 core::Intent change) {
+    const float unit = frame.unit();
+    muted(frame, label);
+    const float button_w = unit * 6.0f;
+    const float right = ImGui::GetWindowContentRegionMax().x - button_w;
+    text(frame, value, frame.heading(), frame.colours.text, right - unit);
+    ImGui::SameLine(right);
+    if (button(frame, frame.t("address.change"), id.c_str(), ImVec2(button_w, unit * 2.2f), Style::Secondary))
+        frame.emit(std::move(change));
+}
+
+// Finding the ward: a search box and the wards that match, best first. While the keyboard is
+// open only a few fit, so only the box and the results are drawn (as on the choose screen).
+void ward_search(Frame& frame, const core::FieldDef& field, const core::Province& province, bool has_error) {
+    const auto& state = frame.context.session.state();
+    const core::AdminUnits& units = *frame.context.session.admin_units();
+    const std::string search_key = field.id + core::kAddressSearch;
+    const std::string typed = answer_of(state, search_key);
+    const bool typing = state.focused_field == search_key;
+    const float unit = frame.unit();
+    const float width = ImGui::GetContentRegionAvail().x;
+    text(frame, frame.f("address.find_ward", {{"province", province.full_name}}), frame.body(), frame.colours.text);
+    field_box(frame, frame.t("address.search_label"), search_key, typed, typing, has_error);
+    const std::size_t limit = typing ? 4 : province.wards.size();
+    auto wards = units.search_wards(province.code, typed, limit);
+    if (wards.empty()) notice_box(frame, frame.t("address.no_ward"), false);
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    for (const core::Ward* ward : wards) {
+        const std::string id = "ward:" + field.id + ":" + ward->code;
+        if (button(frame, ward->full_name, id.c_str(), ImVec2(width, unit * 2.4f), Style::Secondary))
+            frame.emit(core::intent::Choose{field.id + core::kAddressWard, ward->code});
+    }
+    ImGui::PopStyleVar();
+}
+
+// An address in three steps on one page: the province on buttons, the ward by typing a few
+// letters of its name, then the house number and street. Without the list of wards (the portal
+// not reached yet) the whole address is typed on one line.
+void address(Frame& frame, const core::FieldDef& field, bool has_error) {
+    const auto& state = frame.context.session.state();
+    const core::AdminUnits* units = frame.context.session.admin_units();
+    const float unit = frame.unit();
+    if (!units) {
+        muted(frame, frame.t("address.whole_line"));
+        field_box(frame, field.label.in(frame.language), field.id, answer_of(state, field.id),
+                  state.focused_field == field.id, has_error);
+        return;
+    }
+    const core::Province* province = units->find_province(answer_of(state, field.id + core::kAddressProvince));
+    if (!province) {
+        text(frame, frame.t("address.choose_province"), frame.body(), frame.colours.text);
+        std::vector<const core::Province*> sorted;
+        for (const auto& each : units->provinces()) sorted.push_back(&each);
+        std::sort(sorted.begin(), sorted.end(), [](const core::Province* a, const core::Province* b) {
+            return core::fold_key(a->name) < core::fold_key(b->name);
+        });
+        const float gap = ImGui::GetStyle().ItemSpacing.x;
+        const int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (unit * 9.0f + gap)));
+        const float button_w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
+            const std::string id = "province:" + field.id + ":" + sorted[i]->code;
+            if (button(frame, sorted[i]->name, id.c_str(), ImVec2(button_w, unit * 2.4f), Style::Secondary))
+                frame.emit(core::intent::Choose{field.id + core::kAddressProvince, sorted[i]->code});
+        }
+        return;
+    }
+    chosen_part(frame, frame.t("address.province"), province->full_name, "change_province:" + field.id,
+                core::intent::ClearField{field.id + core::kAddressProvince});
+    const core::Ward* ward = units->find_ward(answer_of(state, field.id + core::kAddressWard));
+    if (!ward || units->province_of_ward(ward->code) != province) {
+        ward_search(frame, field, *province, has_error);
+        return;
+    }
+    chosen_part(frame, frame.t("address.ward"), ward->full_name, "change_ward:" + field.id,
+                core::intent::ClearField{field.id + core::kAddressWard});
+    ImGui::Dummy(ImVec2(0, unit * 0.3f));
+    // Repeated next to the box: with the keyboard open the choices above are scrolled away.
+    muted(frame, ward->full_name + ", " + province->full_name);
+    text(frame, frame.t("address.detail"), frame.body(), frame.colours.text);
+    muted(frame, frame.t("address.detail_hint"));
+    field_box(frame, frame.t("address.detail"), field.id, answer_of(state, field.id), state.focused_field == field.id,
+              has_error);
+}
+
 }  // namespace
 
 // One page of questions: the title says what to do; errors on top and by each field.
@@ -59,6 +153,16 @@ Footer screen_question(Frame& frame) {
     const auto& state = session.state();
     const auto& page = procedure.pages[static_cast<std::size_t>(state.page_index)];
     const float unit = frame.unit();
+
+    // Finding a ward with the keyboard open: the box and the results take the whole page.
+    if (state.focused_field.ends_with(core::kAddressSearch))
+        for (const auto& field : page.fields)
+            if (field.type == core::FieldType::Address && state.focused_field == field.id + core::kAddressSearch)
+                if (const core::AdminUnits* units = session.admin_units())
+                    if (const core::Province* province = units->find_province(answer_of(state, field.id + core::kAddressProvince))) {
+                        ward_search(frame, field, *province, state.errors.count(field.id) > 0);
+                        return Footer{.back = true, .primary_key = "question.next"};
+                    }
 
     auto pages = session.visible_pages();
     auto position = std::find(pages.begin(), pages.end(), state.page_index) - pages.begin() + 1;
@@ -86,7 +190,9 @@ Footer screen_question(Frame& frame) {
         if (error != state.errors.end()) text(frame, frame.t(("error." + error->second).c_str()), frame.body(), frame.colours.danger);
         auto answer = state.answers.find(field.id);
         const std::string value = answer == state.answers.end() ? "" : answer->second;
-        if (core::is_typed(field.type)) {
+        if (field.type == core::FieldType::Address) {
+            address(frame, field, error != state.errors.end());
+        } else if (core::is_typed(field.type)) {
             field_box(frame, field.label.in(frame.language), field.id, value, state.focused_field == field.id,
                       error != state.errors.end());
         } else {

@@ -41,7 +41,8 @@ Footer screen_review(Frame& frame) {
         ImGui::Dummy(ImVec2(0, unit * 0.2f));
         for (const auto& field : page.fields) {
             if (!session.field_visible(field)) continue;
-            auto answer = state.answers.find(field.id);
+            // An address shows whole, as checked: "12 Lê Lợi, Phường Ba Đình, Thành phố Hà Nội".
+            auto answer = state.answers.find(field.type == core::FieldType::Address ? field.id + core::kAddressFull : field.id);
             muted(frame, field.label.in(frame.language));
             text(frame, shown_answer(frame, field, answer == state.answers.end() ? "" : answer->second), frame.heading(),
                  frame.colours.text);

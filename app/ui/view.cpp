@@ -155,7 +155,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     // While typing, the keyboard takes the lower part; the footer slims down to make room.
     // Searching: results must show between the box and the keyboard, so the footer steps aside
     // (the keyboard's "Xong" closes it and brings the footer back).
-    const bool searching = typing && state.screen == Screen::Choose;
+    const bool searching = typing && (state.screen == Screen::Choose ||
+                                      (state.screen == Screen::Question && state.focused_field.ends_with(core::kAddressSearch)));
     const float footer_h = state.screen == Screen::Attract || searching ? 0
                            : typing ? context.fonts.body[0]->FontSize * 2.6f
                                     : unit * 3.4f;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/fees.h"
 #include "core/session/session.h"
 #include "core/text/search.h"
 #include "ui/registry.h"
@@ -20,10 +21,10 @@ struct QrMatrix {
 };
 
 struct ViewContext {
-    const core::Session& session;
-    const core::Catalog& catalog;
+    const core::Session& session;  // also the catalogue on offer and the administrative units
     const core::Strings& strings;
-    const core::SearchIndex& procedure_search;  // ids are indices into catalog.procedures
+    const core::FeeSchedule* fees;  // null when the fee file is missing or refused
+    core::Date today;               // Vietnam's date, for the fees in force
     const Fonts& fonts;
     Registry& registry;
     std::int64_t now_ms = 0;

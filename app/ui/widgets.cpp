@@ -74,10 +74,10 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
     return pressed && enabled;
 }
 
-void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour) {
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(wrap_x);
     ImGui::TextUnformatted(content.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -125,9 +125,17 @@ void notice_box(Frame& frame, const std::string& content, bool error) {
     ImGui::Dummy(ImVec2(width, frame.unit() * 0.5f));
 }
 
+namespace {
+constexpr float ScrollHintWidth = 24.0f;  // the hint (10 px) with its margins
+}  // namespace
+
 void begin_content(Frame& frame, const char* id, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the clear colour shows through
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar);
+    // Keep text and buttons clear of the scroll hint end_content() draws along the right edge.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    window->ContentRegionRect.Max.x -= ScrollHintWidth;
+    window->WorkRect.Max.x -= ScrollHintWidth;
     // Touch scrolling: a finger dragged over the content scrolls it, and the button it started
     // on is not pressed (Dear ImGui 1.86 has no drag-to-scroll of its own).
     ImGuiIO& io = ImGui::GetIO();

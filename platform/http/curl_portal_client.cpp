@@ -13,16 +13,19 @@ namespace motcua::platform {
 
 namespace {
 
-constexpr std::size_t MaxBody = 1 << 20;  // a portal reply is small; more is not the portal
+// A dossier reply is small: more than 1 MiB is not the portal. Reference documents (the
+// catalogue, 3,321 wards) are larger and get ReferenceMaxBody.
+constexpr std::size_t ReferenceMaxBody = std::size_t{16} << 20;
 
 struct Exchange {
     core::HttpReply reply;
     bool too_large = false;
+    std::size_t max_body = 0;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
     auto* exchange = static_cast<Exchange*>(user);
-    if (exchange->reply.body.size() + size * count > MaxBody) {
+    if (exchange->reply.body.size() + size * count > exchange->max_body) {
         exchange->too_large = true;
         return 0;  // aborts the transfer
     }
@@ -35,6 +38,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     std::string line(data, size * count);
     std::string lower;
     for (char c : line) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.rfind("etag:", 0) == 0) {
+        std::string value = line.substr(5);
+        const std::size_t start = value.find_first_not_of(" \t");
+        const std::size_t end = value.find_last_not_of(" \t\r\n");
+        exchange->reply.etag = start == std::string::npos ? "" : value.substr(start, end - start + 1);
+    }
     if (lower.rfind("retry-after:", 0) == 0) {
         std::string value = line.substr(12);
         std::size_t start = value.find_first_not_of(" \t");
@@ -86,10 +95,12 @@ core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(PortalC
 CurlPortalClient::~CurlPortalClient() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
 
 core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path, const std::string& body,
-                                          const std::string& idempotency_key) {
+                                          const std::string& idempotency_key, const std::string& if_none_match,
+                                          std::size_t max_body) {
     CURL* curl = static_cast<CURL*>(m_curl);
     curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
     Exchange exchange;
+    exchange.max_body = max_body;
     char error_buffer[CURL_ERROR_SIZE] = {};
     const std::string url = m_options.base_url + path;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -116,6 +127,7 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     if (!m_options.token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
     if (!idempotency_key.empty())
         headers = curl_slist_append(headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
+    if (!if_none_match.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
     if (method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
@@ -129,7 +141,7 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
 
     if (rc != CURLE_OK) {
         exchange.reply.status = 0;
-        exchange.reply.transport_error = exchange.too_large ? "reply larger than 1 MiB"
+        exchange.reply.transport_error = exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
                                                             : std::string(curl_easy_strerror(rc)) +
                                                                   (error_buffer[0] ? std::string(": ") + error_buffer : "");
         exchange.reply.body.clear();
@@ -156,6 +168,10 @@ core::HttpReply CurlPortalClient::lookup(const std::string& code) {
 }
 
 core::HttpReply CurlPortalClient::health() { return perform("GET", "/api/v1/health", "", ""); }
+
+core::HttpReply CurlPortalClient::reference(const std::string& name, const std::string& if_none_match) {
+    return perform("GET", "/api/v1/" + name, "", "", if_none_match, ReferenceMaxBody);
+}
 
 core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::string& body) {
     return perform("POST", path, body, "");

@@ -31,13 +31,15 @@ public:
     core::HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) override;
     core::HttpReply lookup(const std::string& code) override;
     core::HttpReply health() override;
+    core::HttpReply reference(const std::string& name, const std::string& if_none_match) override;
     core::HttpReply post_json(const std::string& path, const std::string& body);
     core::HttpReply get(const std::string& path);
 
 private:
     explicit CurlPortalClient(PortalClientOptions options, void* curl) : m_options(std::move(options)), m_curl(curl) {}
     core::HttpReply perform(const std::string& method, const std::string& path, const std::string& body,
-                            const std::string& idempotency_key);
+                            const std::string& idempotency_key, const std::string& if_none_match = {},
+                            std::size_t max_body = std::size_t{1} << 20);
     PortalClientOptions m_options;
     void* m_curl;  // CURL*, kept out of this header
 };

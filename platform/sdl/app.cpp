@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "core/filing/portal_time.h"
 #include "core/text/utf8.h"
 #include "platform/system/log.h"
 
@@ -88,6 +89,12 @@ bool App::frame() {
     m_input.before_frame(now, intents);
     for (auto& intent : m_pending) intents.push_back(std::move(intent));
     m_pending.clear();
+    if (m_parts.worker) {
+        // Taken by the session between visits only.
+        ReferenceUpdate update = m_parts.worker->take_reference_update();
+        if (update.catalog) m_parts.session.offer_catalog(std::move(update.catalog));
+        if (update.units) m_parts.session.offer_admin_units(std::move(update.units));
+    }
     if (m_parts.worker)
         for (auto& result : m_parts.worker->take_results()) {
             // A provisional code looked up through its MaHoSo answers under the code asked for.
@@ -106,9 +113,11 @@ bool App::frame() {
     m_display->new_frame();
     ImGui::NewFrame();
     m_registry.begin_frame();
-    ui::ViewContext context{m_parts.session, m_parts.catalog, m_parts.strings, m_parts.procedure_search,
-                            m_fonts,         m_registry,      now,             m_parts.make_qr,
-                            m_parts.worker ? m_parts.worker->status().stale + m_parts.worker->status().held > 0 : false};
+    const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
+    const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
+    ui::ViewContext context{m_parts.session,          m_parts.strings, m_parts.fees, {local.year, local.month, local.day},
+                            m_fonts,                  m_registry,      now,          m_parts.make_qr,
+                            status.stale + status.held > 0};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
     ImGui::Render();

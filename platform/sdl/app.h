@@ -41,9 +41,8 @@ private:
 };
 
 struct AppParts {
-    const core::Catalog& catalog;
     const core::Strings& strings;
-    const core::SearchIndex& procedure_search;
+    const core::FeeSchedule* fees;  // may be null
     core::Session& session;
     OutboxStore& store;      // the UI thread's connection: SaveDossier commits here
     FilingWorker* worker;    // null when no portal is configured

@@ -14,6 +14,7 @@ namespace {
 const ImWchar* glyph_ranges() {
     static const ImWchar ranges[] = {
         0x0020, 0x007E,  // Basic Latin
+        0x00A0, 0x00A0,  // no-break space (between an amount and ₫)
         0x00B7, 0x00B7,  // ·
         // The Latin-1 letters Vietnamese uses (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and lower case)
         0x00C0, 0x00C3, 0x00C8, 0x00CA, 0x00CC, 0x00CD, 0x00D2, 0x00D5, 0x00D9, 0x00DA, 0x00DD, 0x00DD,

@@ -231,6 +231,20 @@ core::Status wait_for(App& app, const ScriptCommand& command) {
     }
 }
 
+core::Status wait_for_portal_data(App& app, const ScriptCommand& command) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(command.number);
+    while (true) {
+        const auto before = std::chrono::steady_clock::now();
+        app.frame();
+        // The worker hands the catalogue and the wards over together.
+        if (app.session().admin_units()) return core::Ok{};
+        if (std::chrono::steady_clock::now() >= end)
+            return failure(app, command, "no data from the portal or its cache within " + std::to_string(command.number) + " ms");
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
+    }
+}
+
 }  // namespace
 
 core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
@@ -267,7 +281,7 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
                     return bad("expected a time in ms after the text");
                 }
             }
-        } else if (verb == "wait") {
+        } else if (verb == "wait" || verb == "wait-for-portal-data") {
             try {
                 command.number = std::stoll(rest);
             } catch (...) {
@@ -348,6 +362,8 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
             app.settle();
         } else if (verb == "wait-for") {
             if (auto shown = wait_for(app, command); !shown) return shown;
+        } else if (verb == "wait-for-portal-data") {
+            if (auto loaded = wait_for_portal_data(app, command); !loaded) return loaded;
         } else if (verb == "shot") {
             app.settle();
             std::vector<unsigned char> pixels;

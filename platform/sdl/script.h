@@ -5,6 +5,8 @@
 //   scan "<text>"          a keyboard-wedge scanner burst ending in Enter
 //   wait <ms>              let that much app time pass (the clock runs faster than real time)
 //   wait-for "<text>" <ms> until that text shows (real time; for network results)
+//   wait-for-portal-data <ms>  until the catalogue and wards from the portal (or its cache)
+//                          are in use (real time; on the attract screen, where they are taken)
 //   shot <name>            write DIR/<name>.png
 //   expect "<text>"        that text is drawn on screen now
 //   expect-not "<text>"    that text is not drawn on screen now

@@ -57,6 +57,20 @@ CREATE INDEX IF NOT EXISTS outbox_ma_ho_so ON outbox(ma_ho_so);
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2: the last good copy of each reference document the portal serves, so a kiosk that
+// starts without a network still has the catalogue and the wards it saw last.
+const char* SchemaV2 = R"sql(
+BEGIN;
+CREATE TABLE IF NOT EXISTS reference_cache (
+  name TEXT PRIMARY KEY,
+  etag TEXT NOT NULL,
+  body TEXT NOT NULL,
+  fetched_unix_ms INTEGER NOT NULL
+);
+PRAGMA user_version = 2;
+COMMIT;
+)sql";
+
 const char* Columns =
     "id, idempotency_key, provisional_code, procedure_code, payload_json, state, attempts, created_unix_ms, "
     "next_attempt_unix_ms, ma_ho_so, ngay_hen_tra, trang_thai, last_error_code, last_error_detail, "
@@ -91,6 +105,7 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
             return 0;
         }, &version, &message);
     if (rc == SQLITE_OK && version < 1) rc = sqlite3_exec(db, Schema, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK && version < 2) rc = sqlite3_exec(db, SchemaV2, nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
@@ -203,6 +218,32 @@ core::Result<OutboxCounts> OutboxStore::counts() {
         else if (state == "held") counts.held = n;
     }
     return counts;
+}
+
+core::Status OutboxStore::save_reference(const CachedReference& reference) {
+    Statement stmt(m_db,
+                   "INSERT INTO reference_cache (name, etag, body, fetched_unix_ms) VALUES (?1, ?2, ?3, ?4) "
+                   "ON CONFLICT(name) DO UPDATE SET etag=excluded.etag, body=excluded.body, "
+                   "fetched_unix_ms=excluded.fetched_unix_ms");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare save_reference");
+    stmt.text(1, reference.name);
+    stmt.text(2, reference.etag);
+    stmt.text(3, reference.body);
+    stmt.integer(4, reference.fetched_unix_ms);
+    int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "save reference " + reference.name);
+    return core::Ok{};
+}
+
+core::Result<std::optional<CachedReference>> OutboxStore::load_reference(const std::string& name) {
+    Statement stmt(m_db, "SELECT etag, body, fetched_unix_ms FROM reference_cache WHERE name=?1");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare load_reference");
+    stmt.text(1, name);
+    int rc = sqlite3_step(stmt.get());
+    if (rc == SQLITE_DONE) return std::optional<CachedReference>{};
+    if (rc != SQLITE_ROW) return sqlite_error(m_db, rc, "load reference " + name);
+    return std::optional<CachedReference>{
+        CachedReference{name, column_text(stmt.get(), 0), column_text(stmt.get(), 1), sqlite3_column_int64(stmt.get(), 2)}};
 }
 
 }  // namespace motcua::platform

@@ -3,6 +3,7 @@
 // One OutboxStore per thread (each owns its connection).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,14 @@ namespace motcua::platform {
 
 struct OutboxCounts {
     int pending = 0, sending = 0, accepted = 0, held = 0;
+};
+
+// The last good copy of a reference document from the portal ("thutuc", "donvihanhchinh").
+struct CachedReference {
+    std::string name;
+    std::string etag;
+    std::string body;
+    std::int64_t fetched_unix_ms = 0;
 };
 
 class OutboxStore {
@@ -38,6 +47,10 @@ public:
     // The entry whose provisional code or MaHoSo is exactly `code`.
     core::Result<std::optional<core::OutboxEntry>> find(const std::string& code);
     core::Result<OutboxCounts> counts();
+    // Replaces the cached copy of one reference document, in one transaction.
+    core::Status save_reference(const CachedReference& reference);
+    // The cached copy, or nothing when none was ever saved.
+    core::Result<std::optional<CachedReference>> load_reference(const std::string& name);
 
 private:
     explicit OutboxStore(sqlite3* db) : m_db(db) {}

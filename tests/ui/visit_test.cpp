@@ -133,3 +133,82 @@ TEST_CASE("the largest text, high contrast and English pass the audit, and the w
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
+
+TEST_CASE("a death registration picks the last residence from the portal's wards", "[ui][address]") {
+    TempDir temp;
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
+    const std::string shots = shots_dir("address");
+    auto result = run_kiosk(sim.url(), "khai_tu_address.script", shots, temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto dossiers = stored_dossiers(sim.store_path());
+    REQUIRE(dossiers.size() == 1);
+    const auto& home = dossiers[0]["request"]["DuLieuToKhai"]["NguoiDaMat"]["NoiCuTruCuoiCung"];
+    CHECK(home["tinh"] == "01");
+    CHECK(home["xa"] == "00070");  // Phường Hoàn Kiếm
+    CHECK(home["diaChi"] == "Số 5 phố Tràng Tiền");
+    CHECK(home["diaChiDayDu"] == "Số 5 phố Tràng Tiền, Phường Hoàn Kiếm, Thành phố Hà Nội");
+}
+
+TEST_CASE("a procedure the portal publishes is offered, and still offered after a restart without network",
+          "[ui][catalogue]") {
+    TempDir temp;
+    // The portal publishes the shipped procedures plus one the kiosk was not shipped with.
+    const std::string procedures = temp.file("procedures");
+    std::filesystem::copy(std::string(MOTCUA_SOURCE_DIR) + "/assets/procedures", procedures);
+    auto extra = nlohmann::json::parse(motcua::test::read_file(procedures + "/khai-sinh.json"));
+    extra["code"] = "1.004884";
+    extra["name"] = "Đăng ký lại khai sinh";
+    extra["everyday_names"] = {"làm lại giấy khai sinh bị mất sổ gốc"};
+    motcua::test::write_file(procedures + "/dang-ky-lai-khai-sinh.json", extra.dump());
+    motcua::test::write_file(temp.file("find.script"),
+                             "wait-for-portal-data 20000\n"
+                             "tap \"Chạm vào đây để bắt đầu\"\n"
+                             "tap \"Tìm thủ tục (gõ không dấu cũng được)\"\n"
+                             "type \"dang ky lai khai sinh\"\n"
+                             "expect \"Đăng ký lại khai sinh\"\n"
+                             "shot 01-from-portal\n");
+    {
+        PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA,
+                              {"--procedures", procedures}, {}, std::chrono::milliseconds(10000)});
+        auto online = run_kiosk(sim.url(), temp.file("find.script"), shots_dir("catalogue"), temp.file("outbox.sqlite"));
+        INFO(online.output);
+        REQUIRE(online.exit_code == 0);
+    }
+    // Restarted with the portal unreachable: the cached catalogue and wards are used.
+    auto offline = run_kiosk("http://127.0.0.1:9", temp.file("find.script"), shots_dir("catalogue-offline"),
+                             temp.file("outbox.sqlite"));
+    INFO(offline.output);
+    CHECK(offline.exit_code == 0);
+    // And a kiosk that never reached the portal has only what it was shipped with.
+    auto fresh = run_kiosk("http://127.0.0.1:9", temp.file("find.script"), shots_dir("catalogue-fresh"),
+                           temp.file("fresh.sqlite"));
+    CHECK(fresh.exit_code == 1);
+    CHECK(fresh.output.find("no data from the portal or its cache") != std::string::npos);
+}
+
+TEST_CASE("the fee shown is the one the province configured for today", "[ui][fees]") {
+    TempDir temp;
+    // A province's own file: copies cost 12.000 ₫ now; a change dated far ahead is not shown yet.
+    motcua::test::write_file(temp.file("fees.json"), R"({"fees": {
+        "trich_luc": [{"amount": 12000, "per": "bản"}, {"from": "2099-01-01", "amount": 99000, "per": "bản"}],
+        "chung_thuc_ban_sao": {"tiers": [{"from": 1, "amount": 2000}, {"from": 3, "amount": 1000}],
+                               "per": "trang", "max": 200000}}})");
+    motcua::test::write_file(temp.file("fees.script"),
+                             "tap \"Chạm vào đây để bắt đầu\"\n"
+                             "tap \"Cấp bản sao trích lục hộ tịch\"\n"
+                             "expect \"12.000\u00A0₫ mỗi bản\"\n"
+                             "expect-not \"99.000\u00A0₫ mỗi bản\"\n"
+                             "shot 01-trich-luc\n"
+                             "audit\n"
+                             "tap \"Về trang đầu\"\n"
+                             "tap \"Chạm vào đây để bắt đầu\"\n"
+                             "tap \"Chứng thực bản sao từ bản chính\"\n"
+                             "tap \"Có\"\n"
+                             "tap \"Không\"\n"
+                             "expect \"2.000\u00A0₫ mỗi trang; từ trang thứ 3: 1.000\u00A0₫ mỗi trang; tối đa 200.000\u00A0₫ cho mỗi bản\"\n");
+    auto result = run_kiosk("", temp.file("fees.script"), shots_dir("fees"), temp.file("outbox.sqlite"),
+                            {"--fees", temp.file("fees.json")});
+    INFO(result.output);
+    CHECK(result.exit_code == 0);
+}

@@ -21,6 +21,18 @@ const FieldDef* Procedure::find_field(std::string_view field_id) const {
     return nullptr;
 }
 
+const FieldDef* Procedure::answer_owner(std::string_view answer_key) const {
+    if (const FieldDef* field = find_field(answer_key)) return field;
+    for (const char* part : {kAddressProvince, kAddressWard, kAddressSearch}) {
+        const std::string_view suffix(part);
+        if (answer_key.size() > suffix.size() && answer_key.ends_with(suffix))
+            if (const FieldDef* field = find_field(answer_key.substr(0, answer_key.size() - suffix.size()));
+                field && field->type == FieldType::Address)
+                return field;
+    }
+    return nullptr;
+}
+
 const Procedure* Catalog::find(std::string_view code) const {
     for (const auto& procedure : procedures)
         if (procedure.code == code) return &procedure;
@@ -142,6 +154,7 @@ FieldType parse_field_type(const std::string& name, const std::string& path) {
         {"number", FieldType::Number},       {"choice", FieldType::Choice},
         {"multi_choice", FieldType::MultiChoice}, {"yes_no", FieldType::YesNo},
         {"ethnicity", FieldType::Ethnicity}, {"nationality", FieldType::Nationality},
+        {"address", FieldType::Address},
     };
     std::string expected;
     for (const auto& [type_name, type] : types) {
@@ -195,6 +208,11 @@ FieldDef parse_field(const json& node, const std::string& path, std::set<std::st
     field.prefill = reader.string("prefill", false);
     field.in_words = reader.boolean("in_words", false);
     if (field.in_words && field.type != FieldType::Date) fail(reader.path("in_words"), "only a date field can be written in words");
+    // Cards issued before 07/2025 carry old three-level addresses: they cannot fill a province
+    // and a ward of today, so an address field is chosen by the resident.
+    if (field.type == FieldType::Address && !field.prefill.empty())
+        fail(reader.path("prefill"), "an address field cannot be filled from the card (its address may be the old "
+                                     "three-level one); use a text field for that");
     static const std::vector<std::string> prefills = {"cccd.id_number", "cccd.full_name", "cccd.date_of_birth",
                                                       "cccd.sex", "cccd.address"};
     if (!field.prefill.empty() && std::find(prefills.begin(), prefills.end(), field.prefill) == prefills.end())
@@ -371,6 +389,27 @@ Catalog build_catalog(const std::vector<SourceFile>& files) {
     std::stable_sort(catalog.procedures.begin(), catalog.procedures.end(),
                      [](const Procedure& a, const Procedure& b) { return fold_key(a.name.vi) < fold_key(b.name.vi); });
     return catalog;
+}
+
+Result<Catalog> parse_portal_catalog(std::string_view json_text, std::string_view source_name) {
+    const std::string source(source_name);
+    json doc;
+    try {
+        doc = json::parse(json_text);
+    } catch (const json::parse_error& e) {
+        return make_error("catalog_invalid", source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
+    }
+    if (!doc.is_object() || !doc.contains("procedures") || !doc["procedures"].is_array())
+        return make_error("catalog_invalid", source + ": $.procedures: expected an array of procedures");
+    std::vector<SourceFile> entries;
+    const json& list = doc["procedures"];
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        std::string name = source + "[" + std::to_string(i) + "]";
+        if (list[i].is_object() && list[i].contains("code") && list[i]["code"].is_string())
+            name += " (" + list[i]["code"].get<std::string>() + ")";
+        entries.push_back({std::move(name), list[i].dump()});
+    }
+    return build_catalog(entries);
 }
 
 }  // namespace motcua::core

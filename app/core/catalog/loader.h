@@ -29,4 +29,9 @@ struct Catalog {
 // Parses every file; refused ones land in `problems`, duplicate codes too.
 Catalog build_catalog(const std::vector<SourceFile>& files);
 
+// The catalogue as the portal serves it (GET /api/v1/thutuc): {"procedures": [ {...}, ... ]}.
+// Each procedure is checked like a file named "<source_name>[i] (<code>)"; refused ones land in
+// `problems`. Error "catalog_invalid" when the envelope itself is wrong (not JSON, no array).
+Result<Catalog> parse_portal_catalog(std::string_view json_text, std::string_view source_name);
+
 }  // namespace motcua::core

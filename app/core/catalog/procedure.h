@@ -33,7 +33,19 @@ enum class FieldType {
     YesNo,
     Ethnicity,
     Nationality,
+    Address,  // province -> ward (2-level, from the portal's administrative units) + a detail line
 };
+
+// An address field X keeps its answer in parts (see docs/procedure-format.md):
+//   X.tinh   province code           X.xa      ward code
+//   X        the detail line (house number, street, thôn/tổ); the whole address when the
+//            kiosk has no list of wards yet
+//   X.tim    what is typed to find the ward (never filed)
+//   X.day_du the whole address in words, set when the page is checked
+inline constexpr const char* kAddressProvince = ".tinh";
+inline constexpr const char* kAddressWard = ".xa";
+inline constexpr const char* kAddressSearch = ".tim";
+inline constexpr const char* kAddressFull = ".day_du";
 
 struct ChoiceOption {
     std::string value;
@@ -114,6 +126,9 @@ struct Procedure {
     std::string source_file;
 
     const FieldDef* find_field(std::string_view field_id) const;
+    // The field an answer key belongs to: the field itself, or the address field whose part it
+    // is ("child.home.xa" -> "child.home"). Null when neither.
+    const FieldDef* answer_owner(std::string_view answer_key) const;
 };
 
 }  // namespace motcua::core

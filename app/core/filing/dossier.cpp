@@ -60,7 +60,14 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
     nlohmann::json form = nlohmann::json::object();
     for (const auto& page : procedure.pages)
         for (const auto& field : page.fields)
-            if (auto it = visible_answers.find(field.id); it != visible_answers.end()) {
+            if (field.type == FieldType::Address) {
+                // 2-level address as the civil-status forms store it: {tinh, xa, diaChi}, plus the
+                // whole address in words for officers reading the dossier.
+                for (const auto& [suffix, key] : {std::pair{kAddressProvince, "tinh"}, std::pair{kAddressWard, "xa"},
+                                                  std::pair{"", "diaChi"}, std::pair{kAddressFull, "diaChiDayDu"}})
+                    if (auto it = visible_answers.find(field.id + suffix); it != visible_answers.end())
+                        set_path(form, field.portal + "." + key, it->second);
+            } else if (auto it = visible_answers.find(field.id); it != visible_answers.end()) {
                 set_path(form, field.portal, it->second);
                 // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
                 if (field.in_words)

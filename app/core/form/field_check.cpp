@@ -51,7 +51,8 @@ FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_
             auto name = validate_person_name(text);
             return name ? FieldCheck{*name, {}, {}} : FieldCheck{{}, name.error().code, {}};
         }
-        case FieldType::Text: {
+        case FieldType::Text:
+        case FieldType::Address: {  // without the list of wards: the whole address as one line
             auto free = validate_free_text(text, static_cast<std::size_t>(field.max_length));
             return free ? FieldCheck{*free, {}, {}} : FieldCheck{{}, free.error().code, {}};
         }

@@ -6,6 +6,7 @@
 #include "core/filing/dossier.h"
 #include "core/filing/due_date.h"
 #include "core/filing/portal_time.h"
+#include "core/form/admin_units.h"
 #include "core/form/field_check.h"
 #include "core/form/validators.h"
 #include "core/identity/cccd_qr.h"
@@ -31,10 +32,31 @@ bool is_timer_or_result(const Intent& intent) {
 }  // namespace
 
 Session::Session(const Catalog& catalog, SessionConfig config, Random& random)
-    : m_catalog(catalog), m_config(std::move(config)), m_random(random) {}
+    : Session(make_offer(catalog, "bundled"), std::move(config), random) {}
+
+Session::Session(std::shared_ptr<const CatalogOffer> offer, SessionConfig config, Random& random)
+    : m_offer(std::move(offer)), m_config(std::move(config)), m_random(random) {}
+
+void Session::offer_catalog(std::shared_ptr<const CatalogOffer> offer) {
+    m_next_offer = std::move(offer);
+    if (m_state.screen == Screen::Attract) take_offers();
+}
+
+void Session::offer_admin_units(std::shared_ptr<const AdminUnits> units) {
+    m_next_units = std::move(units);
+    if (m_state.screen == Screen::Attract) take_offers();
+}
+
+// Between visits only: a procedure or a ward list must not change under a resident.
+void Session::take_offers() {
+    if (m_next_offer) m_offer = std::move(m_next_offer);
+    if (m_next_units) m_units = std::move(m_next_units);
+    m_next_offer.reset();
+    m_next_units.reset();
+}
 
 const Procedure* Session::procedure() const {
-    return m_state.procedure_code.empty() ? nullptr : m_catalog.find(m_state.procedure_code);
+    return m_state.procedure_code.empty() ? nullptr : m_offer->catalog.find(m_state.procedure_code);
 }
 
 bool Session::condition_holds(const Condition& condition) const {
@@ -111,6 +133,7 @@ void Session::wipe(std::vector<Effect>& effects, Now now) {
     m_state = SessionState{};  // answers, settings, focus, codes: nothing of this person remains
     m_state.visit_number = visit;
     m_state.last_activity_ms = now.monotonic_ms;
+    take_offers();
     effects.push_back(effect::VisitEnded{});
 }
 
@@ -122,10 +145,42 @@ void Session::focus_first_field() {
     for (const auto& field : chosen->pages[m_state.page_index].fields) {
         if (!field_visible(field)) continue;
         if (m_state.errors.count(field.id) || m_state.focused_field.empty()) {
-            if (is_typed(field.type)) m_state.focused_field = field.id;
+            if (field.type == FieldType::Address) m_state.focused_field = address_focus(field);
+            else if (is_typed(field.type)) m_state.focused_field = field.id;
             if (m_state.errors.count(field.id)) return;
         }
     }
+}
+
+// The part of an address the resident fills next: the province is chosen on buttons (no
+// keyboard), then the ward is found by typing, then the detail line is typed.
+std::string Session::address_focus(const FieldDef& field) const {
+    if (!m_units) return field.id;
+    if (!m_state.answers.count(field.id + kAddressProvince)) return {};
+    if (!m_state.answers.count(field.id + kAddressWard)) return field.id + kAddressSearch;
+    return field.id;
+}
+
+// Checks an address against the administrative units and keeps it in its parts; without
+// units (none fetched yet) it is one line of text.
+FieldCheck Session::check_address(const FieldDef& field, Now now) {
+    auto answer = [&](const std::string& key) {
+        auto it = m_state.answers.find(key);
+        return it == m_state.answers.end() ? std::string() : it->second;
+    };
+    m_state.answers.erase(field.id + kAddressFull);
+    if (!m_units) {
+        const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
+        FieldCheck check = check_field(field, answer(field.id), today.year, today.month, today.day);
+        if (check.error.empty() && !check.value.empty()) m_state.answers[field.id + kAddressFull] = check.value;
+        return check;
+    }
+    AddressAnswer raw{answer(field.id + kAddressProvince), answer(field.id + kAddressWard), answer(field.id)};
+    if (!field.required && raw.province.empty() && raw.ward.empty() && raw.detail.empty()) return FieldCheck{};
+    auto address = validate_address(*m_units, raw, field.required);
+    if (!address) return FieldCheck{{}, address.error().code, {}};
+    m_state.answers[field.id + kAddressFull] = format_address(*m_units, *address);
+    return FieldCheck{address->detail, {}, {}};
 }
 
 bool Session::validate_page(const PageDef& page, Now now) {
@@ -136,7 +191,8 @@ bool Session::validate_page(const PageDef& page, Now now) {
         m_state.warnings.erase(field.id);
         if (!field_visible(field)) continue;
         const std::string raw = m_state.answers.count(field.id) ? m_state.answers[field.id] : "";
-        FieldCheck check = check_field(field, raw, today.year, today.month, today.day);
+        FieldCheck check = field.type == FieldType::Address ? check_address(field, now)
+                                                             : check_field(field, raw, today.year, today.month, today.day);
         if (!check.error.empty()) {
             m_state.errors[field.id] = check.error;  // keep what the person typed
             ok = false;
@@ -260,10 +316,14 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     }
     Answers visible;
     for (int page : visible_pages())
-        for (const auto& field : chosen->pages[page].fields)
-            if (field_visible(field))
-                if (auto it = m_state.answers.find(field.id); it != m_state.answers.end())
-                    visible[field.id] = it->second;
+        for (const auto& field : chosen->pages[page].fields) {
+            if (!field_visible(field)) continue;
+            std::vector<std::string> keys = {field.id};
+            if (field.type == FieldType::Address)
+                keys = {field.id, field.id + kAddressProvince, field.id + kAddressWard, field.id + kAddressFull};
+            for (const auto& key : keys)
+                if (auto it = m_state.answers.find(key); it != m_state.answers.end()) visible[key] = it->second;
+        }
 
     Submission& submission = m_state.submission;
     submission.idempotency_key = make_idempotency_key(m_random);
@@ -326,7 +386,8 @@ void Session::apply_scan(const std::string& payload, std::vector<Effect>& effect
             else if (field.prefill == "cccd.full_name" && !card->ascii_only) {
                 auto name = validate_person_name(card->full_name);
                 if (name) value = *name;
-            } else if (field.prefill == "cccd.address" && !card->ascii_only) value = card->address;
+            } else if (field.prefill == "cccd.address" && !card->ascii_only && field.type != FieldType::Address)
+                value = card->address;
             if (value.empty()) continue;
             m_state.answers[field.id] = value;
             m_state.errors.erase(field.id);
@@ -337,6 +398,27 @@ void Session::apply_scan(const std::string& payload, std::vector<Effect>& effect
     // Close the keyboard so the resident sees what was filled in and the notice to check it.
     if (!card->ascii_only) m_state.focused_field.clear();
     effects.push_back(effect::Log{"scan_prefilled", std::to_string(filled) + " fields"});
+}
+
+// A province or a ward tapped in the address picker. Unknown codes are ignored (the view only
+// offers real ones); a new province forgets the ward, which belongs to the old one.
+void Session::choose_address_part(const FieldDef& field, const std::string& key, const std::string& value) {
+    if (!m_units) return;
+    if (key == field.id + kAddressProvince) {
+        if (!m_units->find_province(value)) return;
+        if (m_state.answers[key] != value) m_state.answers.erase(field.id + kAddressWard);
+        m_state.answers[key] = value;
+    } else if (key == field.id + kAddressWard) {
+        const Province* province = m_units->province_of_ward(value);
+        if (!province) return;
+        m_state.answers[field.id + kAddressProvince] = province->code;
+        m_state.answers[key] = value;
+    } else {
+        return;
+    }
+    m_state.answers.erase(field.id + kAddressSearch);
+    m_state.answers.erase(field.id + kAddressFull);
+    m_state.focused_field = address_focus(field);
 }
 
 void Session::edit_focused(const std::function<std::string(const std::string&)>& change) {
@@ -371,7 +453,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             },
             [&](const intent::Search& search) { m_state.search_text = to_nfc(search.text); },
             [&](const intent::ChooseProcedure& choice) {
-                const Procedure* found = m_catalog.find(choice.code);
+                const Procedure* found = m_offer->catalog.find(choice.code);
                 if (!found || (m_state.screen != Screen::Choose)) return;
                 if (m_state.procedure_code != choice.code) {
                     m_state.answers.clear();
@@ -404,7 +486,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             [&](const intent::Focus& focus) {
                 if (focus.field.empty() || (focus.field == "search" && m_state.screen == Screen::Choose) ||
                     (focus.field == "lookup" && m_state.screen == Screen::Lookup) ||
-                    (chosen && m_state.screen == Screen::Question && chosen->find_field(focus.field)))
+                    (chosen && m_state.screen == Screen::Question && chosen->answer_owner(focus.field)))
                     m_state.focused_field = focus.field;
             },
             [&](const intent::Shift&) { m_state.keyboard_shift = !m_state.keyboard_shift; },
@@ -444,6 +526,14 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 if (clear.field == "search") m_state.search_text.clear();
                 if (clear.field == "lookup") m_state.lookup_code.clear();
                 m_state.answers.erase(clear.field);
+                // "Đổi" on a chosen province or ward: choose again from there.
+                if (const FieldDef* owner = chosen ? chosen->answer_owner(clear.field) : nullptr;
+                    owner && owner->type == FieldType::Address && clear.field != owner->id) {
+                    if (clear.field == owner->id + kAddressProvince) m_state.answers.erase(owner->id + kAddressWard);
+                    m_state.answers.erase(owner->id + kAddressSearch);
+                    m_state.answers.erase(owner->id + kAddressFull);
+                    m_state.focused_field = address_focus(*owner);
+                }
             },
             [&](const intent::ApplyTone& tone) {
                 if (m_state.screen == Screen::Choose) {
@@ -460,9 +550,14 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 edit_focused([&](const std::string& value) { return apply_mark(value, mark.mark); });
             },
             [&](const intent::Choose& choice) {
-                if (!chosen || !chosen->find_field(choice.field)) return;
+                const FieldDef* owner = chosen ? chosen->answer_owner(choice.field) : nullptr;
+                if (!owner) return;
+                m_state.errors.erase(owner->id);
+                if (owner->type == FieldType::Address) {
+                    choose_address_part(*owner, choice.field, choice.value);
+                    return;
+                }
                 m_state.answers[choice.field] = choice.value;
-                m_state.errors.erase(choice.field);
             },
             [&](const intent::Toggle& toggle) {
                 if (!chosen || !chosen->find_field(toggle.field)) return;
@@ -589,6 +684,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             [&](const intent::SetLanguage& language) { m_state.settings.language = language.language; },
         },
         in);
+    if (m_state.screen == Screen::Attract && m_state.procedure_code.empty()) take_offers();
     return effects;
 }
 

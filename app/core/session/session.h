@@ -7,16 +7,20 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "core/catalog/loader.h"
+#include "core/catalog/offer.h"
 #include "core/filing/due_date.h"
+#include "core/form/field_check.h"
 #include "core/ports.h"
 #include "core/text/compose.h"
 
 namespace motcua::core {
+
+class AdminUnits;
 
 enum class Screen {
     Attract,          // "Chạm để bắt đầu"
@@ -187,7 +191,17 @@ struct Now {
 
 class Session {
 public:
-    Session(const Catalog& catalog, SessionConfig config, Random& random);
+    Session(std::shared_ptr<const CatalogOffer> offer, SessionConfig config, Random& random);
+    Session(const Catalog& catalog, SessionConfig config, Random& random);  // tests: a bundled offer
+
+    // A newer catalogue or set of administrative units (from the portal or its cache). Taken at
+    // once on the attract screen, otherwise when the current visit ends.
+    void offer_catalog(std::shared_ptr<const CatalogOffer> offer);
+    void offer_admin_units(std::shared_ptr<const AdminUnits> units);
+    const CatalogOffer& offer() const { return *m_offer; }
+    const Catalog& catalog() const { return m_offer->catalog; }
+    // Null until the portal (or the cache) has provided them.
+    const AdminUnits* admin_units() const { return m_units.get(); }
 
     // Applies one intent at time `now`; returns what the platform must do.
     std::vector<Effect> dispatch(const Intent& intent, Now now);
@@ -211,6 +225,9 @@ private:
     bool validate_page(const PageDef& page, Now now);
     void start_lookup(std::vector<Effect>& effects);
     void apply_scan(const std::string& payload, std::vector<Effect>& effects);
+    std::string address_focus(const FieldDef& field) const;
+    FieldCheck check_address(const FieldDef& field, Now now);
+    void choose_address_part(const FieldDef& field, const std::string& key, const std::string& value);
     void edit_focused(const std::function<std::string(const std::string&)>& change);
     bool condition_holds(const Condition& condition) const;
     int first_visible_page_after(int page) const;
@@ -218,7 +235,12 @@ private:
     void focus_first_field();
     std::int64_t idle_limit_ms() const;
 
-    const Catalog& m_catalog;
+    void take_offers();
+
+    std::shared_ptr<const CatalogOffer> m_offer;
+    std::shared_ptr<const CatalogOffer> m_next_offer;
+    std::shared_ptr<const AdminUnits> m_units;
+    std::shared_ptr<const AdminUnits> m_next_units;
     SessionConfig m_config;
     Random& m_random;
     SessionState m_state;

@@ -1,0 +1,90 @@
+#include "platform/reference_sync.h"
+
+#include "platform/system/log.h"
+
+namespace motcua::platform {
+
+namespace {
+
+constexpr const char* Catalogue = "thutuc";
+constexpr const char* Units = "donvihanhchinh";
+
+}  // namespace
+
+ReferenceSync::ReferenceSync(OutboxStore& store, core::PortalClient& client, std::function<std::int64_t()> wall_ms)
+    : m_store(store), m_client(client), m_wall_ms(std::move(wall_ms)) {}
+
+// Parses one document; on success puts it into `update` and returns true.
+bool ReferenceSync::take(const std::string& name, const std::string& body, const std::string& origin,
+                         ReferenceUpdate& update) {
+    const std::string source = origin + ":" + name;
+    if (name == Catalogue) {
+        auto catalog = core::parse_portal_catalog(body, source);
+        if (!catalog) {
+            log_error("reference_refused", catalog.error().detail);
+            return false;
+        }
+        for (const auto& problem : catalog->problems) log_error("procedure_refused", problem.detail);
+        if (catalog->procedures.empty() && catalog->problems.empty()) {
+            log_info("catalogue_empty", source + ": the portal publishes no procedures; keeping the catalogue in use");
+            return false;
+        }
+        if (catalog->procedures.empty()) {
+            log_error("reference_refused", source + ": no usable procedure; keeping the catalogue in use");
+            return false;
+        }
+        log_info("catalogue_loaded", source + ": " + std::to_string(catalog->procedures.size()) + " procedures, " +
+                                         std::to_string(catalog->problems.size()) + " refused");
+        update.catalog = core::make_offer(std::move(catalog).value(), origin);
+        return true;
+    }
+    auto units = core::AdminUnits::parse(body, source);
+    if (!units) {
+        log_error("reference_refused", units.error().detail);
+        return false;
+    }
+    log_info("admin_units_loaded", source + ": " + std::to_string(units->provinces().size()) + " provinces, " +
+                                       std::to_string(units->ward_count()) + " wards");
+    update.units = std::make_shared<const core::AdminUnits>(std::move(units).value());
+    return true;
+}
+
+ReferenceUpdate ReferenceSync::load_cached() {
+    ReferenceUpdate update;
+    for (const char* name : {Catalogue, Units}) {
+        auto cached = m_store.load_reference(name);
+        if (!cached) {
+            log_error("reference_cache_unreadable", cached.error().detail);
+            continue;
+        }
+        if (!*cached) continue;
+        if (take(name, (*cached)->body, "cache", update))
+            (name == std::string(Catalogue) ? m_catalog_etag : m_units_etag) = (*cached)->etag;
+    }
+    return update;
+}
+
+ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
+    ReferenceUpdate update;
+    reachable = true;
+    for (const char* name : {Catalogue, Units}) {
+        std::string& etag = name == std::string(Catalogue) ? m_catalog_etag : m_units_etag;
+        core::HttpReply reply = m_client.reference(name, etag);
+        if (reply.status == 304) continue;  // what we have is current
+        if (reply.status != 200) {
+            reachable = false;
+            log_warning("reference_not_fetched", std::string(name) + ": " +
+                                                     (reply.status == 0 ? reply.transport_error
+                                                                        : "HTTP " + std::to_string(reply.status)));
+            continue;
+        }
+        if (!take(name, reply.body, "portal", update)) continue;
+        etag = reply.etag;
+        // Cached after it was checked: a bad document never reaches the cache.
+        if (auto saved = m_store.save_reference({name, reply.etag, reply.body, m_wall_ms()}); !saved)
+            log_error("reference_cache_failed", saved.error().detail);
+    }
+    return update;
+}
+
+}  // namespace motcua::platform

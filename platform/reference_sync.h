@@ -1,0 +1,47 @@
+// Keeps the kiosk's reference documents current: the procedure catalogue (GET /api/v1/thutuc)
+// and the administrative units (GET /api/v1/donvihanhchinh). Each is revalidated with its ETag,
+// checked by the core parsers, and only a good copy is cached (in the kiosk's SQLite file) and
+// handed on. A refused or unreachable document never replaces the one in use.
+// Runs on the filing worker's thread; one instance per thread.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/catalog/offer.h"
+#include "core/form/admin_units.h"
+#include "core/ports.h"
+#include "platform/store/outbox_store.h"
+
+namespace motcua::platform {
+
+// What changed; a null member did not.
+struct ReferenceUpdate {
+    std::shared_ptr<const core::CatalogOffer> catalog;
+    std::shared_ptr<const core::AdminUnits> units;
+    bool empty() const { return !catalog && !units; }
+};
+
+class ReferenceSync {
+public:
+    ReferenceSync(OutboxStore& store, core::PortalClient& client, std::function<std::int64_t()> wall_ms);
+
+    // The last good copies in the cache (what a kiosk starting without a network uses).
+    ReferenceUpdate load_cached();
+    // Asks the portal for newer documents. `reachable` is false when any document could not
+    // be fetched (no answer, or an HTTP error): the caller asks again sooner.
+    ReferenceUpdate refresh(bool& reachable);
+
+private:
+    bool take(const std::string& name, const std::string& body, const std::string& origin, ReferenceUpdate& update);
+
+    OutboxStore& m_store;
+    core::PortalClient& m_client;
+    std::function<std::int64_t()> m_wall_ms;
+    std::string m_catalog_etag;
+    std::string m_units_etag;
+};
+
+}  // namespace motcua::platform

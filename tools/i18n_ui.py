@@ -116,4 +116,5 @@ UI = [
  ("fee.per_unit", "{amount} mỗi {unit}", "{amount} per {unit}"),
  ("fee.from_unit", "từ {unit} thứ {from}: {price}", "from {unit} {from}: {price}"),
  ("fee.max", "tối đa {amount} cho mỗi bản", "at most {amount} per copy"),
+ ("repeat.remove", "Bỏ mục này", "Remove this one"),
 ]

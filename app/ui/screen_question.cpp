@@ -13,7 +13,7 @@ namespace motcua::ui {
 namespace {
 
 // Big option buttons, several per row when they are short.
-void options(Frame& frame, const core::FieldDef& field, const std::vector<core::ChoiceOption>& choices,
+void options(Frame& frame, const std::string& key, const std::vector<core::ChoiceOption>& choices,
              const std::string& current, bool multi) {
     const float unit = frame.unit();
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -27,14 +27,14 @@ void options(Frame& frame, const core::FieldDef& field, const std::vector<core::
     for (std::size_t i = 0; i < choices.size(); ++i) {
         const auto& option = choices[i];
         bool selected = multi ? joined.find("|" + option.value + "|") != std::string::npos : current == option.value;
-        std::string id = "option:" + field.id + ":" + option.value;
+        std::string id = "option:" + key + ":" + option.value;
         if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
         if (button(frame, option.label.in(frame.language), id.c_str(), ImVec2(button_w, unit * 2.4f),
                    selected ? Style::Selected : Style::Secondary)) {
             if (multi)
-                frame.emit(core::intent::Toggle{field.id, option.value});
+                frame.emit(core::intent::Toggle{key, option.value});
             else
-                frame.emit(core::intent::Choose{field.id, option.value});
+                frame.emit(core::intent::Choose{key, option.value});
         }
     }
 }
@@ -171,11 +171,18 @@ Footer screen_question(Frame& frame) {
                                                {"pages", std::to_string(pages.size())}}));
     heading(frame, page.title.in(frame.language));
     if (!page.help.empty()) paragraph(frame, page.help.in(frame.language));
+    // A repeatable page says which item this is: "Giấy tờ thứ 2".
+    const int items = session.item_count(page);
+    if (page.repeat) {
+        std::string title = page.repeat->item_title.in(frame.language);
+        title.replace(title.find("{n}"), 3, std::to_string(state.item));
+        text(frame, items > 1 ? title + " / " + std::to_string(items) : title, frame.heading(), frame.colours.primary);
+    }
 
     if (!state.notice.empty()) notice_box(frame, frame.t(state.notice.c_str()), false);
     int error_count = 0;
     for (const auto& field : page.fields)
-        if (session.field_visible(field) && state.errors.count(field.id)) ++error_count;
+        if (session.field_visible(field) && state.errors.count(core::item_key(field.id, state.item))) ++error_count;
     if (error_count > 0)
         notice_box(frame, frame.f("question.error_summary", {{"count", std::to_string(error_count)}}), true);
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
@@ -186,21 +193,38 @@ Footer screen_question(Frame& frame) {
         if (!field.required) label += " " + frame.t("question.optional");
         text(frame, label, frame.heading(), frame.colours.text);
         if (!field.hint.empty()) muted(frame, field.hint.in(frame.language));
-        auto error = state.errors.find(field.id);
+        const std::string key = core::item_key(field.id, state.item);
+        auto error = state.errors.find(key);
         if (error != state.errors.end()) text(frame, frame.t(("error." + error->second).c_str()), frame.body(), frame.colours.danger);
-        auto answer = state.answers.find(field.id);
-        const std::string value = answer == state.answers.end() ? "" : answer->second;
+        const std::string value = answer_of(state, key);
         if (field.type == core::FieldType::Address) {
             address(frame, field, error != state.errors.end());
         } else if (core::is_typed(field.type)) {
-            field_box(frame, field.label.in(frame.language), field.id, value, state.focused_field == field.id,
+            field_box(frame, field.label.in(frame.language), key, value, state.focused_field == key,
                       error != state.errors.end());
         } else {
-            options(frame, field, options_for(frame, field), value, field.type == core::FieldType::MultiChoice);
+            options(frame, key, options_for(frame, field), value, field.type == core::FieldType::MultiChoice);
         }
-        if (auto warnings = state.warnings.find(field.id); warnings != state.warnings.end())
+        if (auto warnings = state.warnings.find(key); warnings != state.warnings.end())
             for (const auto& warning : warnings->second) muted(frame, frame.t(("warning." + warning).c_str()));
         ImGui::Dummy(ImVec2(0, unit * 0.6f));
+    }
+    if (page.repeat) {
+        // Add another item (after the last one), or drop this one, far apart so a slip of the
+        // finger cannot remove what was meant to be added; "Tiếp tục" moves on.
+        const float width = std::min(ImGui::GetContentRegionAvail().x * 0.48f, unit * 16.0f);
+        const float right = ImGui::GetWindowContentRegionMax().x - width;
+        bool same_row = false;
+        if (state.item == items && items < page.repeat->max) {
+            if (button(frame, "+  " + page.repeat->add_label.in(frame.language), "add_item", ImVec2(width, unit * 2.4f)))
+                frame.emit(core::intent::AddItem{});
+            same_row = true;
+        }
+        if (items > std::max(1, page.repeat->min)) {
+            if (same_row) ImGui::SameLine(right);
+            if (button(frame, frame.t("repeat.remove"), "remove_item", ImVec2(width, unit * 2.4f)))
+                frame.emit(core::intent::RemoveItem{});
+        }
     }
     return Footer{.back = true, .primary_key = state.returning_to_review ? "question.save" : "question.next"};
 }

@@ -150,7 +150,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
                         (state.screen == Screen::Question || state.screen == Screen::Choose || state.screen == Screen::Lookup);
     bool numbers = false;
     if (typing && state.screen == Screen::Question)
-        if (const core::FieldDef* field = chosen(frame).find_field(state.focused_field))
+        if (const core::FieldDef* field = chosen(frame).answer_owner(state.focused_field))
             numbers = core::uses_number_pad(field->type);
     // While typing, the keyboard takes the lower part; the footer slims down to make room.
     // Searching: results must show between the box and the keyboard, so the footer steps aside

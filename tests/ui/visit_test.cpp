@@ -212,3 +212,22 @@ TEST_CASE("the fee shown is the one the province configured for today", "[ui][fe
     INFO(result.output);
     CHECK(result.exit_code == 0);
 }
+
+TEST_CASE("certified copies of two papers are asked one paper at a time and filed as a list", "[ui][repeat]") {
+    TempDir temp;
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
+    auto result = run_kiosk(sim.url(), "ban_sao_two_documents.script", shots_dir("repeat"), temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    auto dossiers = stored_dossiers(sim.store_path());
+    REQUIRE(dossiers.size() == 1);
+    const auto& request = dossiers[0]["request"];
+    CHECK(request["MaTTHC"] == "2.000815");
+    const auto& papers = request["DuLieuToKhai"]["GiayTo"];
+    REQUIRE(papers.size() == 2);
+    CHECK(papers[0]["Ten"] == "Giấy khai sinh");
+    CHECK(papers[0]["SoBanSao"] == "2");
+    CHECK(papers[1]["Ten"] == "Bằng tốt nghiệp trung học phổ thông");
+    CHECK(papers[1]["SoTrang"] == "2");
+    CHECK(request["TrichYeuHoSo"] == "Chứng thực bản sao từ bản chính: Giấy khai sinh, Bằng tốt nghiệp trung học phổ thông");
+}

@@ -353,13 +353,69 @@ TEST_CASE("a value of the wrong type says what was expected and what was found",
     CHECK_THAT(refusal(doc), Catch::Contains(c.message));
 }
 
-TEST_CASE("an unknown field type lists the twelve types", "[catalog]") {
+TEST_CASE("an unknown field type lists the thirteen types", "[catalog]") {
     json doc = minimal_procedure();
     doc["pages"][0]["fields"][0]["type"] = "adress";
     CHECK_THAT(refusal(doc),
                Catch::Contains("$.pages[0].fields[0].type: unknown field type 'adress'; expected "
                                "one of: text, person_name, date, id_number, phone, email, number, "
-                               "choice, multi_choice, yes_no, ethnicity, nationality"));
+                               "choice, multi_choice, yes_no, ethnicity, nationality, address"));
+}
+
+TEST_CASE("a repeatable page is checked: its title, bounds, and what its fields may not do", "[catalog]") {
+    auto repeatable = [] {
+        json doc = minimal_procedure();
+        doc["pages"][1]["repeat"] = {{"item_title", "Việc thứ {n}"}, {"add_label", "Thêm việc"}, {"portal", "Viec"}};
+        return doc;
+    };
+    SECTION("a good one loads") {
+        auto parsed = parse_procedure(repeatable().dump(), "ok.json");
+        REQUIRE(parsed);
+        REQUIRE(parsed->pages[1].repeat);
+        CHECK(parsed->pages[1].repeat->max == 10);
+        CHECK(parsed->answer_owner("need#3") == &parsed->pages[1].fields[0]);
+        CHECK(parsed->answer_owner("requester.name#2") == nullptr);  // not a repeatable page
+        CHECK(parsed->answer_owner("need#x") == nullptr);
+    }
+    SECTION("the item title must show the number") {
+        json doc = repeatable();
+        doc["pages"][1]["repeat"]["item_title"] = "Việc khác";
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].repeat.item_title: must contain {n}"));
+    }
+    SECTION("min above max") {
+        json doc = repeatable();
+        doc["pages"][1]["repeat"]["min"] = 4;
+        doc["pages"][1]["repeat"]["max"] = 2;
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].repeat.min: min is larger than max"));
+    }
+    SECTION("a missing array path") {
+        json doc = repeatable();
+        doc["pages"][1]["repeat"].erase("portal");
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].repeat.portal: missing"));
+    }
+    SECTION("no prefill inside") {
+        json doc = repeatable();
+        doc["pages"][1]["fields"][0]["prefill"] = "cccd.full_name";
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].prefill: fields of a repeatable page cannot be prefilled"));
+    }
+    SECTION("no condition on one of its fields") {
+        json doc = repeatable();
+        doc["pages"].push_back({{"id", "later"}, {"title", "Sau"}, {"show_if", {{"field", "need"}, {"equals", "mot"}}},
+                                {"fields", {{{"id", "later.x"}, {"type", "text"}, {"label", "Khác"}}}}});
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[2].show_if: refers to 'need', a field of a repeatable page"));
+    }
+    SECTION("the owner cannot be one of its fields") {
+        json doc = repeatable();
+        doc["pages"][1]["fields"][0] = {{"id", "need"}, {"type", "person_name"}, {"label", "Tên"}};
+        doc["portal"]["owner_field"] = "need";
+        CHECK_THAT(refusal(doc), Catch::Contains("$.portal.owner_field: refers to 'need', a field of a repeatable page"));
+    }
+}
+
+TEST_CASE("an address field cannot be filled from the ID card", "[catalog]") {
+    json doc = minimal_procedure();
+    doc["pages"][1]["fields"][0] = {{"id", "home"}, {"type", "address"}, {"label", "Nơi cư trú"}, {"prefill", "cccd.address"}};
+    CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].prefill: an address field cannot be filled from the card"));
 }
 
 TEST_CASE("a missing required key is named with its path", "[catalog]") {

@@ -21,7 +21,22 @@ const FieldDef* Procedure::find_field(std::string_view field_id) const {
     return nullptr;
 }
 
+const PageDef* Procedure::page_of(std::string_view field_id) const {
+    for (const auto& page : pages)
+        for (const auto& field : page.fields)
+            if (field.id == field_id) return &page;
+    return nullptr;
+}
+
 const FieldDef* Procedure::answer_owner(std::string_view answer_key) const {
+    // "document.name#2": the second item of a repeatable group.
+    if (const std::size_t hash = answer_key.rfind('#'); hash != std::string_view::npos) {
+        const std::string_view number = answer_key.substr(hash + 1);
+        if (number.empty() || number.find_first_not_of("0123456789") != std::string_view::npos) return nullptr;
+        const FieldDef* field = find_field(answer_key.substr(0, hash));
+        const PageDef* page = field ? page_of(field->id) : nullptr;
+        return page && page->repeat ? field : nullptr;
+    }
     if (const FieldDef* field = find_field(answer_key)) return field;
     for (const char* part : {kAddressProvince, kAddressWard, kAddressSearch}) {
         const std::string_view suffix(part);
@@ -311,13 +326,14 @@ Procedure parse(const json& doc, const std::string& file) {
     }
 
     std::set<std::string> known_fields;
+    std::set<std::string> repeat_field_ids;
     std::set<std::string> page_ids;
     const json& pages = reader.array("pages", !procedure.guidance_only);
     if (!procedure.guidance_only && pages.empty()) fail("$.pages", "a procedure that files needs at least one page");
     if (procedure.guidance_only && !pages.empty()) fail("$.pages", "a guidance_only procedure asks no questions");
     for (std::size_t i = 0; i < pages.size(); ++i) {
         std::string path = "$.pages[" + std::to_string(i) + "]";
-        ObjectReader page_reader(pages[i], path, {"id", "title", "help", "fields", "show_if"});
+        ObjectReader page_reader(pages[i], path, {"id", "title", "help", "fields", "show_if", "repeat"});
         PageDef page;
         page.id = page_reader.string("id");
         if (!page_ids.insert(page.id).second) fail(path + ".id", "'" + page.id + "' is used twice");
@@ -327,10 +343,42 @@ Procedure parse(const json& doc, const std::string& file) {
             page.show_if = parse_condition(page_reader.at("show_if"), path + ".show_if", known_fields);
         const json& fields = page_reader.array("fields");
         if (fields.empty()) fail(path + ".fields", "a page needs at least one field");
-        for (std::size_t j = 0; j < fields.size(); ++j)
-            page.fields.push_back(
-                parse_field(fields[j], path + ".fields[" + std::to_string(j) + "]", known_fields));
+        if (page_reader.has("repeat")) {
+            ObjectReader repeat(page_reader.at("repeat"), path + ".repeat", {"min", "max", "item_title", "add_label", "portal"});
+            RepeatDef def;
+            def.min = static_cast<int>(repeat.integer("min", 1, 50).value_or(1));
+            def.max = static_cast<int>(repeat.integer("max", 1, 50).value_or(10));
+            if (def.min > def.max) fail(repeat.path("min"), "min is larger than max");
+            def.item_title = repeat.text("item_title");
+            if (def.item_title.vi.find("{n}") == std::string::npos)
+                fail(repeat.path("item_title"), "must contain {n}, the item's number (\"Giấy tờ thứ {n}\")");
+            def.add_label = repeat.text("add_label");
+            def.portal = repeat.string("portal");
+            page.repeat = std::move(def);
+        }
+        for (std::size_t j = 0; j < fields.size(); ++j) {
+            const std::string field_path = path + ".fields[" + std::to_string(j) + "]";
+            page.fields.push_back(parse_field(fields[j], field_path, known_fields));
+            const FieldDef& field = page.fields.back();
+            if (!page.repeat) continue;
+            if (field.show_if) fail(field_path + ".show_if", "fields of a repeatable page cannot have show_if");
+            if (!field.prefill.empty()) fail(field_path + ".prefill", "fields of a repeatable page cannot be prefilled");
+            if (field.type == FieldType::Address) fail(field_path + ".type", "an address cannot be in a repeatable page");
+        }
+        if (page.repeat)
+            for (const auto& field : page.fields) repeat_field_ids.insert(field.id);
         procedure.pages.push_back(std::move(page));
+    }
+    // Fields of a repeatable group cannot be conditions for others: which item would count?
+    for (std::size_t i = 0; i < procedure.pages.size(); ++i) {
+        const PageDef& page = procedure.pages[i];
+        const std::string path = "$.pages[" + std::to_string(i) + "]";
+        if (page.show_if && repeat_field_ids.count(page.show_if->field))
+            fail(path + ".show_if", "refers to '" + page.show_if->field + "', a field of a repeatable page");
+        for (std::size_t j = 0; j < page.fields.size(); ++j)
+            if (page.fields[j].show_if && repeat_field_ids.count(page.fields[j].show_if->field))
+                fail(path + ".fields[" + std::to_string(j) + "].show_if",
+                     "refers to '" + page.fields[j].show_if->field + "', a field of a repeatable page");
     }
 
     if (reader.has("portal")) {
@@ -345,6 +393,7 @@ Procedure parse(const json& doc, const std::string& file) {
                                      std::pair{"$.portal.phone_field", procedure.phone_field}}) {
         if (!value.empty() && !known_fields.count(value))
             fail(key, "refers to '" + value + "', which is not a field of this procedure");
+        if (repeat_field_ids.count(value)) fail(key, "refers to '" + value + "', a field of a repeatable page");
     }
     return procedure;
 }

@@ -78,13 +78,30 @@ struct FieldDef {
                                    // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
 };
 
+// A repeatable group: the page's fields are asked once per item ("Giấy tờ thứ 2"), and the
+// resident may add items up to `max`. The answer of field X for item n (1-based) is kept under
+// item_key(X, n): "document.name" for the first, "document.name#2" for the second...
+struct RepeatDef {
+    int min = 1;
+    int max = 10;
+    LocalText item_title;  // "Giấy tờ thứ {n}"
+    LocalText add_label;   // "Thêm một giấy tờ khác"
+    std::string portal;    // array path in DuLieuToKhai; field paths are inside each item
+};
+
 struct PageDef {
     std::string id;
     LocalText title;
     LocalText help;
     std::vector<FieldDef> fields;
     std::optional<Condition> show_if;
+    std::optional<RepeatDef> repeat;
 };
+
+// The answer key of a field for one item of a repeatable group (item 1 is the plain id).
+inline std::string item_key(const std::string& field_id, int item) {
+    return item <= 1 ? field_id : field_id + "#" + std::to_string(item);
+}
 
 enum class DocumentKind { Original, Copy, OriginalOrCopy, Show };
 
@@ -129,6 +146,8 @@ struct Procedure {
     // The field an answer key belongs to: the field itself, or the address field whose part it
     // is ("child.home.xa" -> "child.home"). Null when neither.
     const FieldDef* answer_owner(std::string_view answer_key) const;
+    // The page holding this field, or null.
+    const PageDef* page_of(std::string_view field_id) const;
 };
 
 }  // namespace motcua::core

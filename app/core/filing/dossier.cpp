@@ -9,7 +9,7 @@ namespace motcua::core {
 namespace {
 
 // Sets value at a dotted path ("NguoiYeuCau.HoTen") inside object, creating objects on the way.
-void set_path(nlohmann::json& object, const std::string& path, const std::string& value) {
+void set_path(nlohmann::json& object, const std::string& path, const nlohmann::json& value) {
     nlohmann::json* node = &object;
     std::size_t start = 0;
     while (true) {
@@ -58,7 +58,24 @@ std::string fill_template(const std::string& text, const Answers& answers) {
 std::string encode_dossier(const Procedure& procedure, const Answers& visible_answers,
                            const DossierMeta& meta) {
     nlohmann::json form = nlohmann::json::object();
-    for (const auto& page : procedure.pages)
+    Answers for_template = visible_answers;
+    for (const auto& page : procedure.pages) {
+        if (page.repeat) {
+            // One object per item, in an array; the summary lists every item's answer.
+            nlohmann::json items = nlohmann::json::array();
+            for (int item = 1; item <= page.repeat->max; ++item) {
+                nlohmann::json object = nlohmann::json::object();
+                for (const auto& field : page.fields)
+                    if (auto it = visible_answers.find(item_key(field.id, item)); it != visible_answers.end()) {
+                        set_path(object, field.portal, it->second);
+                        if (item > 1) for_template[field.id] += ", " + it->second;
+                    }
+                if (object.empty()) continue;  // an item with only optional answers, all left blank
+                items.push_back(std::move(object));
+            }
+            if (!items.empty()) set_path(form, page.repeat->portal, items);
+            continue;
+        }
         for (const auto& field : page.fields)
             if (field.type == FieldType::Address) {
                 // 2-level address as the civil-status forms store it: {tinh, xa, diaChi}, plus the
@@ -73,6 +90,7 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
                 if (field.in_words)
                     if (auto date = parse_date(it->second)) set_path(form, field.portal + "BangChu", date_in_words(*date));
             }
+    }
 
     auto answer = [&](const std::string& id) {
         auto it = visible_answers.find(id);
@@ -95,7 +113,7 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
         {"SoDienThoai", answer(procedure.phone_field)},
         {"TrichYeuHoSo", fill_template(procedure.summary.empty() ? procedure.name.vi
                                                                  : procedure.summary.vi,
-                                       visible_answers)},
+                                       for_template)},
         {"NgayNop", meta.submitted_at},
         {"SoNgayXuLy", procedure.working_days},
         {"ThanhPhanHoSo", documents},

@@ -70,6 +70,12 @@ bool Session::field_visible(const FieldDef& field) const {
     return !field.show_if || condition_holds(*field.show_if);
 }
 
+int Session::item_count(const PageDef& page) const {
+    if (!page.repeat) return 1;
+    auto it = m_state.items.find(page.id);
+    return std::max(page.repeat->min, it == m_state.items.end() ? 1 : it->second);
+}
+
 std::vector<int> Session::visible_pages() const {
     std::vector<int> pages;
     if (const Procedure* chosen = procedure())
@@ -144,10 +150,11 @@ void Session::focus_first_field() {
         return;
     for (const auto& field : chosen->pages[m_state.page_index].fields) {
         if (!field_visible(field)) continue;
-        if (m_state.errors.count(field.id) || m_state.focused_field.empty()) {
+        const std::string key = item_key(field.id, m_state.item);
+        if (m_state.errors.count(key) || m_state.focused_field.empty()) {
             if (field.type == FieldType::Address) m_state.focused_field = address_focus(field);
-            else if (is_typed(field.type)) m_state.focused_field = field.id;
-            if (m_state.errors.count(field.id)) return;
+            else if (is_typed(field.type)) m_state.focused_field = key;
+            if (m_state.errors.count(key)) return;
         }
     }
 }
@@ -183,28 +190,53 @@ FieldCheck Session::check_address(const FieldDef& field, Now now) {
     return FieldCheck{address->detail, {}, {}};
 }
 
-bool Session::validate_page(const PageDef& page, Now now) {
+// Checks one item of a page (item 1 for a page that does not repeat).
+bool Session::validate_page(const PageDef& page, int item, Now now) {
     const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
     bool ok = true;
     for (const auto& field : page.fields) {
-        m_state.errors.erase(field.id);
-        m_state.warnings.erase(field.id);
+        const std::string key = item_key(field.id, item);
+        m_state.errors.erase(key);
+        m_state.warnings.erase(key);
         if (!field_visible(field)) continue;
-        const std::string raw = m_state.answers.count(field.id) ? m_state.answers[field.id] : "";
+        const std::string raw = m_state.answers.count(key) ? m_state.answers[key] : "";
         FieldCheck check = field.type == FieldType::Address ? check_address(field, now)
                                                              : check_field(field, raw, today.year, today.month, today.day);
         if (!check.error.empty()) {
-            m_state.errors[field.id] = check.error;  // keep what the person typed
+            m_state.errors[key] = check.error;  // keep what the person typed
             ok = false;
             continue;
         }
         if (check.value.empty())
-            m_state.answers.erase(field.id);
+            m_state.answers.erase(key);
         else
-            m_state.answers[field.id] = check.value;
-        if (!check.warnings.empty()) m_state.warnings[field.id] = check.warnings;
+            m_state.answers[key] = check.value;
+        if (!check.warnings.empty()) m_state.warnings[key] = check.warnings;
     }
     return ok;
+}
+
+// Drops the current item of a repeatable page; the items after it move up one place.
+void Session::remove_item(const PageDef& page) {
+    const int count = item_count(page);
+    if (!page.repeat || count <= page.repeat->min || count <= 1) return;
+    for (const auto& field : page.fields) {
+        for (int n = m_state.item; n < count; ++n) {
+            for (auto* map : {&m_state.answers, &m_state.errors}) {
+                auto next = map->find(item_key(field.id, n + 1));
+                if (next != map->end())
+                    (*map)[item_key(field.id, n)] = next->second;
+                else
+                    map->erase(item_key(field.id, n));
+            }
+            m_state.warnings.erase(item_key(field.id, n));
+        }
+        m_state.answers.erase(item_key(field.id, count));
+        m_state.errors.erase(item_key(field.id, count));
+        m_state.warnings.erase(item_key(field.id, count));
+    }
+    m_state.items[page.id] = count - 1;
+    m_state.item = std::min(m_state.item, count - 1);
 }
 
 void Session::go_next(std::vector<Effect>& effects, Now now) {
@@ -216,13 +248,15 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
             if (chosen->guidance_only) return;
             if (auto pages = visible_pages(); !pages.empty()) {
                 m_state.page_index = pages.front();
+                m_state.item = 1;
                 m_state.screen = Screen::Question;
                 focus_first_field();
             }
             return;
         case Screen::Question: {
             if (!chosen) return;
-            if (!validate_page(chosen->pages[m_state.page_index], now)) {
+            const PageDef& page = chosen->pages[m_state.page_index];
+            if (!validate_page(page, m_state.item, now)) {
                 focus_first_field();
                 effects.push_back(effect::Log{"validation_failed", chosen->code + " page " +
                                                                        chosen->pages[m_state.page_index].id});
@@ -230,6 +264,12 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
             }
             // Answers of pages hidden by this page's answers are dropped from review and payload.
             m_state.notice.clear();
+            if (m_state.item < item_count(page)) {  // the next item of a repeatable page
+                ++m_state.item;
+                focus_first_field();
+                return;
+            }
+            m_state.item = 1;
             int next = first_visible_page_after(m_state.page_index);
             if (m_state.returning_to_review || next < 0) {
                 m_state.returning_to_review = false;
@@ -279,11 +319,17 @@ void Session::go_back() {
                 m_state.screen = Screen::Review;
                 return;
             }
+            if (m_state.item > 1) {  // the previous item of a repeatable page
+                --m_state.item;
+                focus_first_field();
+                return;
+            }
             int previous = last_visible_page_before(m_state.page_index);
             if (previous < 0) {
                 m_state.screen = Screen::Requirements;
             } else {
                 m_state.page_index = previous;
+                m_state.item = item_count(chosen->pages[previous]);
                 focus_first_field();
             }
             return;
@@ -292,6 +338,7 @@ void Session::go_back() {
             auto pages = visible_pages();
             if (!pages.empty()) {
                 m_state.page_index = pages.back();
+                m_state.item = item_count(chosen->pages[pages.back()]);
                 m_state.screen = Screen::Question;
                 focus_first_field();
             }
@@ -306,8 +353,10 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     if (!chosen || m_state.submission.delivery != Delivery::None) return;  // one filing per visit
     // Re-check every visible page: an answer changed on one page can hide or show another.
     for (int page : visible_pages()) {
-        if (!validate_page(chosen->pages[page], now)) {
+        for (int item = 1; item <= item_count(chosen->pages[page]); ++item) {
+            if (validate_page(chosen->pages[page], item, now)) continue;
             m_state.page_index = page;
+            m_state.item = item;
             m_state.screen = Screen::Question;
             m_state.returning_to_review = true;
             focus_first_field();
@@ -318,7 +367,8 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     for (int page : visible_pages())
         for (const auto& field : chosen->pages[page].fields) {
             if (!field_visible(field)) continue;
-            std::vector<std::string> keys = {field.id};
+            std::vector<std::string> keys;
+            for (int item = 1; item <= item_count(chosen->pages[page]); ++item) keys.push_back(item_key(field.id, item));
             if (field.type == FieldType::Address)
                 keys = {field.id, field.id + kAddressProvince, field.id + kAddressWard, field.id + kAddressFull};
             for (const auto& key : keys)
@@ -552,7 +602,7 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
             [&](const intent::Choose& choice) {
                 const FieldDef* owner = chosen ? chosen->answer_owner(choice.field) : nullptr;
                 if (!owner) return;
-                m_state.errors.erase(owner->id);
+                m_state.errors.erase(owner->type == FieldType::Address ? owner->id : choice.field);
                 if (owner->type == FieldType::Address) {
                     choose_address_part(*owner, choice.field, choice.value);
                     return;
@@ -560,9 +610,9 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 m_state.answers[choice.field] = choice.value;
             },
             [&](const intent::Toggle& toggle) {
-                if (!chosen || !chosen->find_field(toggle.field)) return;
+                const FieldDef* field = chosen ? chosen->answer_owner(toggle.field) : nullptr;
+                if (!field || field->type != FieldType::MultiChoice) return;
                 // Multi-choice answers are stored as values joined by '|', in option order.
-                const FieldDef* field = chosen->find_field(toggle.field);
                 std::string current = "|" + m_state.answers[toggle.field] + "|";
                 bool on = current.find("|" + toggle.value + "|") == std::string::npos;
                 std::string joined;
@@ -583,8 +633,28 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 auto pages = visible_pages();
                 if (std::find(pages.begin(), pages.end(), edit.page) == pages.end()) return;
                 m_state.page_index = edit.page;
+                m_state.item = 1;
                 m_state.returning_to_review = true;
                 m_state.screen = Screen::Question;
+                focus_first_field();
+            },
+            [&](const intent::AddItem&) {
+                if (!chosen || m_state.screen != Screen::Question) return;
+                const PageDef& page = chosen->pages[m_state.page_index];
+                const int count = item_count(page);
+                if (!page.repeat || count >= page.repeat->max) return;
+                // The item on screen must be complete before another is added after the last.
+                if (!validate_page(page, m_state.item, now)) {
+                    focus_first_field();
+                    return;
+                }
+                m_state.items[page.id] = count + 1;
+                m_state.item = count + 1;
+                focus_first_field();
+            },
+            [&](const intent::RemoveItem&) {
+                if (!chosen || m_state.screen != Screen::Question) return;
+                remove_item(chosen->pages[m_state.page_index]);
                 focus_first_field();
             },
             [&](const intent::Submit&) {

@@ -98,6 +98,8 @@ struct SessionState {
     std::string procedure_code;  // chosen procedure, empty before the choice
     int eligibility_index = 0;
     int page_index = 0;
+    int item = 1;                        // on a repeatable page: which item (1-based)
+    std::map<std::string, int> items;    // repeatable page id → how many items
     bool returning_to_review = false;
     Answers answers;
     std::map<std::string, std::string> errors;                  // field id → error code
@@ -133,6 +135,8 @@ struct ApplyMark { Mark mark; };
 struct Choose { std::string field; std::string value; };     // single choice / yes-no
 struct Toggle { std::string field; std::string value; };     // multi choice
 struct EditPage { int page; };
+struct AddItem {};                                           // repeatable page: one more item
+struct RemoveItem {};                                        // repeatable page: drop this item
 struct Submit {};
 struct Saved { bool ok; std::string detail; };               // from the platform, after SaveDossier
 struct Accepted { std::string provisional_code; std::string ma_ho_so; std::string ngay_hen_tra; };
@@ -160,7 +164,7 @@ using Intent = std::variant<intent::Start, intent::Home, intent::Search, intent:
                             intent::AnswerEligibility, intent::Next, intent::Back, intent::Focus,
                             intent::TypeText, intent::Backspace, intent::Shift, intent::Scan, intent::ClearField,
                             intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
-                            intent::EditPage, intent::Submit, intent::Saved, intent::Accepted,
+                            intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved, intent::Accepted,
                             intent::Held, intent::Finish, intent::Rate, intent::StillHere, intent::OpenLookup, intent::LookupResult,
                             intent::Tick, intent::SetTextSize, intent::SetContrast,
                             intent::SetLanguage>;
@@ -212,6 +216,8 @@ public:
     // Pages of the chosen procedure that are shown, given the answers so far (indices).
     std::vector<int> visible_pages() const;
     bool field_visible(const FieldDef& field) const;
+    // How many items a page has (1 unless it is repeatable).
+    int item_count(const PageDef& page) const;
     // When the loop must wake up next (monotonic ms), or -1 when no timer is pending.
     std::int64_t next_deadline_ms(std::int64_t now_ms) const;
     // Seconds left in the "are you still there?" countdown (0 when not warning).
@@ -222,7 +228,8 @@ private:
     void go_next(std::vector<Effect>& effects, Now now);
     void go_back();
     void submit(std::vector<Effect>& effects, Now now);
-    bool validate_page(const PageDef& page, Now now);
+    bool validate_page(const PageDef& page, int item, Now now);
+    void remove_item(const PageDef& page);
     void start_lookup(std::vector<Effect>& effects);
     void apply_scan(const std::string& payload, std::vector<Effect>& effects);
     std::string address_focus(const FieldDef& field) const;

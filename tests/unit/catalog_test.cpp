@@ -412,6 +412,18 @@ TEST_CASE("a repeatable page is checked: its title, bounds, and what its fields 
     }
 }
 
+TEST_CASE("only a person's name can be split, and into all three parts", "[catalog]") {
+    json doc = minimal_procedure();
+    SECTION("on a choice") {
+        doc["pages"][1]["fields"][0]["name_parts"] = {{"ho", "A.Ho"}, {"chu_dem", "A.ChuDem"}, {"ten", "A.Ten"}};
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].name_parts: only a person_name field can be split"));
+    }
+    SECTION("a part missing") {
+        doc["pages"][0]["fields"][0]["name_parts"] = {{"ho", "A.Ho"}, {"ten", "A.Ten"}};
+        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[0].fields[0].name_parts.chu_dem: missing"));
+    }
+}
+
 TEST_CASE("an address field cannot be filled from the ID card", "[catalog]") {
     json doc = minimal_procedure();
     doc["pages"][1]["fields"][0] = {{"id", "home"}, {"type", "address"}, {"label", "Nơi cư trú"}, {"prefill", "cccd.address"}};

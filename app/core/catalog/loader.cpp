@@ -199,7 +199,7 @@ Condition parse_condition(const json& node, const std::string& path,
 FieldDef parse_field(const json& node, const std::string& path, std::set<std::string>& known) {
     ObjectReader reader(node, path,
                         {"id", "type", "label", "hint", "required", "options", "min", "max",
-                         "min_age", "max_age", "not_future", "max_length", "show_if", "portal", "prefill", "in_words"});
+                         "min_age", "max_age", "not_future", "max_length", "show_if", "portal", "prefill", "in_words", "name_parts"});
     FieldDef field;
     field.id = reader.string("id");
     if (field.id.empty() || field.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_.") !=
@@ -223,6 +223,13 @@ FieldDef parse_field(const json& node, const std::string& path, std::set<std::st
     field.prefill = reader.string("prefill", false);
     field.in_words = reader.boolean("in_words", false);
     if (field.in_words && field.type != FieldType::Date) fail(reader.path("in_words"), "only a date field can be written in words");
+    if (reader.has("name_parts")) {
+        if (field.type != FieldType::PersonName) fail(reader.path("name_parts"), "only a person_name field can be split");
+        ObjectReader parts(reader.at("name_parts"), reader.path("name_parts"), {"ho", "chu_dem", "ten"});
+        field.name_ho = parts.string("ho");
+        field.name_chu_dem = parts.string("chu_dem");
+        field.name_ten = parts.string("ten");
+    }
     // Cards issued before 07/2025 carry old three-level addresses: they cannot fill a province
     // and a ward of today, so an address field is chosen by the resident.
     if (field.type == FieldType::Address && !field.prefill.empty())

@@ -74,6 +74,9 @@ struct FieldDef {
     std::optional<Condition> show_if;
     std::string portal;            // dotted path inside DuLieuToKhai
     bool in_words = false;         // Date: also send the date written in words ("<portal>BangChu")
+    // PersonName: also send the name split into họ / chữ đệm / tên at these paths (forms that
+    // want them apart); all three empty = not split.
+    std::string name_ho, name_chu_dem, name_ten;
     std::string prefill;           // filled from an ID card scan: "cccd.id_number", "cccd.full_name",
                                    // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
 };

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/form/date.h"
+#include "core/form/validators.h"
 
 namespace motcua::core {
 
@@ -86,6 +87,13 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
                         set_path(form, field.portal + "." + key, it->second);
             } else if (auto it = visible_answers.find(field.id); it != visible_answers.end()) {
                 set_path(form, field.portal, it->second);
+                // Forms that keep họ, chữ đệm and tên apart get them split (first word, middle, last).
+                if (!field.name_ho.empty()) {
+                    const NameParts parts = split_name(it->second);
+                    set_path(form, field.name_ho, parts.ho);
+                    set_path(form, field.name_chu_dem, parts.chu_dem);
+                    set_path(form, field.name_ten, parts.ten);
+                }
                 // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
                 if (field.in_words)
                     if (auto date = parse_date(it->second)) set_path(form, field.portal + "BangChu", date_in_words(*date));

@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::unique_ptr<platform::FilingWorker> worker;
+    std::unique_ptr<platform::ReferenceWorker> references;  // the catalogue and wards, on their own thread
     if (!options.portal.empty()) {
         platform::PortalClientOptions portal;
         portal.base_url = options.portal;
@@ -204,11 +205,14 @@ int main(int argc, char** argv) {
         core::RetryPolicy policy;
         policy.base_ms = options.retry_base_ms;
         policy.cap_ms = options.retry_cap_ms;
-        worker = std::make_unique<platform::FilingWorker>(options.db, portal, policy, options.stale_after_ms, [] {
+        auto wake_ui = [] {
             SDL_Event event{};
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
-        }, options.kiosk_id);
+        };
+        worker = std::make_unique<platform::FilingWorker>(options.db, portal, policy, options.stale_after_ms, wake_ui,
+                                                          options.kiosk_id);
+        references = std::make_unique<platform::ReferenceWorker>(options.db, portal, wake_ui);
     } else {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }
@@ -284,9 +288,11 @@ int main(int argc, char** argv) {
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
-        platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(), platform::make_qr},
+        platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(), references.get(),
+                           platform::make_qr},
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
+    if (references) references->start();
 
     int exit_code = 0;
     if (!options.script.empty()) {
@@ -307,6 +313,7 @@ int main(int argc, char** argv) {
     }
     stage("done");
     platform::log_info("startup", stages);
+    if (references) references->stop();
     if (worker) worker->stop();
     app.reset();  // the display shuts its ImGui backend down while the context still exists
     ImGui::DestroyContext();

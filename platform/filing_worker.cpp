@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <chrono>
-#include <utility>
 
 #include "core/filing/portal_time.h"
 #include "platform/system/log.h"
@@ -22,11 +21,6 @@ std::int64_t wall_ms() {
 // the next pass instead of retrying at once: the due entries are still due, and retrying in a
 // tight loop would burn a core and flood the log until the disk is fixed.
 constexpr std::int64_t StoreRetryMs = 1000;
-
-// The catalogue and the ward list change rarely: ask every hour (a 304 costs a few hundred
-// bytes), and a few minutes after a failed try.
-constexpr std::int64_t ReferenceEveryMs = 60 * 60'000;
-constexpr std::int64_t ReferenceRetryMs = 2 * 60'000;
 
 }  // namespace
 
@@ -85,21 +79,6 @@ std::vector<core::Intent> FilingWorker::take_results() {
     std::vector<core::Intent> results;
     results.swap(m_results);
     return results;
-}
-
-ReferenceUpdate FilingWorker::take_reference_update() {
-    std::lock_guard lock(m_mutex);
-    return std::exchange(m_reference_update, ReferenceUpdate{});
-}
-
-void FilingWorker::publish(ReferenceUpdate update) {
-    if (update.empty()) return;
-    {
-        std::lock_guard lock(m_mutex);
-        if (update.catalog) m_reference_update.catalog = std::move(update.catalog);
-        if (update.units) m_reference_update.units = std::move(update.units);
-    }
-    if (m_wake_ui) m_wake_ui();
 }
 
 WorkerStatus FilingWorker::status() const {
@@ -183,15 +162,8 @@ void FilingWorker::run() {
         log_error("worker_failed", !store ? store.error().detail : client.error().detail);
         return;
     }
-    ReferenceSync references(**store, **client, wall_ms);
-    publish(references.load_cached());
     while (true) {
         const bool store_ok = send_due(**store, **client);
-        if (wall_ms() >= m_next_reference_ms) {
-            bool reachable = true;
-            publish(references.refresh(reachable));
-            m_next_reference_ms = wall_ms() + (reachable ? ReferenceEveryMs : ReferenceRetryMs);
-        }
         std::vector<std::string> ratings;
         {
             std::lock_guard lock(m_mutex);
@@ -228,7 +200,7 @@ void FilingWorker::run() {
             if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Sleep until the next entry is due, a new one arrives, or a minute passes.
-        std::int64_t next = std::min(wall_ms() + (store_ok ? 60'000 : StoreRetryMs), m_next_reference_ms);
+        std::int64_t next = wall_ms() + (store_ok ? 60'000 : StoreRetryMs);
         if (store_ok)
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)

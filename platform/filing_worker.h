@@ -14,7 +14,6 @@
 #include "core/filing/retry_policy.h"
 #include "core/session/session.h"
 #include "platform/http/curl_portal_client.h"
-#include "platform/reference_sync.h"
 #include "platform/store/outbox_store.h"
 
 namespace motcua::platform {
@@ -40,8 +39,6 @@ public:
     // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
     void lookup(std::string code);
     std::vector<core::Intent> take_results();
-    // A newer catalogue or ward list (from the cache at start, then from the portal), if any.
-    ReferenceUpdate take_reference_update();
     WorkerStatus status() const;
 
 private:
@@ -49,7 +46,6 @@ private:
     // One pass over the outbox; false when the store could not be read or written.
     bool send_due(OutboxStore& store, CurlPortalClient& client);
     void post(core::Intent intent);
-    void publish(ReferenceUpdate update);
 
     std::string m_db_path;
     PortalClientOptions m_portal;
@@ -58,14 +54,12 @@ private:
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
     std::int64_t m_next_heartbeat_ms = 0;
-    std::int64_t m_next_reference_ms = 0;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;
     bool m_stopping = false;
     bool m_poke = false;
     std::vector<core::Intent> m_results;
-    ReferenceUpdate m_reference_update;
     std::vector<std::string> m_ratings;  // JSON bodies
     std::vector<std::string> m_lookups;  // codes
     WorkerStatus m_status;

@@ -1,5 +1,8 @@
 #include "platform/reference_sync.h"
 
+#include <chrono>
+#include <utility>
+
 #include "platform/system/log.h"
 
 namespace motcua::platform {
@@ -85,6 +88,60 @@ ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
             log_error("reference_cache_failed", saved.error().detail);
     }
     return update;
+}
+
+ReferenceWorker::ReferenceWorker(std::string db_path, PortalClientOptions portal, std::function<void()> wake_ui)
+    : m_db_path(std::move(db_path)), m_portal(std::move(portal)), m_wake_ui(std::move(wake_ui)) {}
+
+ReferenceWorker::~ReferenceWorker() { stop(); }
+
+void ReferenceWorker::start() { m_thread = std::thread([this] { run(); }); }
+
+void ReferenceWorker::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wakeup.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+ReferenceUpdate ReferenceWorker::take_update() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_update, ReferenceUpdate{});
+}
+
+void ReferenceWorker::publish(ReferenceUpdate update) {
+    if (update.empty()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        if (update.catalog) m_update.catalog = std::move(update.catalog);
+        if (update.units) m_update.units = std::move(update.units);
+    }
+    if (m_wake_ui) m_wake_ui();
+}
+
+void ReferenceWorker::run() {
+    auto store = OutboxStore::open(m_db_path);
+    auto client = CurlPortalClient::create(m_portal);
+    if (!store || !client) {
+        log_error("reference_worker_failed", !store ? store.error().detail : client.error().detail);
+        return;
+    }
+    auto wall_ms = [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    };
+    ReferenceSync sync(**store, **client, wall_ms);
+    publish(sync.load_cached());
+    while (true) {
+        bool reachable = true;
+        publish(sync.refresh(reachable));
+        // The catalogue and the ward list change rarely: a 304 every hour costs a few hundred bytes.
+        const auto delay = std::chrono::minutes(reachable ? 60 : 2);
+        std::unique_lock lock(m_mutex);
+        if (m_wakeup.wait_for(lock, delay, [this] { return m_stopping; })) return;
+    }
 }
 
 }  // namespace motcua::platform

@@ -2,17 +2,21 @@
 // and the administrative units (GET /api/v1/donvihanhchinh). Each is revalidated with its ETag,
 // checked by the core parsers, and only a good copy is cached (in the kiosk's SQLite file) and
 // handed on. A refused or unreachable document never replaces the one in use.
-// Runs on the filing worker's thread; one instance per thread.
+// ReferenceSync is used by one thread at a time (ReferenceWorker below, or a test).
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "core/catalog/offer.h"
 #include "core/form/admin_units.h"
 #include "core/ports.h"
+#include "platform/http/curl_portal_client.h"
 #include "platform/store/outbox_store.h"
 
 namespace motcua::platform {
@@ -42,6 +46,32 @@ private:
     std::function<std::int64_t()> m_wall_ms;
     std::string m_catalog_etag;
     std::string m_units_etag;
+};
+
+// Runs a ReferenceSync on its own thread, with its own SQLite connection and curl handle, so a
+// large download or parse never delays a filing: the cache at start, then the portal at once,
+// every hour after that, and 2 minutes after a failure.
+class ReferenceWorker {
+public:
+    ReferenceWorker(std::string db_path, PortalClientOptions portal, std::function<void()> wake_ui);
+    ~ReferenceWorker();
+    void start();
+    void stop();
+    // What arrived since the last call (the session takes it between visits).
+    ReferenceUpdate take_update();
+
+private:
+    void run();
+    void publish(ReferenceUpdate update);
+
+    std::string m_db_path;
+    PortalClientOptions m_portal;
+    std::function<void()> m_wake_ui;
+    std::mutex m_mutex;
+    std::condition_variable m_wakeup;
+    bool m_stopping = false;
+    ReferenceUpdate m_update;
+    std::thread m_thread;
 };
 
 }  // namespace motcua::platform

@@ -89,9 +89,9 @@ bool App::frame() {
     m_input.before_frame(now, intents);
     for (auto& intent : m_pending) intents.push_back(std::move(intent));
     m_pending.clear();
-    if (m_parts.worker) {
+    if (m_parts.references) {
         // Taken by the session between visits only.
-        ReferenceUpdate update = m_parts.worker->take_reference_update();
+        ReferenceUpdate update = m_parts.references->take_update();
         if (update.catalog) m_parts.session.offer_catalog(std::move(update.catalog));
         if (update.units) m_parts.session.offer_admin_units(std::move(update.units));
     }

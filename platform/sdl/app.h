@@ -14,6 +14,7 @@
 #include "core/session/session.h"
 #include "core/text/search.h"
 #include "platform/filing_worker.h"
+#include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
 #include "platform/store/outbox_store.h"
@@ -46,6 +47,7 @@ struct AppParts {
     core::Session& session;
     OutboxStore& store;      // the UI thread's connection: SaveDossier commits here
     FilingWorker* worker;    // null when no portal is configured
+    ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
 };
 

@@ -308,9 +308,9 @@ TEST_CASE("a wrong token holds every dossier for staff, and nothing reaches the 
     CHECK(sim.dossiers().empty());
     const Json stats = sim.stats();
     // One attempt each (a 401 is not retried; see attempts below), plus perhaps the worker's
-    // heartbeat and its two reference fetches (catalogue, wards), refused for the same reason.
+    // heartbeat, refused for the same reason.
     CHECK(stats["unauthorized"].get<int>() >= Dossiers);
-    CHECK(stats["unauthorized"].get<int>() <= Dossiers + 3);
+    CHECK(stats["unauthorized"].get<int>() <= Dossiers + 1);
     CHECK(stats["accepted"] == 0);
     const Told told = collect(*kiosk.worker);
     for (const OutboxEntry& original : kiosk.entries) {

@@ -148,6 +148,12 @@ TEST_CASE("a death registration picks the last residence from the portal's wards
     CHECK(home["xa"] == "00070");  // Phường Hoàn Kiếm
     CHECK(home["diaChi"] == "Số 5 phố Tràng Tiền");
     CHECK(home["diaChiDayDu"] == "Số 5 phố Tràng Tiền, Phường Hoàn Kiếm, Thành phố Hà Nội");
+    // The death form keeps the name whole and split.
+    const auto& deceased = dossiers[0]["request"]["DuLieuToKhai"]["NguoiDaMat"];
+    CHECK(deceased["HoTen"] == "Lê Văn Minh");
+    CHECK(deceased["Ho"] == "Lê");
+    CHECK(deceased["ChuDem"] == "Văn");
+    CHECK(deceased["Ten"] == "Minh");
 }
 
 TEST_CASE("a procedure the portal publishes is offered, and still offered after a restart without network",

@@ -50,6 +50,7 @@ struct Options {
     std::string log_file;
     std::string check_procedures;
     std::string fees;  // a province's fee file; default assets/config/fees.json
+    std::string home_ward;  // the ward code where the kiosk stands
     int width = 1280;
     int height = 800;
     long long provisional_after_ms = 4000;
@@ -63,6 +64,7 @@ const char* Usage =
     "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
     "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
     "              [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]\n"
+    "              [--home-ward CODE]  (the 5-digit ward where the kiosk stands)\n"
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
     "       motcua --check-procedures DIR\n";
@@ -74,6 +76,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--token-file", &options.token_file}, {"--kiosk-id", &options.kiosk_id}, {"--log", &options.log_file},
         {"--client-cert", &options.client_cert}, {"--client-key", &options.client_key}, {"--ca-file", &options.ca_file},
         {"--check-procedures", &options.check_procedures}, {"--fees", &options.fees},
+        {"--home-ward", &options.home_ward},
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms}, {"--idle-ms", &options.idle_ms},
@@ -282,6 +285,7 @@ int main(int argc, char** argv) {
     platform::SystemRandom random;
     core::SessionConfig config;
     config.kiosk_id = options.kiosk_id;
+    config.home_ward = options.home_ward;
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     if (holidays) config.holidays = *holidays;

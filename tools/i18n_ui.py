@@ -117,4 +117,6 @@ UI = [
  ("fee.from_unit", "từ {unit} thứ {from}: {price}", "from {unit} {from}: {price}"),
  ("fee.max", "tối đa {amount} cho mỗi bản", "at most {amount} per copy"),
  ("repeat.remove", "Bỏ mục này", "Remove this one"),
+ ("address.home", "Ở xã, phường nơi đặt máy này? Chạm vào đây:", "In the commune or ward where this kiosk is? Touch here:"),
+ ("address.choose_province_other", "Nơi khác: chạm vào tên tỉnh hoặc thành phố:", "Elsewhere: touch the province or city:"),
 ]

@@ -109,7 +109,21 @@ void address(Frame& frame, const core::FieldDef& field, bool has_error) {
     }
     const core::Province* province = units->find_province(answer_of(state, field.id + core::kAddressProvince));
     if (!province) {
-        text(frame, frame.t("address.choose_province"), frame.body(), frame.colours.text);
+        // Most residents live in the commune where the kiosk stands: one tap for it.
+        const std::string& home = frame.context.session.config().home_ward;
+        const core::Ward* ward = home.empty() ? nullptr : units->find_ward(home);
+        if (ward) {
+            text(frame, frame.t("address.home"), frame.body(), frame.colours.text);
+            const std::string label = ward->full_name + ", " + units->province_of_ward(home)->full_name;
+            const std::string id = "home_ward:" + field.id;
+            ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+            if (button(frame, label, id.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, unit * 2.4f)))
+                frame.emit(core::intent::Choose{field.id + core::kAddressWard, ward->code});
+            ImGui::PopStyleVar();
+            ImGui::Dummy(ImVec2(0, unit * 0.4f));
+        }
+        text(frame, frame.t(ward ? "address.choose_province_other" : "address.choose_province"), frame.body(),
+             frame.colours.text);
         std::vector<const core::Province*> sorted;
         for (const auto& each : units->provinces()) sorted.push_back(&each);
         std::sort(sorted.begin(), sorted.end(), [](const core::Province* a, const core::Province* b) {

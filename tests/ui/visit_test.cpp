@@ -138,7 +138,8 @@ TEST_CASE("a death registration picks the last residence from the portal's wards
     TempDir temp;
     PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
     const std::string shots = shots_dir("address");
-    auto result = run_kiosk(sim.url(), "khai_tu_address.script", shots, temp.file("outbox.sqlite"));
+    auto result = run_kiosk(sim.url(), "khai_tu_address.script", shots, temp.file("outbox.sqlite"),
+                            {"--home-ward", "00070"});
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     auto dossiers = stored_dossiers(sim.store_path());

@@ -87,6 +87,7 @@ struct SessionConfig {
     std::int64_t thanks_ms = 6000;
     std::string kiosk_id = "KIOSK-01";
     HolidayCalendar holidays;                      // for the expected due date on the receipt
+    std::string home_ward;                         // the ward code where the kiosk stands: offered first
 };
 
 using Answers = std::map<std::string, std::string>;

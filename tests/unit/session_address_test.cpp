@@ -6,6 +6,7 @@
 
 #include "core/form/admin_units.h"
 #include "core/session/session.h"
+#include "stepping_random.h"
 
 using namespace motcua::core;
 
@@ -33,14 +34,6 @@ const char* Units = R"json({"provinces": [
   {"code": "25", "name": "Phú Thọ", "full_name": "Tỉnh Phú Thọ", "kind": "Tỉnh", "wards": [
     {"code": "07900", "name": "Tân Hoà", "full_name": "Phường Tân Hoà", "kind": "Phường"}]}]})json";
 
-class CountingRandom final : public Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override { return (m_next += 11) % bound; }
-
-private:
-    std::uint64_t m_next = 5;
-};
-
 constexpr std::int64_t Friday10am = 1795748400000;  // 2026-11-27 10:00 in Vietnam
 
 std::shared_ptr<const AdminUnits> units() {
@@ -50,7 +43,7 @@ std::shared_ptr<const AdminUnits> units() {
 }
 
 struct Visit {
-    CountingRandom random;
+    motcua::test::SteppingRandom random{5, 11};
     Session session;
     std::int64_t now = 0;
     std::vector<Effect> effects;

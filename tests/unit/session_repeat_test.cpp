@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/session/session.h"
+#include "stepping_random.h"
 
 using namespace motcua::core;
 
@@ -24,16 +25,8 @@ const char* CopyProcedure = R"json({
     {"id": "p_last", "title": "Điện thoại", "fields": [{"id": "requester.phone", "type": "phone", "label": "Điện thoại", "required": false}]}
   ]})json";
 
-class StepRandom final : public Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override { return (m_next += 13) % bound; }
-
-private:
-    std::uint64_t m_next = 1;
-};
-
 struct Visit {
-    StepRandom random;
+    motcua::test::SteppingRandom random{1, 13};
     Session session;
     std::int64_t now = 0;
     std::vector<Effect> effects;

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/session/session.h"
+#include "stepping_random.h"
 
 using namespace motcua::core;
 
@@ -25,20 +26,12 @@ const char* TestProcedure = R"json({
     {"id": "p_child", "title": "Tên cháu", "fields": [{"id": "child.name", "type": "person_name", "label": "Tên cháu", "portal": "Chau.HoTen"}]}
   ]})json";
 
-class ScriptedRandom final : public Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override { return (m_next += 7) % bound; }
-
-private:
-    std::uint64_t m_next = 3;
-};
-
 // 2026-11-27 10:00 Asia/Ho_Chi_Minh (a Friday).
 constexpr std::int64_t Friday10am = 1795748400000;
 
 struct Harness {
     Catalog catalog;
-    ScriptedRandom random;
+    motcua::test::SteppingRandom random{3, 7};
     Session session;
     std::int64_t now = 0;
     std::vector<Effect> effects;

@@ -1,5 +1,5 @@
 // Index:
-//  [SECTION] UTF-8 and NFC helpers (utf8proc directly, so this file stands alone)
+//  [SECTION] UTF-8 and NFC helpers (core/text/utf8, refusing invalid bytes)
 //  [SECTION] Person names
 //  [SECTION] Dates
 //  [SECTION] Phone
@@ -15,57 +15,19 @@
 #include <cstdlib>
 #include <limits>
 
+#include "core/text/utf8.h"
+
 namespace motcua::core {
 
 namespace {
 
 // [SECTION] UTF-8 and NFC helpers ---------------------------------------------------------------
 
-// NFC with the same options as utf8proc_NFC, but through utf8proc_map with an explicit length so
-// an embedded NUL cannot silently cut the text short. nullopt for invalid UTF-8.
-std::optional<std::string> to_nfc(std::string_view text) {
-    if (text.empty()) return std::string();
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    if (length < 0) {
-        std::free(mapped);
-        return std::nullopt;
-    }
-    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
-    std::free(mapped);
-    return out;
-}
-
-// Decodes valid UTF-8 (call after to_nfc, which has validated it).
-std::u32string decode(std::string_view text) {
-    std::u32string out;
-    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    utf8proc_ssize_t remaining = static_cast<utf8proc_ssize_t>(text.size());
-    while (remaining > 0) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t used = utf8proc_iterate(bytes, remaining, &cp);
-        if (used <= 0) break;  // cannot happen after to_nfc; stop rather than loop forever
-        out.push_back(static_cast<char32_t>(cp));
-        bytes += used;
-        remaining -= used;
-    }
-    return out;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    utf8proc_uint8_t buffer[4];
-    utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buffer);
-    out.append(reinterpret_cast<const char*>(buffer), static_cast<std::size_t>(n));
-}
-
-std::string encode(const std::u32string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char32_t cp : text) append_utf8(out, cp);
-    return out;
+// NFC of valid UTF-8, or nullopt: a validator refuses invalid bytes rather than replacing them
+// with U+FFFD as core::to_nfc does.
+std::optional<std::string> checked_nfc(std::string_view text) {
+    if (!is_valid_utf8(text)) return std::nullopt;
+    return to_nfc(text);
 }
 
 bool is_ascii_space(char c) {
@@ -161,9 +123,9 @@ bool is_apostrophe(char32_t cp) {
 }  // namespace
 
 Result<std::string> validate_person_name(std::string_view text) {
-    std::optional<std::string> nfc = to_nfc(text);
+    std::optional<std::string> nfc = checked_nfc(text);
     if (!nfc) return make_error("name_invalid_chars", "name is not valid UTF-8");
-    std::u32string in = decode(*nfc);
+    std::u32string in = decode_utf8(*nfc);
 
     // Split into words on any whitespace; check and re-case each word.
     std::vector<std::u32string> words;
@@ -213,7 +175,7 @@ Result<std::string> validate_person_name(std::string_view text) {
         return make_error("name_too_long", std::to_string(joined.size()) + " code points, max " +
                                                std::to_string(kMaxNameCodePoints));
     }
-    return encode(joined);
+    return encode_utf8(joined);
 }
 
 NameParts split_name(std::string_view full_name) {
@@ -466,9 +428,9 @@ Result<std::int64_t> validate_whole_number(std::string_view text, const NumberRu
 // [SECTION] Free text and choices ---------------------------------------------------------------
 
 Result<std::string> validate_free_text(std::string_view text, std::size_t max_code_points) {
-    std::optional<std::string> nfc = to_nfc(text);
+    std::optional<std::string> nfc = checked_nfc(text);
     if (!nfc) return make_error("text_invalid_chars", "text is not valid UTF-8");
-    std::u32string in = decode(*nfc);
+    std::u32string in = decode_utf8(*nfc);
     std::u32string out;
     bool pending_space = false;
     for (char32_t cp : in) {
@@ -488,16 +450,16 @@ Result<std::string> validate_free_text(std::string_view text, std::size_t max_co
         return make_error("text_too_long", std::to_string(out.size()) + " code points, max " +
                                                std::to_string(max_code_points));
     }
-    return encode(out);
+    return encode_utf8(out);
 }
 
 Result<std::string> validate_single_choice(std::string_view value,
                                            const std::vector<std::string>& options) {
-    std::optional<std::string> nfc = to_nfc(trim_ascii(value));
+    std::optional<std::string> nfc = checked_nfc(trim_ascii(value));
     if (!nfc) return make_error("choice_invalid", "choice is not valid UTF-8");
     if (nfc->empty()) return make_error("required", "nothing chosen");
     for (const std::string& option : options) {
-        if (to_nfc(option) == nfc) return option;
+        if (checked_nfc(option) == nfc) return option;
     }
     return make_error("choice_invalid",
                       "value is not one of the " + std::to_string(options.size()) + " options");
@@ -536,11 +498,11 @@ Result<std::vector<std::string>> validate_multiple_choice(const std::vector<std:
 }
 
 Result<bool> validate_yes_no(std::string_view text) {
-    std::optional<std::string> nfc = to_nfc(trim_ascii(text));
+    std::optional<std::string> nfc = checked_nfc(trim_ascii(text));
     if (!nfc) return make_error("yes_no_invalid", "answer is not valid UTF-8");
     if (nfc->empty()) return make_error("required", "no answer");
     std::string lowered;
-    for (char32_t cp : decode(*nfc)) append_utf8(lowered, to_lower(cp));
+    for (char32_t cp : decode_utf8(*nfc)) append_utf8(lowered, to_lower(cp));
     for (std::string_view yes : {"yes", "có", "co", "true", "1"}) {
         if (lowered == yes) return true;
     }

@@ -1,10 +1,8 @@
 // The procedure catalog: every shipped definition loads cleanly and follows the house rules, and
 // a broken definition is refused with a message that names the file, the JSON path and the fix.
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -16,8 +14,11 @@
 #include <vector>
 
 #include "core/catalog/loader.h"
+#include "core/text/utf8.h"
+#include "nfd.h"
 
 using namespace motcua::core;
+using motcua::test::nfd;
 using nlohmann::json;
 
 namespace {
@@ -41,21 +42,6 @@ std::vector<SourceFile> shipped_files() {
     std::vector<SourceFile> files;
     for (const auto& path : paths) files.push_back({path.filename().string(), read_file(path)});
     return files;
-}
-
-bool is_nfc(const std::string& text) {
-    auto* normalized = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    if (normalized == nullptr) return false;
-    bool same = text == reinterpret_cast<const char*>(normalized);
-    std::free(normalized);
-    return same;
-}
-
-std::string nfd(const std::string& text) {
-    auto* decomposed = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    std::string result(reinterpret_cast<const char*>(decomposed));
-    std::free(decomposed);
-    return result;
 }
 
 // Every piece of text a resident or an officer may read in a procedure.

@@ -1,29 +1,11 @@
-#include <utf8proc.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <set>
 #include <string>
 
 #include "core/form/reference.h"
+#include "core/text/utf8.h"
 
 using namespace motcua::core;
-
-namespace {
-
-bool is_nfc(std::string_view text) {
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    bool same = length >= 0 && std::string_view(reinterpret_cast<const char*>(mapped),
-                                                static_cast<std::size_t>(length)) == text;
-    std::free(mapped);
-    return same;
-}
-
-}  // namespace
 
 TEST_CASE("there are exactly 54 distinct ethnic groups, all NFC, coded 01 to 54", "[form]") {
     auto groups = ethnic_groups();

@@ -1,12 +1,10 @@
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <set>
 #include <string>
 
 #include "core/identity/id_number.h"
+#include "core/text/utf8.h"
 
 using namespace motcua::core;
 
@@ -15,18 +13,6 @@ namespace {
 bool has_warning(const Checked& checked, std::string_view code) {
     return std::find(checked.warnings.begin(), checked.warnings.end(), code) !=
            checked.warnings.end();
-}
-
-bool is_nfc(std::string_view text) {
-    utf8proc_uint8_t* mapped = nullptr;
-    utf8proc_ssize_t length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &mapped,
-                     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-    bool same = length >= 0 && std::string_view(reinterpret_cast<const char*>(mapped),
-                                                static_cast<std::size_t>(length)) == text;
-    std::free(mapped);
-    return same;
 }
 
 }  // namespace

@@ -1,23 +1,15 @@
-#include <utf8proc.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <string>
 #include <tuple>
 
 #include "core/text/compose.h"
 #include "core/text/utf8.h"
+#include "nfd.h"
 
 using namespace motcua::core;
+using motcua::test::nfd;
 
 namespace {
-
-std::string nfd(const std::string& text) {
-    utf8proc_uint8_t* out = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    std::string result(reinterpret_cast<const char*>(out));
-    std::free(out);
-    return result;
-}
 
 // Types ASCII keys one by one into an empty field, as a staff member would.
 std::string type_telex(std::string_view keys) {

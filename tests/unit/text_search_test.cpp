@@ -1,24 +1,16 @@
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "core/text/fold.h"
 #include "core/text/search.h"
+#include "nfd.h"
 
 using namespace motcua::core;
+using motcua::test::nfd;
 
 namespace {
-
-std::string nfd(const std::string& text) {
-    utf8proc_uint8_t* out = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    std::string result(reinterpret_cast<const char*>(out));
-    std::free(out);
-    return result;
-}
 
 enum Procedure : int {
     BirthRegistration = 1,

@@ -1,23 +1,14 @@
-#include <utf8proc.h>
-
 #include <catch2/catch.hpp>
-#include <cstdlib>
 #include <string>
 
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
+#include "nfd.h"
 
 using namespace motcua::core;
+using motcua::test::nfd;
 
 namespace {
-
-// Decomposed (NFD) form, the way macOS and some web sources send Vietnamese.
-std::string nfd(const std::string& text) {
-    utf8proc_uint8_t* out = utf8proc_NFD(reinterpret_cast<const utf8proc_uint8_t*>(text.c_str()));
-    std::string result(reinterpret_cast<const char*>(out));
-    std::free(out);
-    return result;
-}
 
 const std::string ReplacementChar = "\xEF\xBF\xBD";
 

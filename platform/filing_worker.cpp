@@ -5,17 +5,13 @@
 #include <chrono>
 
 #include "core/filing/portal_time.h"
+#include "platform/system/clock.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"
 
 namespace motcua::platform {
 
 namespace {
-
-std::int64_t wall_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 // After the outbox could not be read or written (disk full, read-only), wait this long before
 // the next pass instead of retrying at once: the due entries are still due, and retrying in a
@@ -108,13 +104,13 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
         // "sending" was left so by a crash or power cut, or by an outcome we could not save.
         // It goes out again with the same key (the portal answers with the stored result).
         if (entry.state == core::OutboxState::Sending) {
-            entry = core::on_crash_recovery(std::move(entry), wall_ms());
+            entry = core::on_crash_recovery(std::move(entry), system_wall_ms());
             if (auto saved = store.update(entry); !saved) {
                 log_error("outbox_update_failed", saved.error().detail);
                 return false;
             }
         }
-        if (core::is_due(entry, wall_ms())) {
+        if (core::is_due(entry, system_wall_ms())) {
             {
                 std::lock_guard lock(m_mutex);
                 if (m_stopping) return true;
@@ -126,7 +122,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             }
             core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
             core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
-            entry = core::on_outcome(std::move(entry), outcome, wall_ms(), m_policy, random);
+            entry = core::on_outcome(std::move(entry), outcome, system_wall_ms(), m_policy, random);
             if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
                 // The portal may have it; we could not record that. The entry stays "sending" and
@@ -148,7 +144,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
         }
         if (entry.state == core::OutboxState::Held) ++status.held;
         if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending) ++status.unsent;
-        if (core::is_stale(entry, wall_ms(), m_stale_after_ms)) ++status.stale;
+        if (core::is_stale(entry, system_wall_ms(), m_stale_after_ms)) ++status.stale;
     }
     std::lock_guard lock(m_mutex);
     m_status = status;
@@ -189,25 +185,25 @@ void FilingWorker::run() {
             if (reply.status != 201) log_warning("rating_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
-        if (wall_ms() >= m_next_heartbeat_ms) {
-            m_next_heartbeat_ms = wall_ms() + 5 * 60'000;
+        if (system_wall_ms() >= m_next_heartbeat_ms) {
+            m_next_heartbeat_ms = system_wall_ms() + 5 * 60'000;
             WorkerStatus now_status = status();
             nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", "0.1.0"},
-                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(wall_ms()))},
+                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(system_wall_ms()))},
                                    {"TrangThai", {{"ChuaGui", now_status.unsent}, {"BiGiu", now_status.held},
                                                   {"QuaHan", now_status.stale}}}};
             core::HttpReply reply = (*client)->post_json("/api/v1/kiosk/heartbeat", beat.dump());
             if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Sleep until the next entry is due, a new one arrives, or a minute passes.
-        std::int64_t next = wall_ms() + (store_ok ? 60'000 : StoreRetryMs);
+        std::int64_t next = system_wall_ms() + (store_ok ? 60'000 : StoreRetryMs);
         if (store_ok)
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)
                     if (entry.state == core::OutboxState::Pending) next = std::min(next, entry.next_attempt_unix_ms);
         std::unique_lock lock(m_mutex);
         if (m_stopping) return;
-        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - wall_ms()));
+        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_wall_ms()));
         m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_poke; });
         m_poke = false;
         if (m_stopping) return;

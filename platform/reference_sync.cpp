@@ -3,6 +3,7 @@
 #include <chrono>
 #include <utility>
 
+#include "platform/system/clock.h"
 #include "platform/system/log.h"
 
 namespace motcua::platform {
@@ -52,6 +53,10 @@ bool ReferenceSync::take(const std::string& name, const std::string& body, const
     return true;
 }
 
+std::string& ReferenceSync::etag_of(const std::string& name) {
+    return name == Catalogue ? m_catalog_etag : m_units_etag;
+}
+
 ReferenceUpdate ReferenceSync::load_cached() {
     ReferenceUpdate update;
     for (const char* name : {Catalogue, Units}) {
@@ -61,8 +66,7 @@ ReferenceUpdate ReferenceSync::load_cached() {
             continue;
         }
         if (!*cached) continue;
-        if (take(name, (*cached)->body, "cache", update))
-            (name == std::string(Catalogue) ? m_catalog_etag : m_units_etag) = (*cached)->etag;
+        if (take(name, (*cached)->body, "cache", update)) etag_of(name) = (*cached)->etag;
     }
     return update;
 }
@@ -71,7 +75,7 @@ ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
     ReferenceUpdate update;
     reachable = true;
     for (const char* name : {Catalogue, Units}) {
-        std::string& etag = name == std::string(Catalogue) ? m_catalog_etag : m_units_etag;
+        std::string& etag = etag_of(name);
         core::HttpReply reply = m_client.reference(name, etag);
         if (reply.status == 304) continue;  // what we have is current
         if (reply.status != 200) {
@@ -128,11 +132,7 @@ void ReferenceWorker::run() {
         log_error("reference_worker_failed", !store ? store.error().detail : client.error().detail);
         return;
     }
-    auto wall_ms = [] {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    };
-    ReferenceSync sync(**store, **client, wall_ms);
+    ReferenceSync sync(**store, **client, system_wall_ms);
     publish(sync.load_cached());
     while (true) {
         bool reachable = true;

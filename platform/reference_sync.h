@@ -39,6 +39,7 @@ public:
     ReferenceUpdate refresh(bool& reachable);
 
 private:
+    std::string& etag_of(const std::string& name);
     bool take(const std::string& name, const std::string& body, const std::string& origin, ReferenceUpdate& update);
 
     OutboxStore& m_store;

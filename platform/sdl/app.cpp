@@ -2,29 +2,22 @@
 
 #include <imgui.h>
 
-#include <chrono>
 
 #include "core/filing/portal_time.h"
 #include "core/text/utf8.h"
+#include "platform/system/clock.h"
 #include "platform/system/log.h"
 
 namespace motcua::platform {
 
-namespace {
-std::int64_t real_wall_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-}  // namespace
-
 AppClock::AppClock(bool manual)
-    : m_manual(manual), m_start_monotonic_ms(static_cast<std::int64_t>(SDL_GetTicks64())), m_start_wall_ms(real_wall_ms()) {}
+    : m_manual(manual), m_start_monotonic_ms(static_cast<std::int64_t>(SDL_GetTicks64())), m_start_wall_ms(system_wall_ms()) {}
 
 std::int64_t AppClock::monotonic_ms() {
     return (m_manual ? m_start_monotonic_ms : static_cast<std::int64_t>(SDL_GetTicks64())) + m_offset_ms;
 }
 
-std::int64_t AppClock::wall_unix_ms() { return (m_manual ? m_start_wall_ms : real_wall_ms()) + m_offset_ms; }
+std::int64_t AppClock::wall_unix_ms() { return (m_manual ? m_start_wall_ms : system_wall_ms()) + m_offset_ms; }
 
 Uint32 wake_event_type() {
     static const Uint32 type = SDL_RegisterEvents(1);
@@ -44,7 +37,7 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
         if (const auto* save = std::get_if<core::effect::SaveDossier>(&effect)) {
             // The outbox and its worker live on real time; only the session's timers may be
             // fast-forwarded by the headless driver.
-            const std::int64_t real_now = real_wall_ms();
+            const std::int64_t real_now = system_wall_ms();
             core::OutboxEntry entry = core::make_entry(save->idempotency_key, save->provisional_code, save->procedure_code,
                                                        save->payload_json, real_now);
             core::Status saved = m_parts.store.insert(entry);

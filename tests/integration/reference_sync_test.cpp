@@ -50,6 +50,22 @@ PortalSimOptions sim_options(const TempDir& dir, const std::string& procedures) 
 
 std::int64_t fixed_now() { return 1'795'748'400'000; }
 
+// A portal publishing the procedure files in `dir`/procedures, and a kiosk that asked it once.
+struct OneRefresh {
+    explicit OneRefresh(const TempDir& dir)
+        : sim(sim_options(dir, dir.file("procedures"))),
+          store(open_store(dir.file("kiosk.sqlite"))),
+          client(client_for(sim.url())) {
+        ReferenceSync sync(*store, *client, fixed_now);
+        update = sync.refresh(reachable);
+    }
+    PortalSimProcess sim;
+    std::unique_ptr<OutboxStore> store;
+    std::unique_ptr<CurlPortalClient> client;
+    bool reachable = false;
+    motcua::platform::ReferenceUpdate update;
+};
+
 }  // namespace
 
 TEST_CASE("the catalogue and the wards are fetched once, then revalidated, and kept for a restart",
@@ -106,12 +122,8 @@ TEST_CASE("a procedure the portal serves broken is refused; the good ones are se
     // Valid JSON, not a valid procedure: no pages, an unknown field type.
     motcua::test::write_file(procedures + "/zz-broken.json",
                              R"({"format": 1, "code": "9.999999", "name": "Hỏng", "category": "x", "pages": "none"})");
-    PortalSimProcess sim(sim_options(dir, procedures));
-    auto store = open_store(dir.file("kiosk.sqlite"));
-    auto client = client_for(sim.url());
-    ReferenceSync sync(*store, *client, fixed_now);
-    bool reachable = false;
-    auto update = sync.refresh(reachable);
+    OneRefresh kiosk(dir);
+    const auto& update = kiosk.update;
     REQUIRE(update.catalog);
     CHECK(update.catalog->catalog.procedures.size() == 1);
     REQUIRE(update.catalog->catalog.problems.size() == 1);
@@ -124,16 +136,11 @@ TEST_CASE("a catalogue with no usable procedure never replaces the one in use", 
     const std::string procedures = dir.file("procedures");
     std::filesystem::create_directories(procedures);
     motcua::test::write_file(procedures + "/broken.json", R"({"format": 1, "code": "9.999999"})");
-    PortalSimProcess sim(sim_options(dir, procedures));
-    auto store = open_store(dir.file("kiosk.sqlite"));
-    auto client = client_for(sim.url());
-    ReferenceSync sync(*store, *client, fixed_now);
-    bool reachable = false;
-    auto update = sync.refresh(reachable);
-    CHECK_FALSE(update.catalog);
-    CHECK(update.units);  // the wards were fine
+    OneRefresh kiosk(dir);
+    CHECK_FALSE(kiosk.update.catalog);
+    CHECK(kiosk.update.units);  // the wards were fine
     // Nothing bad was cached either.
-    auto cached = store->load_reference("thutuc");
+    auto cached = kiosk.store->load_reference("thutuc");
     REQUIRE(cached.ok());
     CHECK_FALSE(cached->has_value());
 }

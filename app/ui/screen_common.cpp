@@ -50,6 +50,12 @@ void field_box(Frame& frame, const std::string& label, const std::string& id, co
         frame.context.registry.add_text(value, Rect{origin.x, origin.y, size.x, size.y});
 }
 
+std::string item_title(const Frame& frame, const core::RepeatDef& repeat, int n) {
+    std::string title = repeat.item_title.in(frame.language);
+    if (auto at = title.find("{n}"); at != std::string::npos) title.replace(at, 3, std::to_string(n));
+    return title;
+}
+
 std::string display_time(const std::string& portal_time, bool with_time) {
     auto parsed = core::parse_portal_time(portal_time);
     if (!parsed) return portal_time;

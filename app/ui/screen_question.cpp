@@ -5,7 +5,6 @@
 #include "core/form/field_check.h"
 #include "core/form/admin_units.h"
 #include "core/form/reference.h"
-#include "core/text/fold.h"
 #include "ui/screens.h"
 
 namespace motcua::ui {
@@ -52,11 +51,6 @@ std::vector<core::ChoiceOption> options_for(const Frame& frame, const core::Fiel
     return field.options;
 }
 
-std::string answer_of(const core::SessionState& state, const std::string& key) {
-    auto it = state.answers.find(key);
-    return it == state.answers.end() ? std::string() : it->second;
-}
-
 // A choice already made, with "Đổi" to make it again.
 void chosen_part(Frame& frame, const std::string& label, const std::string& value, const std::string& id,
                  core::Intent change) {
@@ -76,7 +70,7 @@ void ward_search(Frame& frame, const core::FieldDef& field, const core::Province
     const auto& state = frame.context.session.state();
     const core::AdminUnits& units = *frame.context.session.admin_units();
     const std::string search_key = field.id + core::kAddressSearch;
-    const std::string typed = answer_of(state, search_key);
+    const std::string typed = state.answer(search_key);
     const bool typing = state.focused_field == search_key;
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -103,11 +97,11 @@ void address(Frame& frame, const core::FieldDef& field, bool has_error) {
     const float unit = frame.unit();
     if (!units) {
         muted(frame, frame.t("address.whole_line"));
-        field_box(frame, field.label.in(frame.language), field.id, answer_of(state, field.id),
+        field_box(frame, field.label.in(frame.language), field.id, state.answer(field.id),
                   state.focused_field == field.id, has_error);
         return;
     }
-    const core::Province* province = units->find_province(answer_of(state, field.id + core::kAddressProvince));
+    const core::Province* province = units->find_province(state.answer(field.id + core::kAddressProvince));
     if (!province) {
         // Most residents live in the commune where the kiosk stands: one tap for it.
         const std::string& home = frame.context.session.config().home_ward;
@@ -124,11 +118,7 @@ void address(Frame& frame, const core::FieldDef& field, bool has_error) {
         }
         text(frame, frame.t(ward ? "address.choose_province_other" : "address.choose_province"), frame.body(),
              frame.colours.text);
-        std::vector<const core::Province*> sorted;
-        for (const auto& each : units->provinces()) sorted.push_back(&each);
-        std::sort(sorted.begin(), sorted.end(), [](const core::Province* a, const core::Province* b) {
-            return core::fold_key(a->name) < core::fold_key(b->name);
-        });
+        const std::vector<const core::Province*> sorted = units->provinces_by_name();
         const float gap = ImGui::GetStyle().ItemSpacing.x;
         const int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (unit * 9.0f + gap)));
         const float button_w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
@@ -142,7 +132,7 @@ void address(Frame& frame, const core::FieldDef& field, bool has_error) {
     }
     chosen_part(frame, frame.t("address.province"), province->full_name, "change_province:" + field.id,
                 core::intent::ClearField{field.id + core::kAddressProvince});
-    const core::Ward* ward = units->find_ward(answer_of(state, field.id + core::kAddressWard));
+    const core::Ward* ward = units->find_ward(state.answer(field.id + core::kAddressWard));
     if (!ward || units->province_of_ward(ward->code) != province) {
         ward_search(frame, field, *province, has_error);
         return;
@@ -154,7 +144,7 @@ void address(Frame& frame, const core::FieldDef& field, bool has_error) {
     muted(frame, ward->full_name + ", " + province->full_name);
     text(frame, frame.t("address.detail"), frame.body(), frame.colours.text);
     muted(frame, frame.t("address.detail_hint"));
-    field_box(frame, frame.t("address.detail"), field.id, answer_of(state, field.id), state.focused_field == field.id,
+    field_box(frame, frame.t("address.detail"), field.id, state.answer(field.id), state.focused_field == field.id,
               has_error);
 }
 
@@ -173,7 +163,7 @@ Footer screen_question(Frame& frame) {
         for (const auto& field : page.fields)
             if (field.type == core::FieldType::Address && state.focused_field == field.id + core::kAddressSearch)
                 if (const core::AdminUnits* units = session.admin_units())
-                    if (const core::Province* province = units->find_province(answer_of(state, field.id + core::kAddressProvince))) {
+                    if (const core::Province* province = units->find_province(state.answer(field.id + core::kAddressProvince))) {
                         ward_search(frame, field, *province, state.errors.count(field.id) > 0);
                         return Footer{.back = true, .primary_key = "question.next"};
                     }
@@ -188,8 +178,7 @@ Footer screen_question(Frame& frame) {
     // A repeatable page says which item this is: "Giấy tờ thứ 2".
     const int items = session.item_count(page);
     if (page.repeat) {
-        std::string title = page.repeat->item_title.in(frame.language);
-        title.replace(title.find("{n}"), 3, std::to_string(state.item));
+        const std::string title = item_title(frame, *page.repeat, state.item);
         text(frame, items > 1 ? title + " / " + std::to_string(items) : title, frame.heading(), frame.colours.primary);
     }
 
@@ -210,7 +199,7 @@ Footer screen_question(Frame& frame) {
         const std::string key = core::item_key(field.id, state.item);
         auto error = state.errors.find(key);
         if (error != state.errors.end()) text(frame, frame.t(("error." + error->second).c_str()), frame.body(), frame.colours.danger);
-        const std::string value = answer_of(state, key);
+        const std::string value = state.answer(key);
         if (field.type == core::FieldType::Address) {
             address(frame, field, error != state.errors.end());
         } else if (core::is_typed(field.type)) {

@@ -41,19 +41,14 @@ Footer screen_review(Frame& frame) {
         ImGui::Dummy(ImVec2(0, unit * 0.2f));
         const int items = session.item_count(page);
         for (int item = 1; item <= items; ++item) {
-            if (page.repeat) {  // "Giấy tờ thứ 2"
-                std::string title = page.repeat->item_title.in(frame.language);
-                title.replace(title.find("{n}"), 3, std::to_string(item));
-                text(frame, title, frame.body(), frame.colours.primary);
-            }
+            if (page.repeat) text(frame, item_title(frame, *page.repeat, item), frame.body(), frame.colours.primary);
             for (const auto& field : page.fields) {
                 if (!session.field_visible(field)) continue;
                 // An address shows whole, as checked: "12 Lê Lợi, Phường Ba Đình, Thành phố Hà Nội".
-                auto answer = state.answers.find(field.type == core::FieldType::Address ? field.id + core::kAddressFull
-                                                                                        : core::item_key(field.id, item));
+                const std::string answer = state.answer(
+                    field.type == core::FieldType::Address ? field.id + core::kAddressFull : core::item_key(field.id, item));
                 muted(frame, field.label.in(frame.language));
-                text(frame, shown_answer(frame, field, answer == state.answers.end() ? "" : answer->second),
-                     frame.heading(), frame.colours.text);
+                text(frame, shown_answer(frame, field, answer), frame.heading(), frame.colours.text);
             }
         }
         std::string id = "edit_" + page.id;

@@ -35,5 +35,7 @@ void field_box(Frame& frame, const std::string& label, const std::string& id, co
                bool focused, bool has_error);
 // "dd/mm/yyyy" or "HH:mm dd/mm/yyyy" for a portal time; the raw text when it does not parse.
 std::string display_time(const std::string& portal_time, bool with_time);
+// The title of item `n` of a repeatable page: "Giấy tờ thứ 2".
+std::string item_title(const Frame& frame, const core::RepeatDef& repeat, int n);
 
 }  // namespace motcua::ui

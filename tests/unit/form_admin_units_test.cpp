@@ -83,6 +83,8 @@ TEST_CASE("a well-formed document is parsed in document order with names in NFC"
     const AdminUnits units = sample();
     REQUIRE(units.provinces().size() == 3);
     CHECK(codes(units.search_provinces("", 10)) == std::vector<std::string>{"01", "25", "37"});
+    // A picker lists them by name: Hà Nội, Ninh Bình, Phú Thọ.
+    CHECK(codes(units.provinces_by_name()) == std::vector<std::string>{"01", "37", "25"});
     CHECK(units.ward_count() == 12);
     const Province& hanoi = units.provinces()[0];
     CHECK(hanoi.name == "Hà Nội");

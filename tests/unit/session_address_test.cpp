@@ -56,10 +56,7 @@ struct Visit {
         auto produced = session.dispatch(intent, Now{now, Friday10am + now});
         effects.insert(effects.end(), produced.begin(), produced.end());
     }
-    std::string answer(const std::string& key) const {
-        auto it = state().answers.find(key);
-        return it == state().answers.end() ? "" : it->second;
-    }
+    std::string answer(const std::string& key) const { return state().answer(key); }
     void to_address_page() {
         send(intent::Start{});
         send(intent::ChooseProcedure{"1.000656"});

@@ -40,10 +40,7 @@ struct Visit {
         auto produced = session.dispatch(intent, Now{now, 1795748400000 + now});
         effects.insert(effects.end(), produced.begin(), produced.end());
     }
-    std::string answer(const std::string& key) const {
-        auto it = state().answers.find(key);
-        return it == state().answers.end() ? "" : it->second;
-    }
+    std::string answer(const std::string& key) const { return state().answer(key); }
     void fill_item(const std::string& name, const std::string& pages, const std::string& kind) {
         send(intent::Focus{item_key("document.name", state().item)});
         send(intent::TypeText{name});

@@ -303,10 +303,22 @@ Result<AdminUnits> AdminUnits::parse(std::string_view json_text, std::string_vie
         order.reserve(keyed.size());
         for (const auto& [key, w] : keyed) order.push_back(w);
     }
+    keyed.clear();
+    for (std::size_t p = 0; p < units.m_provinces.size(); ++p)
+        keyed.emplace_back(fold_key(units.m_provinces[p].name), static_cast<std::uint32_t>(p));
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [key, p] : keyed) units.m_provinces_alphabetical.push_back(p);
     return units;
 }
 
 // [SECTION] Lookups -------------------------------------------------------------------------------
+
+std::vector<const Province*> AdminUnits::provinces_by_name() const {
+    std::vector<const Province*> out;
+    out.reserve(m_provinces_alphabetical.size());
+    for (std::uint32_t p : m_provinces_alphabetical) out.push_back(&m_provinces[p]);
+    return out;
+}
 
 const Province* AdminUnits::find_province(std::string_view code) const {
     std::uint32_t number = 0;

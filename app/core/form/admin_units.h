@@ -51,6 +51,8 @@ public:
 
     // All provinces in document order.
     const std::vector<Province>& provinces() const { return m_provinces; }
+    // All provinces sorted by fold_key(name), as a picker lists them ("Đồng Nai" among the D's).
+    std::vector<const Province*> provinces_by_name() const;
     // The province with this 2-digit code, or nullptr.
     const Province* find_province(std::string_view code) const;
     // The ward with this 5-digit code (codes are national), or nullptr.
@@ -93,6 +95,7 @@ private:
     SearchIndex m_province_index{std::vector<std::string>{}};      // id = province index
     std::vector<SearchIndex> m_ward_indexes;                       // per province; id = ward index
     std::vector<std::vector<std::uint32_t>> m_wards_alphabetical;  // per province, by fold_key
+    std::vector<std::uint32_t> m_provinces_alphabetical;           // by fold_key(name)
 };
 
 // One address answer: province and ward by code (2 levels), plus a free detail line (house

@@ -171,18 +171,15 @@ std::string Session::address_focus(const FieldDef& field) const {
 // Checks an address against the administrative units and keeps it in its parts; without
 // units (none fetched yet) it is one line of text.
 FieldCheck Session::check_address(const FieldDef& field, Now now) {
-    auto answer = [&](const std::string& key) {
-        auto it = m_state.answers.find(key);
-        return it == m_state.answers.end() ? std::string() : it->second;
-    };
     m_state.answers.erase(field.id + kAddressFull);
     if (!m_units) {
         const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
-        FieldCheck check = check_field(field, answer(field.id), today.year, today.month, today.day);
+        FieldCheck check = check_field(field, m_state.answer(field.id), today.year, today.month, today.day);
         if (check.error.empty() && !check.value.empty()) m_state.answers[field.id + kAddressFull] = check.value;
         return check;
     }
-    AddressAnswer raw{answer(field.id + kAddressProvince), answer(field.id + kAddressWard), answer(field.id)};
+    AddressAnswer raw{m_state.answer(field.id + kAddressProvince), m_state.answer(field.id + kAddressWard),
+                      m_state.answer(field.id)};
     if (!field.required && raw.province.empty() && raw.ward.empty() && raw.detail.empty()) return FieldCheck{};
     auto address = validate_address(*m_units, raw, field.required);
     if (!address) return FieldCheck{{}, address.error().code, {}};
@@ -199,7 +196,7 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
         m_state.errors.erase(key);
         m_state.warnings.erase(key);
         if (!field_visible(field)) continue;
-        const std::string raw = m_state.answers.count(key) ? m_state.answers[key] : "";
+        const std::string raw = m_state.answer(key);
         FieldCheck check = field.type == FieldType::Address ? check_address(field, now)
                                                              : check_field(field, raw, today.year, today.month, today.day);
         if (!check.error.empty()) {

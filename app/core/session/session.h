@@ -115,6 +115,12 @@ struct SessionState {
     std::string lookup_code;  // typed on the lookup screen
     LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+
+    // The answer kept under `key` (a field id, an item key or an address part), "" when none.
+    std::string answer(const std::string& key) const {
+        auto it = answers.find(key);
+        return it == answers.end() ? std::string() : it->second;
+    }
 };
 
 namespace intent {

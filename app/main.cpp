@@ -51,6 +51,7 @@ struct Options {
     std::string check_procedures;
     std::string fees;  // a province's fee file; default assets/config/fees.json
     std::string home_ward;  // the ward code where the kiosk stands
+    std::string renderer = "auto";  // [renderer] auto | ours | sdl | gl (see platform/sdl/display.h)
     int width = 1280;
     int height = 800;
     long long provisional_after_ms = 4000;
@@ -64,6 +65,7 @@ const char* Usage =
     "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
     "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
     "              [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]\n"
+    "              [--renderer auto|ours|sdl|gl]  (--software = ours; headless uses ours unless sdl)\n"
     "              [--home-ward CODE]  (the 5-digit ward where the kiosk stands)\n"
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
@@ -77,6 +79,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--client-cert", &options.client_cert}, {"--client-key", &options.client_key}, {"--ca-file", &options.ca_file},
         {"--check-procedures", &options.check_procedures}, {"--fees", &options.fees},
         {"--home-ward", &options.home_ward},
+        {"--renderer", &options.renderer},  // [renderer]
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms}, {"--idle-ms", &options.idle_ms},
@@ -258,8 +261,16 @@ int main(int argc, char** argv) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::GetIO().LogFilename = nullptr;
 
-    auto display = options.headless ? platform::open_headless(options.width, options.height)
-                                     : platform::open_window({options.width, options.height, options.fullscreen, !options.software});
+    // [renderer] a real GPU: OpenGL 3; no GPU, Mesa's llvmpipe, --software or headless: ours.
+    platform::RendererChoice renderer = platform::RendererChoice::Auto;
+    if (!platform::parse_renderer_choice(options.renderer, renderer)) {
+        std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
+        return 2;
+    }
+    if (options.software && renderer == platform::RendererChoice::Auto) renderer = platform::RendererChoice::Ours;
+    auto display = options.headless ? platform::open_headless(options.width, options.height, renderer)
+                                     : platform::open_window({options.width, options.height, options.fullscreen, renderer});
+    // [/renderer]
     if (!display) {
         std::fprintf(stderr,
                      "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "

@@ -3,6 +3,7 @@
 // [SECTION] Collecting primitives: rectangles recognised, the rest as triangles
 // [SECTION] Rectangles: fills and texture copies
 // [SECTION] Triangles: fixed-point edge functions, top-left rule, interpolation
+// [SECTION] Convex polygons: fans of one colour, row by row
 // [SECTION] Frames: tiles, damage, runs to present
 #include "platform/render/rasterizer.h"
 
@@ -83,8 +84,9 @@ inline std::int64_t ceil_div(std::int64_t a, std::int64_t b) {  // b > 0
 struct Texture {
     const unsigned char* alpha;
     int width, height;
-    int column(float u) const { return std::clamp(static_cast<int>(std::floor(u * static_cast<float>(width))), 0, width - 1); }
-    int row(float v) const { return std::clamp(static_cast<int>(std::floor(v * static_cast<float>(height))), 0, height - 1); }
+    // Truncation is floor here: anything below 0 clamps to texel 0 either way.
+    int column(float u) const { return std::clamp(static_cast<int>(u * static_cast<float>(width)), 0, width - 1); }
+    int row(float v) const { return std::clamp(static_cast<int>(v * static_cast<float>(height)), 0, height - 1); }
     std::uint32_t at(float u, float v) const { return alpha[static_cast<std::size_t>(row(v)) * width + column(u)]; }
 };
 
@@ -133,6 +135,43 @@ constexpr int SubBits = 8;  // 1/256 pixel
 constexpr std::int64_t Sub = 1 << SubBits;
 constexpr std::int64_t Half = Sub / 2;
 
+// One edge's bound on the pixels of successive rows, without a division per row. The edge runs
+// from (ax, ay) by (dx, dy) in fixed point; a pixel centre p is inside when
+// E(p) = dx * (p.y - ay) - dy * (p.x - ax) >= bias. On row y, with k = dx * (py - ay) + dy * ax:
+//  dy > 0: pixels x < floor((k - bias - dy * Half) / (dy * Sub)) + 1 (a right bound);
+//  dy < 0: pixels x >= -floor((k - bias - dy * Half) / (-dy * Sub)) (a left bound);
+//  dy = 0: the whole row when dx * (py - ay) >= bias, else none.
+// k grows by dx * Sub a row, so the quotient is stepped with its remainder.
+struct EdgeWalk {
+    std::int64_t dx = 0, dy = 0, ay = 0, bias = 0;
+    std::int64_t q = 0, rem = 0, q_step = 0, rem_step = 0, divisor = 1, py = 0;
+
+    EdgeWalk() = default;
+    EdgeWalk(std::int64_t ax_, std::int64_t ay_, std::int64_t dx_, std::int64_t dy_, int first_row)
+        : dx(dx_), dy(dy_), ay(ay_) {
+        bias = (dy < 0 || (dy == 0 && dx > 0)) ? 0 : 1;
+        py = static_cast<std::int64_t>(first_row) * Sub + Half;
+        if (dy == 0) return;
+        divisor = (dy > 0 ? dy : -dy) * Sub;
+        const std::int64_t numerator = dx * (py - ay) + dy * ax_ - bias - dy * Half;
+        q = floor_div(numerator, divisor);
+        rem = numerator - q * divisor;
+        const std::int64_t step = dx * Sub;
+        q_step = floor_div(step, divisor);
+        rem_step = step - q_step * divisor;
+    }
+    // Narrows [left, right) to this row's pixels inside the edge, then moves to the next row.
+    void apply(int& left, int& right) {
+        if (dy > 0) right = static_cast<int>(std::min<std::int64_t>(right, q + 1));
+        else if (dy < 0) left = static_cast<int>(std::max<std::int64_t>(left, -q));
+        else if (dx * (py - ay) < bias) right = left;
+        q += q_step;
+        rem += rem_step;
+        if (rem >= divisor) rem -= divisor, ++q;
+        py += Sub;
+    }
+};
+
 // An attribute as an affine function of the pixel position: f(x, y) = at0 + dx * x + dy * y.
 struct Plane {
     float dx = 0, dy = 0, at0 = 0;
@@ -163,17 +202,6 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
         std::swap(Y[1], Y[2]);
         area = -area;
     }
-    // Edge i runs from vertex i to vertex i+1; inside is E >= bias. With y pointing down and this
-    // winding, top edges (dy == 0, dx > 0) and left edges (dy < 0) own the pixels they pass through.
-    struct Edge {
-        std::int64_t ax, ay, dx, dy, bias;
-    } edges[3];
-    for (int i = 0; i < 3; ++i) {
-        const int j = (i + 1) % 3;
-        Edge& e = edges[i];
-        e.ax = X[i], e.ay = Y[i], e.dx = X[j] - X[i], e.dy = Y[j] - Y[i];
-        e.bias = (e.dy < 0 || (e.dy == 0 && e.dx > 0)) ? 0 : 1;
-    }
     const std::int64_t min_y = std::min({Y[0], Y[1], Y[2]}), max_y = std::max({Y[0], Y[1], Y[2]});
     const int row0 = std::max(scissor.y0, static_cast<int>(ceil_div(min_y - Half, Sub)));
     const int row1 = std::min(scissor.y1, static_cast<int>(floor_div(max_y - Half, Sub)) + 1);
@@ -202,22 +230,16 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
     if (same_colour && same_uv && solid_alpha == 0) return;
     const SolidBlend solid_over(solid_colour, solid_alpha);
 
+    // Edge i runs from vertex i to vertex i+1. With y pointing down and this winding, top edges
+    // (dy == 0, dx > 0) and left edges (dy < 0) own the pixel centres they pass through.
+    EdgeWalk edges[3];
+    for (int i = 0; i < 3; ++i) {
+        const int j = (i + 1) % 3;
+        edges[i] = EdgeWalk(X[i], Y[i], X[j] - X[i], Y[j] - Y[i], row0);
+    }
     for (int y = row0; y < row1; ++y) {
-        const std::int64_t py = static_cast<std::int64_t>(y) * Sub + Half;
         int left = scissor.x0, right = scissor.x1;
-        for (const Edge& e : edges) {
-            // E(px) = dx * (py - ay) - dy * (px - ax) = k - dy * px
-            const std::int64_t k = e.dx * (py - e.ay) + e.dy * e.ax;
-            if (e.dy == 0) {
-                if (k < e.bias) left = right;
-            } else if (e.dy > 0) {
-                const std::int64_t px_max = floor_div(k - e.bias, e.dy);
-                right = static_cast<int>(std::min<std::int64_t>(right, floor_div(px_max - Half, Sub) + 1));
-            } else {
-                const std::int64_t px_min = ceil_div(e.bias - k, -e.dy);
-                left = static_cast<int>(std::max<std::int64_t>(left, ceil_div(px_min - Half, Sub)));
-            }
-        }
+        for (EdgeWalk& e : edges) e.apply(left, right);
         if (left >= right) continue;
         std::uint32_t* row = pixels + static_cast<std::size_t>(y) * stride;
         if (same_colour && same_uv) {
@@ -228,6 +250,22 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
             continue;
         }
         const float cx = static_cast<float>(left) + 0.5f, cy = static_cast<float>(y) + 0.5f;
+        if (same_colour) {
+            // One colour through the texture (ImGui's anti-aliased thick lines): texel steps only.
+            const float w = static_cast<float>(texture.width), h = static_cast<float>(texture.height);
+            float tu = planes[4].at(cx, cy) * w, tv = planes[5].at(cx, cy) * h;
+            const float du = planes[4].dx * w, dv = planes[5].dx * h;
+            const std::uint32_t vertex_alpha = v[0]->col >> 24;
+            for (int x = left; x < right; ++x, tu += du, tv += dv) {
+                const int column = std::clamp(static_cast<int>(tu), 0, texture.width - 1);
+                const int texel_row = std::clamp(static_cast<int>(tv), 0, texture.height - 1);
+                const std::uint32_t texel = texture.alpha[static_cast<std::size_t>(texel_row) * texture.width + column];
+                if (texel == 0) continue;
+                const std::uint32_t alpha = vertex_alpha == 255 ? texel : mul255(texel, vertex_alpha);
+                row[x] = alpha == 255 ? (solid_colour | Opaque) : blend(row[x], solid_colour, alpha);
+            }
+            continue;
+        }
         float r = 0, g = 0, b = 0, a = 0, u = 0, t = 0;
         if (!same_colour) r = planes[0].at(cx, cy), g = planes[1].at(cx, cy), b = planes[2].at(cx, cy), a = planes[3].at(cx, cy);
         if (!same_uv) u = planes[4].at(cx, cy), t = planes[5].at(cx, cy);
@@ -248,6 +286,76 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
             row[x] = alpha == 255 ? (colour | Opaque) : blend(row[x], colour, alpha);
         }
     }
+}
+
+
+// [SECTION] Convex polygons: fans of one colour, row by row
+
+// A convex polygon of one colour: per row, the span between the edges that cross it. The edge
+// tests are the triangles' (same centres, same top-left rule), so a fan of triangles and the
+// polygon it makes cover the same pixels.
+constexpr int PolygonMax = 1024;
+
+void draw_polygon(std::uint32_t* pixels, int stride, const PixelRect& scissor, const ImDrawVert* const* corners,
+                  int count, bool textured, const Texture& texture) {
+    std::int64_t X[PolygonMax], Y[PolygonMax];
+    auto fixed = [](float f) { return static_cast<std::int64_t>(std::lround(std::clamp(f, -32768.0f, 32768.0f) * Sub)); };
+    std::int64_t doubled_area = 0;
+    for (int i = 0; i < count; ++i) X[i] = fixed(corners[i]->pos.x), Y[i] = fixed(corners[i]->pos.y);
+    for (int i = 0; i < count; ++i) {
+        const int j = (i + 1) % count;
+        doubled_area += X[i] * Y[j] - X[j] * Y[i];
+    }
+    if (doubled_area == 0) return;
+    const bool reversed = doubled_area < 0;
+    std::uint32_t alpha = corners[0]->col >> 24;
+    if (textured) alpha = mul255(alpha, texture.at(corners[0]->uv.x, corners[0]->uv.y));
+    if (alpha == 0) return;
+    const std::uint32_t colour = corners[0]->col & 0x00FFFFFFu;
+    const std::int64_t min_y = *std::min_element(Y, Y + count), max_y = *std::max_element(Y, Y + count);
+    const int row0 = std::max(scissor.y0, static_cast<int>(ceil_div(min_y - Half, Sub)));
+    const int row1 = std::min(scissor.y1, static_cast<int>(floor_div(max_y - Half, Sub)) + 1);
+    if (row0 >= row1 || row1 - row0 > Rasterizer::TileSize) return;
+    int left[Rasterizer::TileSize], right[Rasterizer::TileSize];
+    std::fill_n(left, row1 - row0, scissor.x0);
+    std::fill_n(right, row1 - row0, scissor.x1);
+    for (int i = 0; i < count; ++i) {
+        int from = i, to = (i + 1) % count;
+        if (reversed) std::swap(from, to);
+        const std::int64_t ax = X[from], ay = Y[from], dx = X[to] - ax, dy = Y[to] - ay;
+        if (dx == 0 && dy == 0) continue;
+        // Only the rows whose centre lies within this edge's height.
+        const int r0 = std::max(row0, static_cast<int>(ceil_div(std::min(ay, ay + dy) - Half, Sub)));
+        const int r1 = std::min(row1, static_cast<int>(floor_div(std::max(ay, ay + dy) - Half, Sub)) + 1);
+        if (r0 >= r1) continue;
+        EdgeWalk edge(ax, ay, dx, dy, r0);
+        for (int y = r0; y < r1; ++y) edge.apply(left[y - row0], right[y - row0]);
+    }
+    const SolidBlend over(colour, alpha);
+    for (int y = row0; y < row1; ++y) {
+        const int l = left[y - row0], r = right[y - row0];
+        if (l >= r) continue;
+        std::uint32_t* row = pixels + static_cast<std::size_t>(y) * stride;
+        if (alpha == 255)
+            std::fill(row + l, row + r, colour | Opaque);
+        else
+            for (int x = l; x < r; ++x) row[x] = over(row[x]);
+    }
+}
+
+// Whether the corners, in order, turn the same way at every corner (a convex polygon).
+bool convex(const std::vector<const ImDrawVert*>& corners, std::size_t first, std::size_t count) {
+    int sign = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const ImVec2 a = corners[first + i]->pos, b = corners[first + (i + 1) % count]->pos,
+                     c = corners[first + (i + 2) % count]->pos;
+        const double turn = static_cast<double>(b.x - a.x) * (c.y - b.y) - static_cast<double>(b.y - a.y) * (c.x - b.x);
+        const int s = turn > 0 ? 1 : turn < 0 ? -1 : 0;
+        if (s == 0) continue;
+        if (sign == 0) sign = s;
+        else if (s != sign) return false;
+    }
+    return sign != 0;
 }
 
 }  // namespace
@@ -282,6 +390,7 @@ void Rasterizer::invalidate() {
 
 void Rasterizer::collect(const ImDrawData* data) {
     m_primitives.clear();
+    m_polygon_vertices.clear();
     const PixelRect screen{0, 0, m_width, m_height};
     const bool have_texture = !m_texture.empty();
     for (int n = 0; n < data->CmdListsCount; ++n) {
@@ -336,6 +445,43 @@ void Rasterizer::collect(const ImDrawData* data) {
                         }
                     }
                 }
+                // A fan of one-colour triangles around a: (a, b, c), (a, c, d), ... as one polygon.
+                if (i + 6 <= count && index[i + 3] == index[i] && index[i + 4] == index[i + 2] && a.col == b.col &&
+                    b.col == c.col && (!textured || (a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == c.uv.x && a.uv.y == c.uv.y))) {
+                    const std::size_t first = m_polygon_vertices.size();
+                    m_polygon_vertices.insert(m_polygon_vertices.end(), {&a, &b, &c});
+                    unsigned j = i + 3;
+                    for (; j + 3 <= count && index[j] == index[i] && index[j + 1] == index[j - 1] &&
+                           m_polygon_vertices.size() - first < PolygonMax;
+                         j += 3) {
+                        const ImDrawVert& next = vertices[index[j + 2]];
+                        if (next.col != a.col || (textured && (next.uv.x != a.uv.x || next.uv.y != a.uv.y))) break;
+                        m_polygon_vertices.push_back(&next);
+                    }
+                    const std::size_t corners = m_polygon_vertices.size() - first;
+                    if (corners >= 4 && convex(m_polygon_vertices, first, corners)) {
+                        float min_x = a.pos.x, max_x = a.pos.x, min_y = a.pos.y, max_y = a.pos.y;
+                        std::uint64_t h = mix(seed, 3);
+                        for (std::size_t k = first; k < first + corners; ++k) {
+                            const ImVec2 q = m_polygon_vertices[k]->pos;
+                            min_x = std::min(min_x, q.x), max_x = std::max(max_x, q.x);
+                            min_y = std::min(min_y, q.y), max_y = std::max(max_y, q.y);
+                            h = hash_vertex(h, *m_polygon_vertices[k]);
+                        }
+                        i = j;
+                        p.kind = Kind::Polygon;
+                        p.first = static_cast<std::uint32_t>(first);
+                        p.count = static_cast<std::uint32_t>(corners);
+                        p.bounds = {static_cast<int>(std::floor(std::max(min_x, -1.0e6f))), static_cast<int>(std::floor(std::max(min_y, -1.0e6f))),
+                                    static_cast<int>(std::ceil(std::min(max_x, 1.0e6f))) + 1, static_cast<int>(std::ceil(std::min(max_y, 1.0e6f))) + 1};
+                        p.bounds = intersect(p.bounds, clip);
+                        if (empty(p.bounds) || (a.col >> 24) == 0) continue;
+                        p.hash = h;
+                        m_primitives.push_back(p);
+                        continue;
+                    }
+                    m_polygon_vertices.resize(first);
+                }
                 i += 3;
                 const float min_x = std::min({a.pos.x, b.pos.x, c.pos.x}), max_x = std::max({a.pos.x, b.pos.x, c.pos.x});
                 const float min_y = std::min({a.pos.y, b.pos.y, c.pos.y}), max_y = std::max({a.pos.y, b.pos.y, c.pos.y});
@@ -358,10 +504,24 @@ void Rasterizer::draw_tile(int tile, std::uint32_t clear) {
     const PixelRect area{tx * TileSize, ty * TileSize, std::min(m_width, (tx + 1) * TileSize),
                          std::min(m_height, (ty + 1) * TileSize)};
     std::uint32_t* pixels = m_pixels.data();
-    fill_rect(pixels, m_width, area, clear, 255);
     const Texture texture{m_texture.data(), m_texture_width, m_texture_height};
-    for (std::uint32_t index : m_tile_primitives[static_cast<std::size_t>(tile)]) {
-        const Primitive& p = m_primitives[index];
+    const auto& list = m_tile_primitives[static_cast<std::size_t>(tile)];
+    // What lies under the last opaque rectangle covering the whole tile is never seen: start
+    // there (panels and backgrounds would otherwise be filled twice, over the clear colour).
+    std::size_t first = 0;
+    bool covered = false;
+    for (std::size_t k = list.size(); k-- > 0 && !covered;) {
+        const Primitive& p = m_primitives[list[k]];
+        if (p.kind != Kind::Fill || p.bounds.x0 > area.x0 || p.bounds.y0 > area.y0 || p.bounds.x1 < area.x1 ||
+            p.bounds.y1 < area.y1 || (p.v[0]->col >> 24) != 255)
+            continue;
+        if (p.textured && texture.at(p.v[0]->uv.x, p.v[0]->uv.y) != 255) continue;
+        first = k;
+        covered = true;
+    }
+    if (!covered) fill_rect(pixels, m_width, area, clear, 255);
+    for (std::size_t k = first; k < list.size(); ++k) {
+        const Primitive& p = m_primitives[list[k]];
         const PixelRect r = intersect(p.bounds, area);
         if (empty(r)) continue;
         switch (p.kind) {
@@ -379,6 +539,11 @@ void Rasterizer::draw_tile(int tile, std::uint32_t clear) {
             case Kind::Triangle:
                 draw_triangle(pixels, m_width, r, p.v, p.textured, texture);
                 ++m_stats.triangles;
+                break;
+            case Kind::Polygon:
+                draw_polygon(pixels, m_width, r, m_polygon_vertices.data() + p.first, static_cast<int>(p.count), p.textured,
+                             texture);
+                ++m_stats.polygons;
                 break;
         }
     }

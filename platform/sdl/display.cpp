@@ -209,6 +209,7 @@ public:
     std::string renderer_name() const override { return m_window ? "ours (window)" : "ours (headless)"; }
     SDL_Window* window() const override { return m_window; }
     void invalidate() override { m_raster.invalidate(); }
+    const render::FrameStats* render_stats() const override { return &m_raster.stats(); }
 
 private:
     ImTextureID texture_id() { return reinterpret_cast<ImTextureID>(&m_raster); }

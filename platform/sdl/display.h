@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "platform/render/rasterizer.h"
 
 namespace motcua::platform {
 
@@ -33,6 +34,8 @@ public:
     virtual SDL_Window* window() const { return nullptr; }
     // Forget what is on screen: the next frame is drawn whole (ours only; benchmarks use it).
     virtual void invalidate() {}
+    // What our rasteriser did in the last frame (tiles drawn); null for the other renderers.
+    virtual const render::FrameStats* render_stats() const { return nullptr; }
     // Frames presented so far (an idle screen must not add any).
     std::uint64_t frames_presented() const { return m_frames; }
 

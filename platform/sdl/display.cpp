@@ -203,6 +203,12 @@ public:
     int height() const override { return m_raster.height(); }
     bool read_pixels(std::vector<unsigned char>& rgba) override {
         rgba.resize(static_cast<std::size_t>(m_raster.width()) * m_raster.height() * 4);
+        // A window: what was presented (so screenshots show the damage really reached the screen).
+        if (SDL_Surface* surface = m_window ? SDL_GetWindowSurface(m_window) : nullptr;
+            surface && surface->w == m_raster.width() && surface->h == m_raster.height()) {
+            return SDL_ConvertPixels(surface->w, surface->h, surface->format->format, surface->pixels, surface->pitch,
+                                     SDL_PIXELFORMAT_ABGR8888, rgba.data(), surface->w * 4) == 0;
+        }
         std::memcpy(rgba.data(), m_raster.pixels(), rgba.size());  // IM_COL32 layout: bytes R, G, B, A
         return true;
     }

@@ -134,6 +134,8 @@ std::int64_t App::next_deadline_ms() {
 
 int App::run() {
     int frames_to_draw = 3;
+    const std::int64_t started_ms = static_cast<std::int64_t>(SDL_GetTicks64());
+    std::int64_t last_frame_ms = started_ms;
     while (!m_quit) {
         int timeout = -1;  // nothing due: sleep until input or a worker result
         if (frames_to_draw > 0) {
@@ -147,6 +149,7 @@ int App::run() {
             do {
                 feed(event);
             } while (!m_quit && SDL_PollEvent(&event));
+            if (m_quit) break;  // no frame for a window that is closing
             frames_to_draw = 3;
         } else if (timeout > 0 || timeout == -1) {
             frames_to_draw = std::max(frames_to_draw, 1);  // a timer came due
@@ -154,8 +157,13 @@ int App::run() {
         if (frames_to_draw > 0) {
             bool changed = frame() || m_input.settling();
             frames_to_draw = changed ? 3 : frames_to_draw - 1;
+            last_frame_ms = static_cast<std::int64_t>(SDL_GetTicks64());
         }
     }
+    // An idle screen must cost nothing: how many frames, and when the last one was drawn.
+    log_info("frames", std::to_string(m_display->frames_presented()) + " frames presented; the last " +
+                           std::to_string(last_frame_ms - started_ms) + " ms after the loop started, which ran " +
+                           std::to_string(static_cast<std::int64_t>(SDL_GetTicks64()) - started_ms) + " ms");
     return 0;
 }
 

@@ -6,8 +6,15 @@
 // QR, rating, thanks; at the largest text size, in high contrast and in English.
 // Both sets of PNGs (and a difference image where they disagree) stay in the build tree,
 // under render-agreement/<script>/{ours,sdl}/.
+// Also: an idle kiosk (the interactive loop, our renderer in a window of SDL's dummy video
+// driver) presents no frame once it has settled.
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <spawn.h>
 #include <stb_image.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stb_image_write.h>
 
 #include <algorithm>
@@ -15,6 +22,9 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <regex>
+#include <sstream>
+#include <thread>
 
 #include "support/portal_sim_process.h"
 #include "support/process.h"
@@ -154,4 +164,47 @@ TEST_CASE("our renderer draws every screen as SDL's software renderer does", "[u
         ++compared;
     }
     CHECK(compared > 0);
+}
+
+TEST_CASE("an idle screen presents no frame once it has settled", "[ui][render][idle]") {
+    TempDir temp;
+    const std::string log = temp.file("kiosk.log");
+    // The interactive loop, as on a kiosk: a window (SDL's dummy video driver, asked for by
+    // name), our renderer, nothing touching the screen. SIGTERM closes it like the window's X.
+    std::vector<std::string> args = {MOTCUA_EXE, "--renderer", "ours", "--db", temp.file("outbox.sqlite"),
+                                     "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets", "--log", log};
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> environment = {"SDL_VIDEODRIVER=dummy"};
+    for (char** entry = environ; *entry; ++entry)
+        if (std::strncmp(*entry, "SDL_VIDEODRIVER=", 16) != 0 && std::strncmp(*entry, "DISPLAY=", 8) != 0) environment.push_back(*entry);
+    std::vector<char*> envp;
+    for (auto& entry : environment) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    pid_t pid = 0;
+    REQUIRE(posix_spawn(&pid, MOTCUA_EXE, nullptr, nullptr, argv.data(), envp.data()) == 0);
+    constexpr int IdleMs = 4000;
+    std::this_thread::sleep_for(std::chrono::milliseconds(IdleMs));
+    kill(pid, SIGTERM);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+
+    // The loop logs, as it ends: "N frames presented; the last T ms after the loop started, which ran R ms".
+    std::istringstream lines(motcua::test::read_file(log));
+    std::string line, detail;
+    while (std::getline(lines, line)) {
+        auto record = nlohmann::json::parse(line, nullptr, false);
+        if (!record.is_discarded() && record.value("event", "") == "frames") detail = record.value("detail", "");
+    }
+    INFO(detail);
+    std::smatch match;
+    REQUIRE(std::regex_search(detail, match, std::regex(R"((\d+) frames presented; the last (\d+) ms after the loop started, which ran (\d+) ms)")));
+    const long frames = std::stol(match[1]), last_ms = std::stol(match[2]), ran_ms = std::stol(match[3]);
+    CHECK(frames >= 1);      // the attract screen was drawn
+    CHECK(frames <= 10);     // and settled in a few frames
+    CHECK(ran_ms >= IdleMs - 1500);
+    CHECK(ran_ms - last_ms >= IdleMs - 2000);  // then nothing, however long it stayed idle
 }

@@ -1,7 +1,5 @@
 #include "platform/assets.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -107,20 +105,11 @@ core::Catalog load_catalog(const std::string& dir) {
 }
 
 core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir) {
+    // No file is an error, not an empty calendar: due dates would silently ignore Tết.
     const std::string path = assets_dir + "/config/holidays.json";
-    if (!std::filesystem::exists(path)) return core::HolidayCalendar{};
-    auto text = read_text_file(path);
+    auto text = read_small_file(path);
     if (!text) return text.error();
-    std::vector<std::string> dates;
-    try {
-        auto doc = nlohmann::json::parse(*text);
-        for (const auto& date : doc.at("holidays")) dates.push_back(date.get<std::string>());
-    } catch (const nlohmann::json::exception& e) {
-        return core::make_error("config_invalid", path + ": expected {\"holidays\": [\"yyyy-mm-dd\", ...]}: " + e.what());
-    }
-    auto calendar = core::parse_holidays(dates);
-    if (!calendar) return core::make_error("config_invalid", path + ": " + calendar.error().detail);
-    return calendar;
+    return core::parse_holiday_file(*text, path);
 }
 
 core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path) {

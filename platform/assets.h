@@ -29,7 +29,8 @@ core::Result<std::string> read_text_file(const std::string& path);
 core::Result<core::Strings> load_strings(const std::string& assets_dir);
 // Every *.json in dir, sorted by name; unreadable files become catalog problems.
 core::Catalog load_catalog(const std::string& dir);
-// assets/config/holidays.json: {"holidays": ["2027-02-05", ...]}; missing file = no holidays.
+// assets/config/holidays.json (format: core::parse_holiday_file). A missing or broken file is an
+// error: the kiosk refuses to start rather than print due dates that ignore Tết.
 core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir);
 // The fee amounts: `path` (a province's own file), or assets/config/fees.json when empty.
 core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path = {});

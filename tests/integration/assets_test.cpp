@@ -117,3 +117,19 @@ TEST_CASE("strings that are a FIFO are refused, not waited for", "[assets][hosti
     REQUIRE_FALSE(strings.ok());
     CHECK_THAT(strings.error().detail, Catch::Contains("vi.json: is a FIFO"));
 }
+
+TEST_CASE("a missing or broken holiday file is an error, not an empty calendar", "[assets]") {
+    TempDir dir;
+    auto missing = platform::load_holidays(dir.path.string());
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().code == "file_missing");
+    CHECK_THAT(missing.error().detail, Catch::Contains("config/holidays.json"));
+    fs::create_directories(dir.path / "config");
+    write(dir.path / "config" / "holidays.json", R"({"holidays": ["2027-02-05"]})");
+    auto broken = platform::load_holidays(dir.path.string());
+    REQUIRE_FALSE(broken.ok());
+    CHECK(broken.error().code == "holidays_invalid");
+    auto shipped = platform::load_holidays(MOTCUA_SOURCE_ASSETS);
+    REQUIRE(shipped.ok());
+    CHECK(shipped->days.size() > 30);
+}

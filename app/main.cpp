@@ -173,8 +173,14 @@ int main(int argc, char** argv) {
     for (const auto& problem : catalog.problems) platform::log_error("procedure_refused", problem.detail);
     auto fees = platform::load_fees(options.assets, options.fees);
     if (!fees) platform::log_error("fees_refused", fees.error().detail + " (the fee is shown in words only)");
+    // [holidays] A missing or broken holiday file stops the start: due dates would ignore Tết.
     auto holidays = platform::load_holidays(options.assets);
-    if (!holidays) platform::log_error("holidays_refused", holidays.error().detail);
+    if (!holidays) {
+        platform::log_error("holidays_refused", holidays.error().detail);
+        std::fprintf(stderr, "motcua: %s\n", holidays.error().detail.c_str());
+        return 1;
+    }
+    // [/holidays]
     const std::size_t bundled_count = catalog.procedures.size();
     auto offer = core::make_offer(std::move(catalog), "bundled");
 
@@ -299,7 +305,7 @@ int main(int argc, char** argv) {
     config.home_ward = options.home_ward;
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
-    if (holidays) config.holidays = *holidays;
+    config.holidays = *holidays;
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(

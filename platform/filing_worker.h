@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -23,6 +24,10 @@ struct WorkerStatus {
     int held = 0;        // refused by the portal: staff must look
     int stale = 0;       // unsent for longer than the configured limit
     bool portal_reachable = true;
+    // The most serious problem among the unsent and held entries (Auth > Refused > Tls >
+    // Config > Network > None): what the staff notice names ("staff.problem." + to_string).
+    core::HoldKind problem = core::HoldKind::None;
+    int held_fixable = 0;  // held for auth or configuration: resent at start-up and every 10 min
 };
 
 class FilingWorker {
@@ -38,6 +43,11 @@ public:
     void send_rating(std::string code, int level, std::string kiosk_id);
     // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
     void lookup(std::string code);
+    // Staff mode: send a Held (or Pending) entry again now, with a fresh backoff.
+    void staff_retry(std::int64_t id);
+    // Staff mode: never send this Held or Pending entry; the record stays, with the reason,
+    // and the cancellation is logged.
+    void staff_cancel(std::int64_t id, std::string reason);
     std::vector<core::Intent> take_results();
     WorkerStatus status() const;
 
@@ -45,6 +55,11 @@ private:
     void run();
     // One pass over the outbox; false when the store could not be read or written.
     bool send_due(OutboxStore& store, CurlPortalClient& client);
+    // Held entries whose cause is fixable become Pending (start-up, then every 10 minutes).
+    bool retry_fixable_holds(OutboxStore& store);
+    bool apply_staff_actions(OutboxStore& store);
+    // When an entry is due, on the monotonic clock.
+    std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall, std::int64_t now_mono);
     void post(core::Intent intent);
 
     std::string m_db_path;
@@ -53,7 +68,15 @@ private:
     std::int64_t m_stale_after_ms;
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
-    std::int64_t m_next_heartbeat_ms = 0;
+    std::int64_t m_next_heartbeat_ms = 0;       // monotonic
+    std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
+    std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)
+    struct StaffAction {
+        std::int64_t id;
+        bool cancel;
+        std::string reason;
+    };
+    std::vector<StaffAction> m_staff;           // guarded by m_mutex
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;

@@ -148,6 +148,25 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
 
     if (rc != CURLE_OK) {
         exchange.reply.status = 0;
+        switch (rc) {
+            case CURLE_SSL_CONNECT_ERROR:
+            case CURLE_PEER_FAILED_VERIFICATION:
+            case CURLE_SSL_CERTPROBLEM:
+            case CURLE_SSL_CIPHER:
+            case CURLE_SSL_CACERT_BADFILE:
+            case CURLE_SSL_ENGINE_NOTFOUND:
+            case CURLE_SSL_ENGINE_SETFAILED:
+            case CURLE_SSL_ENGINE_INITFAILED:
+            case CURLE_SSL_CRL_BADFILE:
+            case CURLE_SSL_ISSUER_ERROR:
+            case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            case CURLE_SSL_INVALIDCERTSTATUS:
+            case CURLE_SSL_CLIENTCERT:
+                exchange.reply.tls_failed = true;
+                break;
+            default:
+                break;
+        }
         exchange.reply.transport_error = exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
                                                             : std::string(curl_easy_strerror(rc)) +
                                                                   (error_buffer[0] ? std::string(": ") + error_buffer : "");

@@ -300,6 +300,10 @@ Failure non_contract_success(const HttpReply& reply, const std::string& why) {
 // Every reply that is neither the contract's success nor (for lookup) a 404.
 Failure classify_failure(const HttpReply& reply) {
     const int status = reply.status;
+    if (status == 0 && reply.tls_failed) {
+        return {Disposition::Retry, "portal_tls",
+                "TLS failed: " + printable_ascii(reply.transport_error, MaxTransportErrorChars)};
+    }
     if (status == 0) {
         std::string detail = "no HTTP answer";
         if (!reply.transport_error.empty()) {

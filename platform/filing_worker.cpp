@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "core/filing/portal_time.h"
+#include "core/filing/wall_clock.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"
@@ -35,6 +36,8 @@ FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core
       m_kiosk_id(std::move(kiosk_id)) {}
 
 FilingWorker::~FilingWorker() { stop(); }
+
+void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) { m_wall = std::move(wall_ms); }
 
 void FilingWorker::start() { m_thread = std::thread([this] { run(); }); }
 
@@ -119,8 +122,10 @@ std::int64_t FilingWorker::due_monotonic_ms(const core::OutboxEntry& entry, std:
     // Not scheduled by this run (start-up): the stored wall-clock time, as a delay from now and
     // bounded by the longest wait the policy allows, so a wall clock set back (a dead RTC in
     // 1970) cannot park the entry for decades, nor one set forward skip the backoff.
-    const std::int64_t remaining = std::clamp<std::int64_t>(entry.next_attempt_unix_ms - now_wall, 0,
-                                                            std::max(m_policy.cap_ms, core::MaxRetryAfterMs));
+    // A wait longer than any the policy or a Retry-After can ask for means the wall clock moved
+    // (or was wrong when the time was stored): due now.
+    std::int64_t remaining = std::max<std::int64_t>(entry.next_attempt_unix_ms - now_wall, 0);
+    if (remaining > std::max(m_policy.cap_ms, core::MaxRetryAfterMs)) remaining = 0;
     const std::int64_t due = now_mono + remaining;
     m_due[entry.id] = due;
     return due;
@@ -139,7 +144,7 @@ bool FilingWorker::apply_staff_actions(OutboxStore& store) {
             continue;
         }
         core::OutboxEntry entry = action.cancel ? core::on_staff_cancel(**found, action.reason)
-                                                : core::on_staff_retry(**found, system_wall_ms());
+                                                : core::on_staff_retry(**found, m_wall());
         if (entry.state == (*found)->state && !action.cancel && entry.attempts == (*found)->attempts) continue;
         if (auto saved = store.update(entry); !saved) {
             log_error("outbox_update_failed", saved.error().detail);
@@ -161,7 +166,7 @@ bool FilingWorker::retry_fixable_holds(OutboxStore& store) {
         return false;
     }
     for (const core::OutboxEntry& held : *entries) {
-        core::OutboxEntry entry = core::on_fixable_hold_retry(held, system_wall_ms());
+        core::OutboxEntry entry = core::on_fixable_hold_retry(held, m_wall());
         if (entry.state == held.state) continue;
         if (auto saved = store.update(entry); !saved) {
             log_error("outbox_update_failed", saved.error().detail);
@@ -182,6 +187,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     }
     WorkerStatus status;
     status.portal_reachable = m_status.portal_reachable;
+    status.clock_implausible = !core::is_plausible_wall_clock(m_wall());
     // Auth first (nothing gets through), then a refusal (staff must act), then the rest.
     auto rank = [](core::HoldKind kind) {
         switch (kind) {
@@ -199,7 +205,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
         // "sending" was left so by a crash or power cut, or by an outcome we could not save.
         // It goes out again with the same key (the portal answers with the stored result).
         if (entry.state == core::OutboxState::Sending) {
-            entry = core::on_crash_recovery(std::move(entry), system_wall_ms());
+            entry = core::on_crash_recovery(std::move(entry), m_wall());
             m_due[entry.id] = system_monotonic_ms();
             if (auto saved = store.update(entry); !saved) {
                 log_error("outbox_update_failed", saved.error().detail);
@@ -207,7 +213,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             }
         }
         if (entry.state == core::OutboxState::Pending &&
-            system_monotonic_ms() >= due_monotonic_ms(entry, system_wall_ms(), system_monotonic_ms())) {
+            system_monotonic_ms() >= due_monotonic_ms(entry, m_wall(), system_monotonic_ms())) {
             {
                 std::lock_guard lock(m_mutex);
                 if (m_stopping) return true;
@@ -219,7 +225,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             }
             core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
             core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
-            const std::int64_t wall_before = system_wall_ms();
+            const std::int64_t wall_before = m_wall();
             entry = core::on_outcome(std::move(entry), outcome, wall_before, m_policy, random);
             const bool purged = entry.state == core::OutboxState::Accepted && !entry.personal_data_purged;
             if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
@@ -259,7 +265,7 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
         }
         if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending) ++status.unsent;
         if (entry.state != core::OutboxState::Accepted && rank(kind) > rank(status.problem)) status.problem = kind;
-        if (core::is_stale(entry, system_wall_ms(), m_stale_after_ms)) ++status.stale;
+        if (core::is_stale(entry, m_wall(), m_stale_after_ms)) ++status.stale;
     }
     std::lock_guard lock(m_mutex);
     m_status = status;
@@ -311,7 +317,7 @@ void FilingWorker::run() {
             m_next_heartbeat_ms = system_monotonic_ms() + 5 * 60'000;
             WorkerStatus now_status = status();
             nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", MOTCUA_VERSION},
-                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(system_wall_ms()))},
+                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(m_wall()))},
                                    {"TrangThai", {{"ChuaGui", now_status.unsent}, {"BiGiu", now_status.held},
                                                   {"QuaHan", now_status.stale}}}};
             core::HttpReply reply = (*client)->post_json("/api/v1/kiosk/heartbeat", beat.dump());
@@ -323,7 +329,7 @@ void FilingWorker::run() {
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)
                     if (entry.state == core::OutboxState::Pending)
-                        next = std::min(next, due_monotonic_ms(entry, system_wall_ms(), system_monotonic_ms()));
+                        next = std::min(next, due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
         next = std::min(next, m_next_hold_retry_ms);
         std::unique_lock lock(m_mutex);
         if (m_stopping) return;

@@ -16,6 +16,7 @@
 #include "core/session/session.h"
 #include "platform/http/curl_portal_client.h"
 #include "platform/store/outbox_store.h"
+#include "platform/system/clock.h"
 
 namespace motcua::platform {
 
@@ -28,6 +29,9 @@ struct WorkerStatus {
     // Config > Network > None): what the staff notice names ("staff.problem." + to_string).
     core::HoldKind problem = core::HoldKind::None;
     int held_fixable = 0;  // held for auth or configuration: resent at start-up and every 10 min
+    // The wall clock reads before 2025 or after 2099 (core::is_plausible_wall_clock): a dead RTC.
+    // Due dates and filing times must not come from it; staff are told ("staff.problem.clock").
+    bool clock_implausible = false;
 };
 
 class FilingWorker {
@@ -35,6 +39,9 @@ public:
     FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
                  std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id = "KIOSK-01");
     ~FilingWorker();
+    // Tests: the wall clock the worker stamps entries with (default: the system's). Retry timers
+    // run on the monotonic clock whatever this says. Call before start().
+    void use_wall_clock(std::function<std::int64_t()> wall_ms);
     void start();
     void stop();
     // Something new is in the outbox (or staff asked to retry): look now.
@@ -68,6 +75,7 @@ private:
     std::int64_t m_stale_after_ms;
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
+    std::function<std::int64_t()> m_wall = system_wall_ms;
     std::int64_t m_next_heartbeat_ms = 0;       // monotonic
     std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
     std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)

@@ -506,3 +506,48 @@ TEST_CASE("a dossier the portal refused stays held across a restart, and staff c
     }
     worker->stop();
 }
+
+// [SECTION] the wall clock jumps (issue 9): retry timers run on the monotonic clock
+
+TEST_CASE("a kiosk whose wall clock reads 1970 still sends every dossier and says its clock is wrong",
+          "[faults][clock]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 23);  // entries stamped with the real time
+    const auto started = std::chrono::steady_clock::now();
+    kiosk.worker->use_wall_clock([started] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();  // a dead RTC: 1970-01-01 plus the uptime
+    });
+    kiosk.worker->start();
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().clock_implausible; }, CaseBound));
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+}
+
+TEST_CASE("the wall clock set back a year during a backoff delays no retry", "[faults][clock]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 24);
+    std::atomic<std::int64_t> offset{0};
+    kiosk.worker->use_wall_clock([&offset] { return motcua::test::wall_ms() + offset.load(); });
+    sim.set_faults({{"captive-portal", true}});
+    kiosk.worker->start();
+    // Every entry is in its backoff (Retry, captive page) ...
+    REQUIRE(motcua::test::wait_until(
+        [&] {
+            int retried = 0;
+            for (const auto& entry : kiosk.load()) retried += entry.attempts >= 1 ? 1 : 0;
+            return retried == Dossiers;
+        },
+        CaseBound));
+    // ... when the clock is set back a year, and the network heals.
+    offset = -365LL * 24 * 3600 * 1000;
+    sim.set_faults({{"captive-portal", false}});
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+}

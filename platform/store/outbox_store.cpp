@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 
 #include "platform/system/log.h"
 
@@ -173,6 +174,49 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
 }
 
 OutboxStore::~OutboxStore() { sqlite3_close(m_db); }
+
+core::Result<std::string> OutboxStore::set_aside_if_corrupt(const std::string& path, std::int64_t now_unix_ms) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || info.st_size == 0) return std::string();
+    std::string problem;
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, 5000);
+        std::string verdict;
+        char* message = nullptr;
+        rc = sqlite3_exec(db, "PRAGMA quick_check", [](void* out, int, char** values, char**) {
+            auto& text = *static_cast<std::string*>(out);
+            if (text.empty()) text = values[0] ? values[0] : "";
+            return 0;
+        }, &verdict, &message);
+        if (rc != SQLITE_OK) problem = message ? message : sqlite3_errstr(rc);
+        else if (verdict != "ok") problem = "quick_check: " + verdict.substr(0, 200);
+        sqlite3_free(message);
+    } else {
+        problem = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    }
+    sqlite3_close(db);
+    const int primary = rc & 0xFF;
+    // Only damage moves the file: a busy or unreadable one is an error for the caller, not a
+    // reason to start over (the dossiers in it are still good).
+    if (problem.empty() || (primary != SQLITE_OK && primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB))
+        return problem.empty() ? core::Result<std::string>(std::string())
+                               : core::Result<std::string>(core::make_error(store_error_code(rc), "check " + path + ": " + problem));
+    const std::time_t seconds = static_cast<std::time_t>(now_unix_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    const std::string aside = path + ".corrupt-" + stamp;
+    if (::rename(path.c_str(), aside.c_str()) != 0)
+        return core::make_error("store_set_aside_failed", "cannot move the damaged outbox " + path + " (" + problem +
+                                                              "): " + std::strerror(errno));
+    for (const char* suffix : {"-wal", "-shm"}) ::rename((path + suffix).c_str(), (aside + suffix).c_str());
+    log_error("outbox_set_aside", path + " is damaged (" + problem + "); moved to " + aside + ", starting a new outbox");
+    return aside;
+}
 
 // [SECTION] Room for the outbox: a reserve file, and caches that give way first
 

@@ -37,6 +37,13 @@ public:
     // Opens (creates 0600) the outbox in WAL mode, synchronous=FULL, secure_delete=ON, and keeps
     // its reserve file. Error codes as for insert, plus store_cannot_open and store_corrupt.
     static core::Result<std::unique_ptr<OutboxStore>> open(const std::string& path);
+
+    // At start-up, before open: an outbox SQLite cannot read (not a database, or PRAGMA
+    // quick_check finds damage) is renamed, with its -wal and -shm, to
+    // "<path>.corrupt-<yyyymmddTHHMMSSZ>" (kept for a technician: it may hold unsent dossiers),
+    // so the kiosk starts with a fresh one. Returns the new name, or "" when the file is fine
+    // or missing. Error "store_set_aside_failed" when it is damaged and cannot be moved.
+    static core::Result<std::string> set_aside_if_corrupt(const std::string& path, std::int64_t now_unix_ms);
     ~OutboxStore();
     OutboxStore(const OutboxStore&) = delete;
     OutboxStore& operator=(const OutboxStore&) = delete;

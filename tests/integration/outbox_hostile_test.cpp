@@ -242,3 +242,49 @@ TEST_CASE("a disk filled by the reference cache still takes a dossier, and an ac
         CHECK_FALSE(cache->has_value());  // the cache gave way
     }
 }
+
+TEST_CASE("a damaged outbox at start is moved aside with a timestamp and a fresh one opens", "[store][hostile]") {
+    TempDir dir;
+    const std::string path = dir.file("outbox.sqlite");
+    SeededRandom random(34);
+    SECTION("not a database at all") {
+        std::ofstream(path, std::ios::binary) << std::string(8192, '\x5a');
+    }
+    SECTION("a real outbox with a damaged page") {
+        {
+            auto store = open_store(path);
+            for (int i = 0; i < 20; ++i) motcua::test::enqueue(*store, random);
+            REQUIRE(store->checkpoint().ok());
+        }
+        std::filesystem::remove(path + "-wal");
+        std::filesystem::remove(path + "-shm");
+        // Scribble over the second page (the outbox table's b-tree).
+        std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+        file.seekp(4096);
+        file << std::string(4096, '\xff');
+    }
+    auto aside = OutboxStore::set_aside_if_corrupt(path, 1'796'112'000'000);  // 2026-12-01T08:00:00Z
+    REQUIRE(aside.ok());
+    CHECK(*aside == path + ".corrupt-20261201T080000Z");
+    CHECK(std::filesystem::exists(*aside));
+    CHECK_FALSE(std::filesystem::exists(path));
+    auto store = open_store(path);
+    motcua::test::enqueue(*store, random);
+    auto all = store->all();
+    REQUIRE(all.ok());
+    CHECK(all->size() == 1);
+}
+
+TEST_CASE("a healthy or missing outbox is left where it is", "[store][hostile]") {
+    TempDir dir;
+    const std::string path = dir.file("outbox.sqlite");
+    auto missing = OutboxStore::set_aside_if_corrupt(path, 0);
+    REQUIRE(missing.ok());
+    CHECK(missing->empty());
+    SeededRandom random(35);
+    { auto store = open_store(path); motcua::test::enqueue(*store, random); }
+    auto healthy = OutboxStore::set_aside_if_corrupt(path, 0);
+    REQUIRE(healthy.ok());
+    CHECK(healthy->empty());
+    CHECK(std::filesystem::exists(path));
+}

@@ -27,6 +27,9 @@
 #include "platform/store/outbox_store.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"
+#include "platform/system/state_dir.h"
+#include "core/filing/wall_clock.h"
+#include "platform/system/clock.h"
 
 namespace {
 
@@ -125,13 +128,14 @@ std::string default_assets(const char* argv0) {
     return MOTCUA_SOURCE_ASSETS;
 }
 
-std::string default_db() {
-    const char* state = std::getenv("XDG_STATE_HOME");
-    const char* home = std::getenv("HOME");
-    std::string dir = state ? std::string(state) + "/motcua" : home ? std::string(home) + "/.local/state/motcua" : ".";
-    std::filesystem::create_directories(dir);
-    return dir + "/outbox.sqlite";
+// [filing] The outbox's folder by the XDG rule (empty XDG_STATE_HOME = unset), created 0700.
+core::Result<std::string> default_db() {
+    auto dir = platform::state_directory(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
+    if (!dir) return dir.error();
+    if (auto made = platform::make_private_directory(*dir); !made) return made.error();
+    return *dir + "/outbox.sqlite";
 }
+// [/filing]
 
 int check_procedures(const std::string& dir) {
     core::Catalog catalog = platform::load_catalog(dir);
@@ -161,7 +165,17 @@ int main(int argc, char** argv) {
     if (!options.log_file.empty()) platform::set_log_file(options.log_file);
     if (options.headless) platform::set_log_quiet(true);
     if (options.assets.empty()) options.assets = default_assets(argv[0]);
-    if (options.db.empty()) options.db = default_db();
+    if (options.db.empty()) {
+        // [filing] No state folder is a clear failure (exit 1, one stderr line, one log line).
+        auto db = default_db();
+        if (!db) {
+            platform::log_error(db.error().code, db.error().detail);
+            std::fprintf(stderr, "motcua: %s\n", db.error().detail.c_str());
+            return 1;
+        }
+        options.db = *db;
+        // [/filing]
+    }
 
     // --- Assets: strings, catalog, holidays ---
     auto strings = platform::load_strings(options.assets);
@@ -186,6 +200,23 @@ int main(int argc, char** argv) {
 
     stage("assets");
     // --- The outbox and the portal ---
+    // [filing] A damaged outbox is moved aside (kept for a technician) and a fresh one started;
+    // a wall clock from a dead RTC is named, so nobody trusts its dates.
+    std::string outbox_set_aside;  // FIXME: the staff notice should show it (staff.problem.outbox_set_aside)
+    if (auto aside = platform::OutboxStore::set_aside_if_corrupt(options.db, platform::system_wall_ms()); !aside) {
+        platform::log_error(aside.error().code, aside.error().detail);
+        std::fprintf(stderr, "motcua: %s\n", aside.error().detail.c_str());
+        return 1;
+    } else if (!aside->empty()) {
+        outbox_set_aside = *aside;
+        std::fprintf(stderr, "motcua: the outbox %s was damaged; moved to %s, starting a new one\n", options.db.c_str(),
+                     aside->c_str());
+    }
+    if (!core::is_plausible_wall_clock(platform::system_wall_ms()))
+        platform::log_error("wall_clock_implausible", "the system clock reads " +
+                                                          std::to_string(platform::system_wall_ms()) +
+                                                          " ms since 1970: set the clock (dead RTC battery?)");
+    // [/filing]
     auto store = platform::OutboxStore::open(options.db);
     if (!store) {
         std::fprintf(stderr, "motcua: cannot open the outbox %s: %s\n", options.db.c_str(), store.error().detail.c_str());
@@ -202,6 +233,7 @@ int main(int argc, char** argv) {
         if (!options.token_file.empty()) {
             auto token = platform::read_token_file(options.token_file);
             if (!token) {
+                platform::log_error(token.error().code, token.error().detail);  // [filing] what is wrong
                 std::fprintf(stderr, "motcua: %s\n", token.error().detail.c_str());
                 return 1;
             }

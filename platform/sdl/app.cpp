@@ -41,7 +41,10 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             core::OutboxEntry entry = core::make_entry(save->idempotency_key, save->provisional_code, save->procedure_code,
                                                        save->payload_json, real_now);
             core::Status saved = m_parts.store.insert(entry);
+            // The outcome of the save is logged here, where it is known: "dossier_saved" only after
+            // the commit. (The session's "dossier_submitted" is logged before the save is tried.)
             if (!saved) log_error("dossier_save_failed", saved.error().code + ": " + saved.error().detail);
+            else log_info("dossier_saved", save->procedure_code + " " + save->provisional_code);
             apply(core::intent::Saved{saved.ok(), saved.ok() ? "" : saved.error().code});
             if (saved && m_parts.worker) m_parts.worker->wake();
         } else if (const auto* rating = std::get_if<core::effect::SendRating>(&effect)) {

@@ -115,6 +115,11 @@ struct SessionState {
     std::string lookup_code;  // typed on the lookup screen
     LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+    // Derived when what they depend on changes (never on every frame): the procedures matching
+    // search_text (indices into the catalogue, best first), and for each address field of the
+    // page that is at its ward step, the matching wards' codes, best first.
+    std::vector<int> search_hits;
+    std::map<std::string, std::vector<std::string>> ward_hits;
 
     // The answer kept under `key` (a field id, an item key or an address part), "" when none.
     std::string answer(const std::string& key) const {
@@ -250,6 +255,17 @@ private:
     std::int64_t idle_limit_ms() const;
 
     void take_offers();
+    void refresh_results();
+
+    // What the derived lists were computed from, so they are searched again only on a change.
+    struct SearchedFor {
+        const void* source = nullptr;
+        std::string typed;
+        std::size_t limit = 0;
+        bool operator==(const SearchedFor&) const = default;
+    };
+    SearchedFor m_search_for;
+    std::map<std::string, SearchedFor> m_ward_search_for;
 
     std::shared_ptr<const CatalogOffer> m_offer;
     std::shared_ptr<const CatalogOffer> m_next_offer;

@@ -214,6 +214,22 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
     return ok;
 }
 
+// True when a field of this item has a warning the resident has not seen yet for this answer;
+// marks them seen.
+bool Session::new_warnings_shown(const PageDef& page, int item) {
+    bool shown = false;
+    for (const auto& field : page.fields) {
+        const std::string key = item_key(field.id, item);
+        if (!field_visible(field) || !m_state.warnings.count(key)) continue;
+        const std::string answer = m_state.answer(key);
+        auto seen = m_state.warned.find(key);
+        if (seen != m_state.warned.end() && seen->second == answer) continue;
+        m_state.warned[key] = answer;
+        shown = true;
+    }
+    return shown;
+}
+
 // Drops the current item of a repeatable page; the items after it move up one place.
 void Session::remove_item(const PageDef& page) {
     const int count = item_count(page);
@@ -258,6 +274,13 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
                 focus_first_field();
                 effects.push_back(effect::Log{"validation_failed", chosen->code + " page " +
                                                                        chosen->pages[m_state.page_index].id});
+                return;
+            }
+            // A warning (an ID number with an unknown province...) never blocks, but the resident
+            // sees it before moving on: this tap shows it, the next one moves on.
+            if (new_warnings_shown(page, m_state.item)) {
+                m_state.focused_field.clear();  // the keyboard closes so the warning shows
+                effects.push_back(effect::Log{"validation_warned", chosen->code + " page " + page.id});
                 return;
             }
             // Answers of pages hidden by this page's answers are dropped from review and payload.
@@ -386,7 +409,6 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     DossierMeta meta{m_config.kiosk_id, submission.provisional_code, format_portal_time(received)};
     effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code,
                                           chosen->code, encode_dossier(*chosen, visible, meta)});
-    effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
 }
 
 void Session::start_lookup(std::vector<Effect>& effects) {
@@ -662,6 +684,9 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 Submission& submission = m_state.submission;
                 if (submission.delivery != Delivery::Saving) return;
                 if (saved.ok) {
+                    // Logged only now: before the outbox said so, nothing was submitted.
+                    if (chosen)
+                        effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
                     submission.delivery = Delivery::Sending;
                     submission.started_ms = now.monotonic_ms;
                     return;

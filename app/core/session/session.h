@@ -105,6 +105,9 @@ struct SessionState {
     Answers answers;
     std::map<std::string, std::string> errors;                  // field id → error code
     std::map<std::string, std::vector<std::string>> warnings;   // field id → warning codes
+    // Answers whose warnings the resident has seen (field id → the answer warned about): the first
+    // "Tiếp tục" shows a new warning on the page, a second one with the same answer moves on.
+    std::map<std::string, std::string> warned;
     std::string focused_field;  // a field id, "search" on the choose screen, or empty
     bool keyboard_shift = false;  // the next letter typed on the on-screen keyboard is a capital
     Submission submission;
@@ -241,6 +244,7 @@ private:
     void go_back();
     void submit(std::vector<Effect>& effects, Now now);
     bool validate_page(const PageDef& page, int item, Now now);
+    bool new_warnings_shown(const PageDef& page, int item);
     void remove_item(const PageDef& page);
     void start_lookup(std::vector<Effect>& effects);
     void apply_scan(const std::string& payload, std::vector<Effect>& effects);

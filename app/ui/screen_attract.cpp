@@ -8,31 +8,24 @@ namespace motcua::ui {
 
 // The first thing a resident sees: what the machine is for, one huge button, and the
 // settings they may need before anything else (text size, contrast, language).
-Footer screen_attract(Frame& frame) {
+void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
-    text(frame, frame.t("attract.title"), frame.title(), frame.colours.text);
+    text(frame, screen.title.text, frame.title(), frame.colours.text);
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
-    paragraph(frame, frame.t("attract.subtitle"));
+    paragraph(frame, screen.subtitle.text);
     ImGui::Dummy(ImVec2(0, unit * 0.6f));
     ImGui::PushFont(frame.title());
-    if (button(frame, frame.t("attract.start"), "start", ImVec2(width - unit * 1.4f, unit * 4.0f), Style::Primary))
-        frame.emit(core::intent::Start{});
+    action(frame, screen.start, ImVec2(width - unit * 1.4f, unit * 4.0f));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
-    const auto& settings = frame.context.session.state().settings;
-    bool high = settings.contrast == core::Contrast::High;
     const float half = std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);
-    if (button(frame, frame.t(high ? "attract.contrast_standard" : "attract.contrast_high"), "contrast",
-               ImVec2(half, unit * 2.4f)))
-        frame.emit(core::intent::SetContrast{high ? core::Contrast::Standard : core::Contrast::High});
+    action(frame, screen.contrast, ImVec2(half, unit * 2.4f));
     ImGui::SameLine();
-    if (button(frame, frame.t("attract.lookup"), "open_lookup", ImVec2(half, unit * 2.4f)))
-        frame.emit(core::intent::OpenLookup{});
+    action(frame, screen.lookup, ImVec2(half, unit * 2.4f));
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
-    muted(frame, frame.t("attract.help"));
-    if (frame.context.staff_notice) notice_box(frame, frame.t("attract.staff_notice"), true);
-    return {};
+    muted(frame, screen.help.text);
+    if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
 }
 
 }  // namespace motcua::ui

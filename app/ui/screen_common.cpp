@@ -1,26 +1,21 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include "core/filing/portal_time.h"
 #include "ui/screens.h"
 
 namespace motcua::ui {
 
-const core::Procedure& chosen(const Frame& frame) {
-    const core::Procedure* procedure = frame.context.session.procedure();
-    IM_ASSERT(procedure != nullptr && "a procedure screen without a chosen procedure");
-    return *procedure;
-}
-
-void field_box(Frame& frame, const std::string& label, const std::string& id, const std::string& value,
-               bool focused, bool has_error) {
+void field_box(Frame& frame, const core::FieldBox& box) {
+    const bool focused = box.focused;
+    const bool has_error = box.has_error;
+    const std::string& value = box.value;
     const float unit = frame.unit();
     const float width = std::min(ImGui::GetContentRegionAvail().x - unit * 0.6f, unit * 26.0f);
     const ImVec2 size(width, unit * 2.2f);
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    std::string widget_id = "field:" + id;
-    if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{id});
-    register_item(frame, label, widget_id, true, frame.colours.text, frame.colours.surface);
+    std::string widget_id = "field:" + box.id;
+    if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{box.id});
+    register_item(frame, box.label.text, widget_id, true, frame.colours.text, frame.colours.surface);
     if (focused) {
         // Keep the field being typed into above the keyboard, with its label and error above it.
         ImRect visible = ImGui::GetCurrentWindow()->InnerRect;
@@ -48,18 +43,6 @@ void field_box(Frame& frame, const std::string& label, const std::string& id, co
     draw->PopClipRect();
     if (!value.empty())
         frame.context.registry.add_text(value, Rect{origin.x, origin.y, size.x, size.y});
-}
-
-std::string item_title(const Frame& frame, const core::RepeatDef& repeat, int n) {
-    std::string title = repeat.item_title.in(frame.language);
-    if (auto at = title.find("{n}"); at != std::string::npos) title.replace(at, 3, std::to_string(n));
-    return title;
-}
-
-std::string display_time(const std::string& portal_time, bool with_time) {
-    auto parsed = core::parse_portal_time(portal_time);
-    if (!parsed) return portal_time;
-    return with_time ? core::format_display_date_time(*parsed) : core::format_display_date(*parsed);
 }
 
 }  // namespace motcua::ui

@@ -1,41 +1,27 @@
-// One function per screen; each draws into the content area and appends intents.
+// One function per screen; each draws its part of the screen model into the content area and
+// appends intents. The footer, header and keyboard are drawn by view.cpp from the same model.
 #pragma once
 
 #include "ui/widgets.h"
 
 namespace motcua::ui {
 
-// Footer buttons a screen asks for: Back on the left, the primary action on the right.
-struct Footer {
-    bool back = false;
-    const char* primary_key = nullptr;  // i18n key of the primary button's label
-    core::Intent primary = core::intent::Next{};
-    bool primary_enabled = true;
-    Style primary_style = Style::Primary;
-};
-
-Footer screen_attract(Frame& frame);
-Footer screen_choose(Frame& frame);
-Footer screen_eligibility(Frame& frame);
-Footer screen_eligibility_exit(Frame& frame);
-Footer screen_requirements(Frame& frame);
-Footer screen_guidance(Frame& frame);
-Footer screen_question(Frame& frame);
-Footer screen_review(Frame& frame);
-Footer screen_submitting(Frame& frame);
-Footer screen_receipt(Frame& frame);
-Footer screen_rating(Frame& frame);
-Footer screen_thanks(Frame& frame);
-Footer screen_lookup(Frame& frame);
+void screen_attract(Frame& frame, const core::AttractScreen& screen);
+void screen_choose(Frame& frame, const core::ChooseScreen& screen);
+void screen_eligibility(Frame& frame, const core::EligibilityScreen& screen);
+void screen_eligibility_exit(Frame& frame, const core::EligibilityExitScreen& screen);
+void screen_requirements(Frame& frame, const core::RequirementsScreen& screen);
+void screen_guidance(Frame& frame, const core::GuidanceScreen& screen);
+void screen_question(Frame& frame, const core::QuestionScreen& screen);
+void screen_review(Frame& frame, const core::ReviewScreen& screen);
+void screen_submitting(Frame& frame, const core::SubmittingScreen& screen);
+void screen_receipt(Frame& frame, const core::ReceiptScreen& screen);
+void screen_rating(Frame& frame, const core::RatingScreen& screen);
+void screen_thanks(Frame& frame, const core::ThanksScreen& screen);
+void screen_lookup(Frame& frame, const core::LookupScreen& screen);
 
 // Shared bits of screens.
-const core::Procedure& chosen(const Frame& frame);
 // A typed field's box: shows the value and a caret when focused; tapping focuses it.
-void field_box(Frame& frame, const std::string& label, const std::string& id, const std::string& value,
-               bool focused, bool has_error);
-// "dd/mm/yyyy" or "HH:mm dd/mm/yyyy" for a portal time; the raw text when it does not parse.
-std::string display_time(const std::string& portal_time, bool with_time);
-// The title of item `n` of a repeatable page: "Giấy tờ thứ 2".
-std::string item_title(const Frame& frame, const core::RepeatDef& repeat, int n);
+void field_box(Frame& frame, const core::FieldBox& box);
 
 }  // namespace motcua::ui

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/session/session.h"
+#include "core/screen/screen.h"
 
 namespace motcua::ui {
 

@@ -74,6 +74,11 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
     return pressed && enabled;
 }
 
+void action(Frame& frame, const core::Action& action, ImVec2 size) {
+    if (button(frame, action.label.text, action.id.c_str(), size, action.style, action.enabled))
+        frame.emit(action.intent);
+}
+
 void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -165,8 +170,8 @@ void end_content(Frame& frame) {
     ImGui::PopStyleColor();
 }
 
-void keyboard(Frame& frame, bool numbers, float height) {
-    using namespace core;
+void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
+    using core::KeyboardKind;
     // Fixed gaps: at the largest text size the keys must stay big, not the gaps between them.
     const float gap_px = std::round(frame.context.fonts.body[0]->FontSize * 0.3f);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap_px, gap_px));
@@ -176,87 +181,54 @@ void keyboard(Frame& frame, bool numbers, float height) {
     // The keys have a fixed size, so their labels do too, centred with little padding.
     ImGui::PushFont(frame.context.fonts.body[0]);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
-    auto key_row = [&](const std::vector<std::pair<std::string, std::string>>& keys, float key_w,
+    // Keys [first, last) of a row, all the same size, after an indent.
+    auto key_row = [&](const std::vector<core::Action>& row, std::size_t first, std::size_t last, float key_w,
                        float key_h, float indent) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-        for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (i) ImGui::SameLine();
-            const auto& [label, id] = keys[i];
-            if (button(frame, label, id.c_str(), ImVec2(key_w, key_h), Style::Key)) {
-                if (id.rfind("key_", 0) == 0 && id.size() == 5) frame.emit(intent::TypeText{label});
-                else if (id.rfind("digit_", 0) == 0) frame.emit(intent::TypeText{label});
-            }
+        for (std::size_t i = first; i < last; ++i) {
+            if (i > first) ImGui::SameLine();
+            action(frame, row[i], ImVec2(key_w, key_h));
         }
     };
-    auto special = [&](const char* label_key, const char* id, float w, float h, Style s,
-                       Intent intent_to_emit) {
-        if (button(frame, frame.t(label_key), id, ImVec2(w, h), s)) frame.emit(intent_to_emit);
-    };
-    if (numbers) {
+    const auto& rows = keys.rows;
+    if (keys.kind == KeyboardKind::Numbers) {
+        // Three rows of three digits, each ending with a wider function key; then 0.
         const float key_h = (height - 3 * style.ItemSpacing.y) / 4;
         const float key_w = std::min((width - 3 * gap) / 4, key_h * 2.4f);
         const float indent = (width - 4 * key_w - 3 * gap) / 2;
-        const char* rows[3][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}};
-        for (int r = 0; r < 3; ++r) {
-            std::vector<std::pair<std::string, std::string>> keys;
-            for (int c = 0; c < 3; ++c) keys.push_back({rows[r][c], std::string("digit_") + rows[r][c]});
-            key_row(keys, key_w, key_h, indent);
+        for (std::size_t r = 0; r < 3 && r < rows.size(); ++r) {
+            key_row(rows[r], 0, 3, key_w, key_h, indent);
             ImGui::SameLine();
-            if (r == 0) special("keyboard.backspace", "key_backspace", key_w, key_h, Style::Key, intent::Backspace{});
-            if (r == 1) { if (button(frame, "/", "digit_slash", ImVec2(key_w, key_h), Style::Key)) frame.emit(intent::TypeText{"/"}); }
-            if (r == 2) special("keyboard.done", "key_done", key_w, key_h, Style::Primary, intent::Focus{""});
+            action(frame, rows[r][3], ImVec2(key_w, key_h));
         }
-        key_row({{"0", "digit_0"}}, key_w * 3 + 2 * gap, key_h, indent);
+        if (rows.size() > 3) key_row(rows[3], 0, rows[3].size(), key_w * 3 + 2 * gap, key_h, indent);
         ImGui::PopFont();
         ImGui::PopStyleVar(2);
         return;
     }
     const float key_h = (height - 4 * style.ItemSpacing.y) / 5;
     const float key_w = (width - 10 * gap) / 11;
-    const char* letters[3] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-    for (int r = 0; r < 3; ++r) {
-        std::vector<std::pair<std::string, std::string>> keys;
-        for (const char* c = letters[r]; *c; ++c) {
-            std::string letter(1, *c);
-            if (frame.context.session.state().keyboard_shift) letter[0] = static_cast<char>(letter[0] - 32);
-            keys.push_back({letter, std::string("key_") + *c});
-        }
-        key_row(keys, key_w, key_h, r * key_w * 0.5f);
+    // Letter rows, staggered, each ending with backspace, shift or space.
+    const float special_w[3] = {1.0f, 1.5f, 2.5f};
+    for (std::size_t r = 0; r < 3 && r < rows.size(); ++r) {
+        key_row(rows[r], 0, rows[r].size() - 1, key_w, key_h, static_cast<float>(r) * key_w * 0.5f);
         ImGui::SameLine();
-        if (r == 0) special("keyboard.backspace", "key_backspace", key_w * 1.0f, key_h, Style::Key, intent::Backspace{});
-        if (r == 1) special("keyboard.shift", "key_shift", key_w * 1.5f, key_h,
-                            frame.context.session.state().keyboard_shift ? Style::Selected : Style::Key,
-                            intent::Shift{});
-        if (r == 2) special("keyboard.space", "key_space", key_w * 2.5f, key_h, Style::Key, intent::TypeText{" "});
+        action(frame, rows[r].back(), ImVec2(key_w * special_w[r], key_h));
     }
-    // Vowel marks, then tones: visible keys instead of Telex, for residents who never typed.
-    const float mark_w = (width - 10 * gap) / 11;
-    std::vector<std::tuple<std::string, const char*, Intent>> marks = {
-        {"â ê ô", "mark_circumflex", intent::ApplyMark{Mark::Circumflex}},
-        {"ă", "mark_breve", intent::ApplyMark{Mark::Breve}},
-        {"ơ ư", "mark_horn", intent::ApplyMark{Mark::Horn}},
-        {"đ", "mark_d", intent::ApplyMark{Mark::DStroke}},
-        {"á", "tone_sac", intent::ApplyTone{Tone::Sac}},
-        {"à", "tone_huyen", intent::ApplyTone{Tone::Huyen}},
-        {"ả", "tone_hoi", intent::ApplyTone{Tone::Hoi}},
-        {"ã", "tone_nga", intent::ApplyTone{Tone::Nga}},
-        {"ạ", "tone_nang", intent::ApplyTone{Tone::Nang}},
-    };
-    for (std::size_t i = 0; i < marks.size(); ++i) {
-        if (i) ImGui::SameLine();
-        auto& [label, id, action] = marks[i];
-        float w = i < 4 ? mark_w * (i == 0 || i == 2 ? 1.4f : 1.0f) : mark_w;
-        if (button(frame, label, id, ImVec2(w, key_h), i < 4 ? Style::Secondary : Style::Key)) frame.emit(action);
+    // Vowel marks (the wide ones hold two or three letters), tones, then "Xong" to the edge.
+    if (rows.size() > 3) {
+        const auto& marks = rows[3];
+        const float mark_w = (width - 10 * gap) / 11;
+        for (std::size_t i = 0; i + 1 < marks.size(); ++i) {
+            if (i) ImGui::SameLine();
+            const float w = i < 4 ? mark_w * (i == 0 || i == 2 ? 1.4f : 1.0f) : mark_w;
+            action(frame, marks[i], ImVec2(w, key_h));
+        }
+        ImGui::SameLine();
+        action(frame, marks.back(), ImVec2(ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h));
     }
-    ImGui::SameLine();
-    special("keyboard.done", "key_done", ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h, Style::Primary,
-            intent::Focus{""});
     // Digits and the punctuation of addresses and dossier codes.
-    std::vector<std::pair<std::string, std::string>> digits;
-    for (char c = '1'; c <= '9'; ++c) digits.push_back({std::string(1, c), std::string("digit_") + c});
-    digits.push_back({"0", "digit_0"});
-    for (const char* mark : {",", ".", "-"}) digits.push_back({mark, std::string("key_") + mark});
-    key_row(digits, (width - 12 * gap) / 13, key_h, 0);
+    if (rows.size() > 4) key_row(rows[4], 0, rows[4].size(), (width - 12 * gap) / 13, key_h, 0);
     ImGui::PopFont();
     ImGui::PopStyleVar(2);
 }

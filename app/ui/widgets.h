@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/session/session.h"
+#include "core/screen/screen.h"
 #include "ui/registry.h"
 #include "ui/theme.h"
 #include "ui/view.h"
@@ -19,13 +19,9 @@ struct Frame {
     const ViewContext& context;
     std::vector<core::Intent>& intents;
     const Palette& colours;
-    core::Language language;
     int size_index;  // 0..2, the resident's text size
 
-    const std::string& t(const char* key) const { return context.strings.in(language).text(key); }
-    std::string f(const char* key, const std::vector<std::pair<std::string, std::string>>& values) const {
-        return context.strings.in(language).format(key, values);
-    }
+    const core::ScreenModel& model() const { return context.model; }
     ImFont* body() const { return context.fonts.body[size_index]; }
     ImFont* heading() const { return context.fonts.heading[size_index]; }
     ImFont* title() const { return context.fonts.title[size_index]; }
@@ -33,11 +29,13 @@ struct Frame {
     void emit(core::Intent intent) const { intents.push_back(std::move(intent)); }
 };
 
-enum class Style { Primary, Secondary, Danger, Selected, Key };
+using Style = core::ButtonStyle;
 
 // A large button. Returns true when tapped (and enabled). id is stable across wording changes.
 bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
             Style style = Style::Secondary, bool enabled = true);
+// A button for one of the model's actions: emits its intent when tapped.
+void action(Frame& frame, const core::Action& action, ImVec2 size);
 // Wrapped text in the given font and colour, recorded for "expect".
 // wrap_x: where lines wrap, in window coordinates; 0 = the window's right edge.
 void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x = 0.0f);
@@ -52,8 +50,8 @@ void register_item(Frame& frame, const std::string& label, const std::string& id
 // Begins the scrollable content area (touch drag scrolls it); ends with end_content().
 void begin_content(Frame& frame, const char* id, ImVec2 size);
 void end_content(Frame& frame);
-// The on-screen keyboard: letters with Vietnamese mark and tone keys, or a number pad.
-void keyboard(Frame& frame, bool numbers, float height);
+// The on-screen keyboard of the model: letters with Vietnamese mark and tone keys, or a number pad.
+void keyboard(Frame& frame, const core::Keyboard& keys, float height);
 // A QR code drawn as squares, `side` pixels wide.
 void qr_code(Frame& frame, const std::string& payload, float side);
 

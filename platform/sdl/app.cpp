@@ -111,13 +111,15 @@ bool App::frame() {
     m_registry.begin_frame();
     const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
     const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
-    ui::ViewContext context{m_parts.session,          m_parts.strings, m_parts.fees, {local.year, local.month, local.day},
-                            m_fonts,                  m_registry,      now,          m_parts.make_qr,
-                            status.stale + status.held > 0};
+    // The screen model: everything this frame shows, computed by core from the session.
+    const core::ScreenInputs inputs{m_parts.strings, m_parts.fees, {local.year, local.month, local.day}, now,
+                                    status.stale + status.held > 0};
+    const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
+    ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
     ImGui::Render();
-    m_display->present(ImGui::GetDrawData(), ui::palette(m_parts.session.state().settings.contrast).background);
+    m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
 }

@@ -134,6 +134,13 @@ TEST_CASE("the largest text, high contrast and English pass the audit, and the w
     REQUIRE(result.exit_code == 0);
 }
 
+TEST_CASE("an ID number with an unknown province is warned about on the page before moving on", "[ui][warning]") {
+    TempDir temp;
+    auto result = run_kiosk("", "id_warning.script", shots_dir("id_warning"), temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+}
+
 TEST_CASE("a death registration picks the last residence from the portal's wards", "[ui][address]") {
     TempDir temp;
     PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});

@@ -53,6 +53,7 @@ void Session::take_offers() {
     if (m_next_units) m_units = std::move(m_next_units);
     m_next_offer.reset();
     m_next_units.reset();
+    refresh_results();
 }
 
 const Procedure* Session::procedure() const {
@@ -213,6 +214,22 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
     return ok;
 }
 
+// True when a field of this item has a warning the resident has not seen yet for this answer;
+// marks them seen.
+bool Session::new_warnings_shown(const PageDef& page, int item) {
+    bool shown = false;
+    for (const auto& field : page.fields) {
+        const std::string key = item_key(field.id, item);
+        if (!field_visible(field) || !m_state.warnings.count(key)) continue;
+        const std::string answer = m_state.answer(key);
+        auto seen = m_state.warned.find(key);
+        if (seen != m_state.warned.end() && seen->second == answer) continue;
+        m_state.warned[key] = answer;
+        shown = true;
+    }
+    return shown;
+}
+
 // Drops the current item of a repeatable page; the items after it move up one place.
 void Session::remove_item(const PageDef& page) {
     const int count = item_count(page);
@@ -257,6 +274,13 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
                 focus_first_field();
                 effects.push_back(effect::Log{"validation_failed", chosen->code + " page " +
                                                                        chosen->pages[m_state.page_index].id});
+                return;
+            }
+            // A warning (an ID number with an unknown province...) never blocks, but the resident
+            // sees it before moving on: this tap shows it, the next one moves on.
+            if (new_warnings_shown(page, m_state.item)) {
+                m_state.focused_field.clear();  // the keyboard closes so the warning shows
+                effects.push_back(effect::Log{"validation_warned", chosen->code + " page " + page.id});
                 return;
             }
             // Answers of pages hidden by this page's answers are dropped from review and payload.
@@ -385,7 +409,6 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     DossierMeta meta{m_config.kiosk_id, submission.provisional_code, format_portal_time(received)};
     effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code,
                                           chosen->code, encode_dossier(*chosen, visible, meta)});
-    effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
 }
 
 void Session::start_lookup(std::vector<Effect>& effects) {
@@ -661,6 +684,9 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
                 Submission& submission = m_state.submission;
                 if (submission.delivery != Delivery::Saving) return;
                 if (saved.ok) {
+                    // Logged only now: before the outbox said so, nothing was submitted.
+                    if (chosen)
+                        effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
                     submission.delivery = Delivery::Sending;
                     submission.started_ms = now.monotonic_ms;
                     return;
@@ -752,7 +778,49 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
         },
         in);
     if (m_state.screen == Screen::Attract && m_state.procedure_code.empty()) take_offers();
+    refresh_results();
     return effects;
+}
+
+// Searches again what changed since the last dispatch: the procedure search and the ward search
+// of each address field at its ward step on the page shown.
+void Session::refresh_results() {
+    if (m_state.search_text.empty()) {
+        m_state.search_hits.clear();
+        m_search_for = {};
+    } else if (SearchedFor key{m_offer.get(), m_state.search_text, 20}; !(key == m_search_for)) {
+        m_state.search_hits.clear();
+        for (const auto& hit : m_offer->search.query(m_state.search_text, 20)) m_state.search_hits.push_back(hit.id);
+        m_search_for = std::move(key);
+    }
+    std::map<std::string, std::vector<std::string>> wards;
+    std::map<std::string, SearchedFor> searched;
+    const Procedure* chosen = procedure();
+    if (m_units && chosen && m_state.screen == Screen::Question) {
+        for (const auto& field : chosen->pages[static_cast<std::size_t>(m_state.page_index)].fields) {
+            if (field.type != FieldType::Address || !field_visible(field)) continue;
+            const Province* province = m_units->find_province(m_state.answer(field.id + kAddressProvince));
+            if (!province) continue;
+            const Ward* ward = m_units->find_ward(m_state.answer(field.id + kAddressWard));
+            if (ward && m_units->province_of_ward(ward->code) == province) continue;  // past the ward step
+            const std::string search_key = field.id + kAddressSearch;
+            // While typing only a few fit above the keyboard; otherwise every ward of the province.
+            const std::size_t limit = m_state.focused_field == search_key ? 4 : province->wards.size();
+            SearchedFor key{m_units.get(), province->code + "\n" + m_state.answer(search_key), limit};
+            auto before = m_ward_search_for.find(field.id);
+            auto kept = m_state.ward_hits.find(field.id);
+            if (before != m_ward_search_for.end() && before->second == key && kept != m_state.ward_hits.end()) {
+                wards[field.id] = std::move(kept->second);
+            } else {
+                auto& codes = wards[field.id];
+                for (const Ward* found : m_units->search_wards(province->code, m_state.answer(search_key), limit))
+                    codes.push_back(found->code);
+            }
+            searched[field.id] = std::move(key);
+        }
+    }
+    m_state.ward_hits = std::move(wards);
+    m_ward_search_for = std::move(searched);
 }
 
 }  // namespace motcua::core

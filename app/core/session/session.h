@@ -105,6 +105,9 @@ struct SessionState {
     Answers answers;
     std::map<std::string, std::string> errors;                  // field id → error code
     std::map<std::string, std::vector<std::string>> warnings;   // field id → warning codes
+    // Answers whose warnings the resident has seen (field id → the answer warned about): the first
+    // "Tiếp tục" shows a new warning on the page, a second one with the same answer moves on.
+    std::map<std::string, std::string> warned;
     std::string focused_field;  // a field id, "search" on the choose screen, or empty
     bool keyboard_shift = false;  // the next letter typed on the on-screen keyboard is a capital
     Submission submission;
@@ -115,6 +118,11 @@ struct SessionState {
     std::string lookup_code;  // typed on the lookup screen
     LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+    // Derived when what they depend on changes (never on every frame): the procedures matching
+    // search_text (indices into the catalogue, best first), and for each address field of the
+    // page that is at its ward step, the matching wards' codes, best first.
+    std::vector<int> search_hits;
+    std::map<std::string, std::vector<std::string>> ward_hits;
 
     // The answer kept under `key` (a field id, an item key or an address part), "" when none.
     std::string answer(const std::string& key) const {
@@ -236,6 +244,7 @@ private:
     void go_back();
     void submit(std::vector<Effect>& effects, Now now);
     bool validate_page(const PageDef& page, int item, Now now);
+    bool new_warnings_shown(const PageDef& page, int item);
     void remove_item(const PageDef& page);
     void start_lookup(std::vector<Effect>& effects);
     void apply_scan(const std::string& payload, std::vector<Effect>& effects);
@@ -250,6 +259,17 @@ private:
     std::int64_t idle_limit_ms() const;
 
     void take_offers();
+    void refresh_results();
+
+    // What the derived lists were computed from, so they are searched again only on a change.
+    struct SearchedFor {
+        const void* source = nullptr;
+        std::string typed;
+        std::size_t limit = 0;
+        bool operator==(const SearchedFor&) const = default;
+    };
+    SearchedFor m_search_for;
+    std::map<std::string, SearchedFor> m_ward_search_for;
 
     std::shared_ptr<const CatalogOffer> m_offer;
     std::shared_ptr<const CatalogOffer> m_next_offer;

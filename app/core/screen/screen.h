@@ -1,0 +1,289 @@
+// The screen model: every screen described as one plain value computed by core from the session
+// state. The view draws it, speech reads it aloud, the printer renders the receipt from it and the
+// unit tests assert it. Nothing the resident sees is decided anywhere else.
+//
+// Texts are resolved here, in the resident's language, from the i18n keys and the catalogue. A
+// text that comes from exactly one i18n key keeps that key in `Text::key`, so speech can play a
+// province's recorded clip for it; composed lines (fee wording, "page 2 of 5") and catalogue
+// texts have an empty key and are synthesised.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/catalog/fees.h"
+#include "core/i18n/i18n.h"
+#include "core/session/session.h"
+
+namespace motcua::core {
+
+struct Text {
+    std::string text;
+    std::string key;  // the i18n key it came from, or "" (catalogue text, composed line)
+    bool empty() const { return text.empty(); }
+    bool operator==(const Text&) const = default;
+};
+
+enum class ButtonStyle { Primary, Secondary, Danger, Selected, Key };
+
+// A tap target: what it says, its stable id (for tests and the audit), what a tap sends.
+struct Action {
+    Text label;
+    std::string id;
+    Intent intent;
+    bool enabled = true;
+    ButtonStyle style = ButtonStyle::Secondary;
+};
+
+// A typed field's box: the value and a caret when focused; a tap sends Focus{id}.
+struct FieldBox {
+    Text label;  // what the box is called (for the driver and speech)
+    std::string id;
+    std::string value;
+    bool focused = false;
+    bool has_error = false;
+};
+
+// [SECTION] Screens, one struct each ------------------------------------------------------------
+
+struct AttractScreen {
+    Text title, subtitle;
+    Action start, contrast, lookup;
+    Text help;
+    std::optional<Text> staff_notice;  // filings refused or unsent too long: tell staff
+};
+
+struct ChooseScreen {
+    bool typing = false;  // keyboard open: every line goes to the results
+    Text title, search_label;
+    FieldBox search;
+    std::optional<Action> clear;
+    std::optional<Text> no_results;
+    std::vector<Action> procedures;  // every procedure, or the search hits best first
+};
+
+struct EligibilityScreen {
+    Text procedure, question;
+    Action yes, no;
+};
+
+struct EligibilityExitScreen {
+    Text title, body, ask_staff;
+};
+
+struct DocumentLine {
+    Text line;  // "•  Giấy chứng sinh (bản chính)"
+    Text note;
+};
+
+struct Documents {
+    Text heading;
+    std::vector<DocumentLine> lines;
+};
+
+// The fee in force today in words: "8.000 ₫ mỗi bản", tiers, the cap, "Miễn phí".
+struct FeeWording {
+    Text heading;
+    Text amount;          // empty when no rule for the procedure is in force
+    Text rule_note;       // the rule's own note
+    Text procedure_note;  // the procedure's fee note
+};
+
+struct Section {
+    Text title, body;
+};
+
+struct RequirementsScreen {
+    Text name, description;
+    std::optional<Documents> documents;
+    std::optional<FeeWording> fee;
+    std::optional<Section> time, authority;
+};
+
+struct GuidanceScreen {
+    Text name, not_here, guidance;
+    std::optional<Documents> documents;
+    std::optional<Section> authority;
+    std::optional<FeeWording> fee;
+};
+
+// A choice already made, with "Đổi" to make it again.
+struct ChosenPart {
+    Text label, value;
+    Action change;
+};
+
+enum class AddressStep {
+    WholeLine,  // no administrative units yet: the address on one typed line
+    Province,   // choose the province on buttons (or the kiosk's own ward in one tap)
+    Ward,       // find the ward by typing a few letters
+    Detail,     // type the house number and street
+};
+
+struct AddressInput {
+    AddressStep step = AddressStep::WholeLine;
+    Text whole_line_hint;                   // WholeLine
+    FieldBox box;                           // WholeLine, Ward (the search), Detail
+    Text home_prompt;                       // Province: "Bạn ở ..." (when a home ward is set)
+    std::optional<Action> home;             // Province: the kiosk's own ward
+    Text province_prompt;                   // Province
+    std::vector<Action> provinces;          // Province, sorted by name
+    std::optional<ChosenPart> province;     // Ward, Detail
+    Text find_ward;                         // Ward
+    std::optional<Text> no_ward;            // Ward: nothing matches
+    std::vector<Action> wards;              // Ward: best first
+    std::optional<ChosenPart> ward;         // Detail
+    Text summary, detail_label, detail_hint;  // Detail
+};
+
+enum class InputKind { Box, Options, Address };
+
+struct QuestionField {
+    Text label;  // with "(không bắt buộc)" when optional
+    Text hint;
+    Text error;
+    InputKind input = InputKind::Box;
+    FieldBox box;                 // Box
+    std::vector<Action> options;  // Options: selected ones have ButtonStyle::Selected
+    AddressInput address;         // Address
+    std::vector<Text> warnings;
+};
+
+struct QuestionScreen {
+    // Finding a ward with the keyboard open: only the search and its results are drawn.
+    std::optional<AddressInput> ward_search_only;
+    Text progress;  // "Đăng ký khai sinh · Trang 2 / 9"
+    Text title, help;
+    Text item;  // on a repeatable page: "Giấy tờ thứ 2 / 3"
+    std::optional<Text> notice;
+    std::optional<Text> error_summary;
+    std::vector<QuestionField> fields;
+    std::optional<Action> add_item, remove_item;  // far apart; side by side when both shown
+};
+
+struct ReviewRow {
+    Text label, answer;
+};
+
+struct ReviewItem {
+    Text title;  // the item's title on a repeatable page, else empty
+    std::vector<ReviewRow> rows;
+};
+
+struct ReviewPage {
+    std::vector<ReviewItem> items;
+    Action edit;
+};
+
+struct ReviewScreen {
+    Text title, intro;
+    std::optional<Text> notice;
+    std::vector<ReviewPage> pages;
+    Text declaration;
+};
+
+struct SubmittingScreen {
+    Text title, body;
+};
+
+// What the receipt says, on screen (and, later, on paper).
+struct ReceiptScreen {
+    Text title, procedure;
+    Text code_label;
+    std::string code;        // the MaHoSo, or the provisional code
+    Text due_label, due;     // empty when no due date is known
+    std::string qr_payload;  // what the QR encodes
+    std::optional<Text> notice;  // held or queued
+    Text next_steps;
+};
+
+struct RatingScreen {
+    Text title;
+    std::vector<Action> levels;
+};
+
+struct ThanksScreen {
+    Text title, body;
+};
+
+enum class LookupShow { Nothing, Paragraph, Notice, ErrorNotice };
+
+struct LookupScreen {
+    Text title, intro, code_label;
+    Text error;
+    FieldBox box;
+    LookupShow show = LookupShow::Nothing;
+    Text result;
+    Text due;  // "Ngày hẹn trả kết quả: 09:00 04/12/2026", or empty
+};
+
+using ScreenBody = std::variant<AttractScreen, ChooseScreen, EligibilityScreen, EligibilityExitScreen,
+                                RequirementsScreen, GuidanceScreen, QuestionScreen, ReviewScreen,
+                                SubmittingScreen, ReceiptScreen, RatingScreen, ThanksScreen, LookupScreen>;
+
+// [SECTION] Chrome: header, footer, keyboard, idle overlay ---------------------------------------
+
+struct Header {
+    std::optional<Action> home;
+    Action text_size, language;
+};
+
+struct Footer {
+    bool shown = true;  // hidden on the attract screen and while searching with the keyboard
+    std::optional<Action> back;
+    std::optional<Action> primary;
+};
+
+enum class KeyboardKind { None, Letters, Numbers };
+
+// The on-screen keyboard's keys, row by row, each with the intent it sends. Letters: three rows
+// of letters each ending with backspace, shift and space; the marks and tones ending with
+// "Xong"; the digits and punctuation. Numbers: three rows of three digits ending with backspace,
+// "/" and "Xong"; then 0.
+struct Keyboard {
+    KeyboardKind kind = KeyboardKind::None;
+    std::vector<std::vector<Action>> rows;
+};
+
+struct IdleOverlay {
+    Text title, countdown;
+    Action still_here;
+};
+
+struct ScreenModel {
+    Screen screen = Screen::Attract;
+    int text_size = 0;  // 0..2
+    Contrast contrast = Contrast::Standard;
+    Header header;
+    ScreenBody body;
+    Footer footer;
+    Keyboard keyboard;
+    std::optional<IdleOverlay> idle;
+};
+
+// What the model needs besides the session.
+struct ScreenInputs {
+    const Strings& strings;
+    const FeeSchedule* fees = nullptr;  // null when the fee file is missing or refused
+    Date today{1, 1, 1};                // Vietnam's date, for the fees in force
+    std::int64_t now_ms = 0;            // monotonic, for the idle countdown
+    bool staff_notice = false;
+};
+
+// The whole screen as it must look now.
+ScreenModel build_screen(const Session& session, const ScreenInputs& inputs);
+
+// [SECTION] Pieces, public for the tests and for speech/printing -----------------------------------
+
+// The fee rule in words: "2.000 ₫ mỗi trang; từ trang thứ 3: 1.000 ₫ mỗi trang; tối đa 200.000 ₫".
+std::string fee_amount_text(const I18n& strings, Language language, const FeeRule& rule);
+// "HH:mm dd/mm/yyyy" (or "dd/mm/yyyy") for a portal time; the raw text when it does not parse.
+std::string display_time(const std::string& portal_time, bool with_time);
+// The answer as the resident chose it: option labels rather than stored values.
+std::string shown_answer(const I18n& strings, Language language, const FieldDef& field,
+                         const std::string& value);
+
+}  // namespace motcua::core

@@ -175,3 +175,4 @@ TEST_CASE("damage tracking redraws only changed tiles and gives the pixels of a 
         CHECK(tracked.stats().tiles_drawn == tracked.stats().tiles);
     }
 }
+

@@ -281,7 +281,7 @@ int main(int argc, char** argv) {
     struct Key {
         int size;
         int text;
-        std::string screen;
+        int screen;  // index in Screens
         bool operator<(const Key& o) const { return std::tie(size, text, screen) < std::tie(o.size, o.text, o.screen); }
     };
     std::map<platform::RendererChoice, std::map<Key, Result>> all;
@@ -295,11 +295,12 @@ int main(int argc, char** argv) {
                     goto next_renderer;
                 }
                 if (text == 1) kiosk.play("tap \"Chữ to hơn\"\ntap \"Chữ to hơn\"\n");  // the largest text
-                for (const Screen& screen : Screens) {
+                for (int screen_index = 0; screen_index < static_cast<int>(std::size(Screens)); ++screen_index) {
+                    const Screen& screen = Screens[screen_index];
                     kiosk.play(screen.script);
                     if (!only.empty() && only != screen.name) continue;
                     const Result r = measure(kiosk, screen, frames, taps);
-                    all[renderer][{s, text, screen.name}] = r;
+                    all[renderer][{s, text, screen_index}] = r;
                     char size[16];
                     std::snprintf(size, sizeof size, "%dx%d", sizes[s][0], sizes[s][1]);
                     const std::string tiles = r.tap_tiles < 0 ? "-" : std::to_string(r.tap_tiles) + "/" + std::to_string(r.tiles);
@@ -322,7 +323,7 @@ int main(int argc, char** argv) {
             const Result& ours = all[platform::RendererChoice::Ours][key];
             char size[16];
             std::snprintf(size, sizeof size, "%dx%d", sizes[key.size][0], sizes[key.size][1]);
-            std::printf("%-9s %-8s %-18s %9s %9s %9s %9s\n", size, key.text ? "largest" : "normal", key.screen.c_str(),
+            std::printf("%-9s %-8s %-18s %9s %9s %9s %9s\n", size, key.text ? "largest" : "normal", Screens[key.screen].name,
                         ratio(theirs.full.p50, ours.full.p50).c_str(), ratio(theirs.full.p99, ours.full.p99).c_str(),
                         ratio(theirs.tap.p50, ours.tap.p50).c_str(), ratio(theirs.tap.p99, ours.tap.p99).c_str());
         }

@@ -161,6 +161,11 @@ int main(int argc, char** argv) {
         std::fputs(Usage, stderr);
         return 2;
     }
+    platform::RendererChoice renderer = platform::RendererChoice::Auto;  // [renderer]
+    if (!platform::parse_renderer_choice(options.renderer, renderer)) {
+        std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
+        return 2;
+    }
     if (!options.check_procedures.empty()) return check_procedures(options.check_procedures);
     if (!options.log_file.empty()) platform::set_log_file(options.log_file);
     if (options.headless) platform::set_log_quiet(true);
@@ -300,11 +305,6 @@ int main(int argc, char** argv) {
     ImGui::GetIO().LogFilename = nullptr;
 
     // [renderer] a real GPU: OpenGL 3; no GPU, Mesa's llvmpipe, --software or headless: ours.
-    platform::RendererChoice renderer = platform::RendererChoice::Auto;
-    if (!platform::parse_renderer_choice(options.renderer, renderer)) {
-        std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
-        return 2;
-    }
     if (options.software && renderer == platform::RendererChoice::Auto) renderer = platform::RendererChoice::Ours;
     auto display = options.headless ? platform::open_headless(options.width, options.height, renderer)
                                      : platform::open_window({options.width, options.height, options.fullscreen, renderer});

@@ -1,9 +1,9 @@
 // Index
 // [SECTION] Pixels: blending and hashing
-// [SECTION] Collecting primitives: rectangles recognised, the rest as triangles
 // [SECTION] Rectangles: fills and texture copies
 // [SECTION] Triangles: fixed-point edge functions, top-left rule, interpolation
 // [SECTION] Convex polygons: fans of one colour, row by row
+// [SECTION] Collecting primitives: rectangles and fans recognised, the rest as triangles
 // [SECTION] Frames: tiles, damage, runs to present
 #include "platform/render/rasterizer.h"
 
@@ -43,9 +43,12 @@ inline std::uint32_t blend(std::uint32_t dst, std::uint32_t src, std::uint32_t a
 struct SolidBlend {
     std::uint32_t rb, g, inverse;
     SolidBlend(std::uint32_t colour, std::uint32_t alpha)
-        : rb((colour & 0x00FF00FFu) * alpha), g((colour & 0x0000FF00u) * alpha), inverse(255 - alpha) {}
+        : rb((colour & 0x00FF00FFu) * alpha),
+          g((colour & 0x0000FF00u) * alpha),
+          inverse(255 - alpha) {}
     std::uint32_t operator()(std::uint32_t dst) const {
-        return Opaque | div255_rb(rb + (dst & 0x00FF00FFu) * inverse) | div255_g(g + (dst & 0x0000FF00u) * inverse);
+        return Opaque | div255_rb(rb + (dst & 0x00FF00FFu) * inverse) |
+               div255_g(g + (dst & 0x0000FF00u) * inverse);
     }
 };
 
@@ -67,10 +70,14 @@ inline std::uint64_t hash_vertex(std::uint64_t h, const ImDrawVert& v) {
 inline PixelRect intersect(const PixelRect& a, const PixelRect& b) {
     return {std::max(a.x0, b.x0), std::max(a.y0, b.y0), std::min(a.x1, b.x1), std::min(a.y1, b.y1)};
 }
-inline bool empty(const PixelRect& r) { return r.x0 >= r.x1 || r.y0 >= r.y1; }
+inline bool empty(const PixelRect& r) {
+    return r.x0 >= r.x1 || r.y0 >= r.y1;
+}
 
 // Pixels whose centre lies in [lo, hi): the same rule the triangle edges follow.
-inline int first_centre(float lo) { return static_cast<int>(std::ceil(lo - 0.5f)); }
+inline int first_centre(float lo) {
+    return static_cast<int>(std::ceil(lo - 0.5f));
+}
 
 inline std::int64_t floor_div(std::int64_t a, std::int64_t b) {  // b > 0
     std::int64_t q = a / b;
@@ -85,18 +92,26 @@ struct Texture {
     const unsigned char* alpha;
     int width, height;
     // Truncation is floor here: anything below 0 clamps to texel 0 either way.
-    int column(float u) const { return std::clamp(static_cast<int>(u * static_cast<float>(width)), 0, width - 1); }
-    int row(float v) const { return std::clamp(static_cast<int>(v * static_cast<float>(height)), 0, height - 1); }
-    std::uint32_t at(float u, float v) const { return alpha[static_cast<std::size_t>(row(v)) * width + column(u)]; }
+    int column(float u) const {
+        return std::clamp(static_cast<int>(u * static_cast<float>(width)), 0, width - 1);
+    }
+    int row(float v) const {
+        return std::clamp(static_cast<int>(v * static_cast<float>(height)), 0, height - 1);
+    }
+    std::uint32_t at(float u, float v) const {
+        return alpha[static_cast<std::size_t>(row(v)) * width + column(u)];
+    }
 };
 
 // [SECTION] Rectangles: fills and texture copies
 
-void fill_rect(std::uint32_t* pixels, int stride, const PixelRect& r, std::uint32_t colour, std::uint32_t alpha) {
+void fill_rect(std::uint32_t* pixels, int stride, const PixelRect& r, std::uint32_t colour,
+               std::uint32_t alpha) {
     if (alpha == 0) return;
     if (alpha == 255) {
         const std::uint32_t c = colour | Opaque;
-        for (int y = r.y0; y < r.y1; ++y) std::fill_n(pixels + static_cast<std::size_t>(y) * stride + r.x0, r.width(), c);
+        for (int y = r.y0; y < r.y1; ++y)
+            std::fill_n(pixels + static_cast<std::size_t>(y) * stride + r.x0, r.width(), c);
         return;
     }
     const SolidBlend over(colour, alpha);
@@ -107,18 +122,20 @@ void fill_rect(std::uint32_t* pixels, int stride, const PixelRect& r, std::uint3
 }
 
 // A rectangle of the alpha texture, mapped linearly from corner a to corner c, nearest texel.
-void copy_rect(std::uint32_t* pixels, int stride, const PixelRect& r, const ImDrawVert& a, const ImDrawVert& c,
-               const Texture& texture) {
+void copy_rect(std::uint32_t* pixels, int stride, const PixelRect& r, const ImDrawVert& a,
+               const ImDrawVert& c, const Texture& texture) {
     const std::uint32_t colour = a.col & 0x00FFFFFFu, vertex_alpha = a.col >> 24;
     if (vertex_alpha == 0) return;
-    const float du = (c.uv.x - a.uv.x) / (c.pos.x - a.pos.x), dv = (c.uv.y - a.uv.y) / (c.pos.y - a.pos.y);
+    const float du = (c.uv.x - a.uv.x) / (c.pos.x - a.pos.x),
+                dv = (c.uv.y - a.uv.y) / (c.pos.y - a.pos.y);
     int columns[Rasterizer::TileSize];
     const int width = std::min(r.width(), Rasterizer::TileSize);
     for (int i = 0; i < width; ++i)
         columns[i] = texture.column(a.uv.x + (static_cast<float>(r.x0 + i) + 0.5f - a.pos.x) * du);
     for (int y = r.y0; y < r.y1; ++y) {
         const int texture_row = texture.row(a.uv.y + (static_cast<float>(y) + 0.5f - a.pos.y) * dv);
-        const unsigned char* source = texture.alpha + static_cast<std::size_t>(texture_row) * texture.width;
+        const unsigned char* source =
+            texture.alpha + static_cast<std::size_t>(texture_row) * texture.width;
         std::uint32_t* row = pixels + static_cast<std::size_t>(y) * stride + r.x0;
         for (int i = 0; i < width; ++i) {
             const std::uint32_t t = source[columns[i]];
@@ -162,9 +179,12 @@ struct EdgeWalk {
     }
     // Narrows [left, right) to this row's pixels inside the edge, then moves to the next row.
     void apply(int& left, int& right) {
-        if (dy > 0) right = static_cast<int>(std::min<std::int64_t>(right, q + 1));
-        else if (dy < 0) left = static_cast<int>(std::max<std::int64_t>(left, -q));
-        else if (dx * (py - ay) < bias) right = left;
+        if (dy > 0)
+            right = static_cast<int>(std::min<std::int64_t>(right, q + 1));
+        else if (dy < 0)
+            left = static_cast<int>(std::max<std::int64_t>(left, -q));
+        else if (dx * (py - ay) < bias)
+            right = left;
         q += q_step;
         rem += rem_step;
         if (rem >= divisor) rem -= divisor, ++q;
@@ -188,10 +208,12 @@ inline std::uint32_t channel(float value) {
     return static_cast<std::uint32_t>(std::clamp(static_cast<int>(value + 0.5f), 0, 255));
 }
 
-void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, const ImDrawVert* const v_in[3],
-                   bool textured, const Texture& texture) {
+void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor,
+                   const ImDrawVert* const v_in[3], bool textured, const Texture& texture) {
     const ImDrawVert* v[3] = {v_in[0], v_in[1], v_in[2]};
-    auto fixed = [](float f) { return static_cast<std::int64_t>(std::lround(std::clamp(f, -32768.0f, 32768.0f) * Sub)); };
+    auto fixed = [](float f) {
+        return static_cast<std::int64_t>(std::lround(std::clamp(f, -32768.0f, 32768.0f) * Sub));
+    };
     std::int64_t X[3], Y[3];
     for (int i = 0; i < 3; ++i) X[i] = fixed(v[i]->pos.x), Y[i] = fixed(v[i]->pos.y);
     std::int64_t area = (X[1] - X[0]) * (Y[2] - Y[0]) - (Y[1] - Y[0]) * (X[2] - X[0]);
@@ -212,7 +234,8 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
     const bool same_uv = !textured || (v[0]->uv.x == v[1]->uv.x && v[0]->uv.x == v[2]->uv.x &&
                                        v[0]->uv.y == v[1]->uv.y && v[0]->uv.y == v[2]->uv.y);
     float fx[3], fy[3];
-    for (int i = 0; i < 3; ++i) fx[i] = static_cast<float>(X[i]) / Sub, fy[i] = static_cast<float>(Y[i]) / Sub;
+    for (int i = 0; i < 3; ++i)
+        fx[i] = static_cast<float>(X[i]) / Sub, fy[i] = static_cast<float>(Y[i]) / Sub;
     const float det = static_cast<float>(area) / (Sub * Sub);
     Plane planes[6];  // r, g, b, a, u, v
     if (!same_colour)
@@ -252,22 +275,28 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
         const float cx = static_cast<float>(left) + 0.5f, cy = static_cast<float>(y) + 0.5f;
         if (same_colour) {
             // One colour through the texture (ImGui's anti-aliased thick lines): texel steps only.
-            const float w = static_cast<float>(texture.width), h = static_cast<float>(texture.height);
+            const float w = static_cast<float>(texture.width),
+                        h = static_cast<float>(texture.height);
             float tu = planes[4].at(cx, cy) * w, tv = planes[5].at(cx, cy) * h;
             const float du = planes[4].dx * w, dv = planes[5].dx * h;
             const std::uint32_t vertex_alpha = v[0]->col >> 24;
             for (int x = left; x < right; ++x, tu += du, tv += dv) {
                 const int column = std::clamp(static_cast<int>(tu), 0, texture.width - 1);
                 const int texel_row = std::clamp(static_cast<int>(tv), 0, texture.height - 1);
-                const std::uint32_t texel = texture.alpha[static_cast<std::size_t>(texel_row) * texture.width + column];
+                const std::uint32_t texel =
+                    texture.alpha[static_cast<std::size_t>(texel_row) * texture.width + column];
                 if (texel == 0) continue;
-                const std::uint32_t alpha = vertex_alpha == 255 ? texel : mul255(texel, vertex_alpha);
-                row[x] = alpha == 255 ? (solid_colour | Opaque) : blend(row[x], solid_colour, alpha);
+                const std::uint32_t alpha =
+                    vertex_alpha == 255 ? texel : mul255(texel, vertex_alpha);
+                row[x] =
+                    alpha == 255 ? (solid_colour | Opaque) : blend(row[x], solid_colour, alpha);
             }
             continue;
         }
         float r = 0, g = 0, b = 0, a = 0, u = 0, t = 0;
-        if (!same_colour) r = planes[0].at(cx, cy), g = planes[1].at(cx, cy), b = planes[2].at(cx, cy), a = planes[3].at(cx, cy);
+        if (!same_colour)
+            r = planes[0].at(cx, cy), g = planes[1].at(cx, cy), b = planes[2].at(cx, cy),
+            a = planes[3].at(cx, cy);
         if (!same_uv) u = planes[4].at(cx, cy), t = planes[5].at(cx, cy);
         for (int x = left; x < right; ++x) {
             std::uint32_t colour = solid_colour, alpha = v[0]->col >> 24;
@@ -288,7 +317,6 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
     }
 }
 
-
 // [SECTION] Convex polygons: fans of one colour, row by row
 
 // A convex polygon of one colour: per row, the span between the edges that cross it. The edge
@@ -296,12 +324,16 @@ void draw_triangle(std::uint32_t* pixels, int stride, const PixelRect& scissor, 
 // polygon it makes cover the same pixels.
 constexpr int PolygonMax = 1024;
 
-void draw_polygon(std::uint32_t* pixels, int stride, const PixelRect& scissor, const ImDrawVert* const* corners,
-                  int count, bool textured, const Texture& texture) {
+void draw_polygon(std::uint32_t* pixels, int stride, const PixelRect& scissor,
+                  const ImDrawVert* const* corners, int count, bool textured,
+                  const Texture& texture) {
     std::int64_t X[PolygonMax], Y[PolygonMax];
-    auto fixed = [](float f) { return static_cast<std::int64_t>(std::lround(std::clamp(f, -32768.0f, 32768.0f) * Sub)); };
+    auto fixed = [](float f) {
+        return static_cast<std::int64_t>(std::lround(std::clamp(f, -32768.0f, 32768.0f) * Sub));
+    };
     std::int64_t doubled_area = 0;
-    for (int i = 0; i < count; ++i) X[i] = fixed(corners[i]->pos.x), Y[i] = fixed(corners[i]->pos.y);
+    for (int i = 0; i < count; ++i)
+        X[i] = fixed(corners[i]->pos.x), Y[i] = fixed(corners[i]->pos.y);
     for (int i = 0; i < count; ++i) {
         const int j = (i + 1) % count;
         doubled_area += X[i] * Y[j] - X[j] * Y[i];
@@ -312,7 +344,8 @@ void draw_polygon(std::uint32_t* pixels, int stride, const PixelRect& scissor, c
     if (textured) alpha = mul255(alpha, texture.at(corners[0]->uv.x, corners[0]->uv.y));
     if (alpha == 0) return;
     const std::uint32_t colour = corners[0]->col & 0x00FFFFFFu;
-    const std::int64_t min_y = *std::min_element(Y, Y + count), max_y = *std::max_element(Y, Y + count);
+    const std::int64_t min_y = *std::min_element(Y, Y + count),
+                       max_y = *std::max_element(Y, Y + count);
     const int row0 = std::max(scissor.y0, static_cast<int>(ceil_div(min_y - Half, Sub)));
     const int row1 = std::min(scissor.y1, static_cast<int>(floor_div(max_y - Half, Sub)) + 1);
     if (row0 >= row1 || row1 - row0 > Rasterizer::TileSize) return;
@@ -325,8 +358,10 @@ void draw_polygon(std::uint32_t* pixels, int stride, const PixelRect& scissor, c
         const std::int64_t ax = X[from], ay = Y[from], dx = X[to] - ax, dy = Y[to] - ay;
         if (dx == 0 && dy == 0) continue;
         // Only the rows whose centre lies within this edge's height.
-        const int r0 = std::max(row0, static_cast<int>(ceil_div(std::min(ay, ay + dy) - Half, Sub)));
-        const int r1 = std::min(row1, static_cast<int>(floor_div(std::max(ay, ay + dy) - Half, Sub)) + 1);
+        const int r0 =
+            std::max(row0, static_cast<int>(ceil_div(std::min(ay, ay + dy) - Half, Sub)));
+        const int r1 =
+            std::min(row1, static_cast<int>(floor_div(std::max(ay, ay + dy) - Half, Sub)) + 1);
         if (r0 >= r1) continue;
         EdgeWalk edge(ax, ay, dx, dy, r0);
         for (int y = r0; y < r1; ++y) edge.apply(left[y - row0], right[y - row0]);
@@ -349,20 +384,25 @@ bool convex(const std::vector<const ImDrawVert*>& corners, std::size_t first, st
     for (std::size_t i = 0; i < count; ++i) {
         const ImVec2 a = corners[first + i]->pos, b = corners[first + (i + 1) % count]->pos,
                      c = corners[first + (i + 2) % count]->pos;
-        const double turn = static_cast<double>(b.x - a.x) * (c.y - b.y) - static_cast<double>(b.y - a.y) * (c.x - b.x);
+        const double turn = static_cast<double>(b.x - a.x) * (c.y - b.y) -
+                            static_cast<double>(b.y - a.y) * (c.x - b.x);
         const int s = turn > 0 ? 1 : turn < 0 ? -1 : 0;
         if (s == 0) continue;
-        if (sign == 0) sign = s;
-        else if (s != sign) return false;
+        if (sign == 0)
+            sign = s;
+        else if (s != sign)
+            return false;
     }
     return sign != 0;
 }
 
 }  // namespace
 
-// [SECTION] Collecting primitives: rectangles recognised, the rest as triangles
+// [SECTION] Collecting primitives: rectangles and fans recognised, the rest as triangles
 
-Rasterizer::Rasterizer(int width, int height) { resize(width, height); }
+Rasterizer::Rasterizer(int width, int height) {
+    resize(width, height);
+}
 
 void Rasterizer::resize(int width, int height) {
     m_width = std::max(1, width);
@@ -375,7 +415,8 @@ void Rasterizer::resize(int width, int height) {
     m_last_tile_hash.assign(m_tile_primitives.size(), 0);
 }
 
-void Rasterizer::set_alpha_texture(ImTextureID id, const unsigned char* alpha, int width, int height) {
+void Rasterizer::set_alpha_texture(ImTextureID id, const unsigned char* alpha, int width,
+                                   int height) {
     m_texture_id = id;
     m_texture.assign(alpha, alpha + static_cast<std::size_t>(width) * height);
     m_texture_width = width;
@@ -397,11 +438,14 @@ void Rasterizer::collect(const ImDrawData* data) {
         const ImDrawList* list = data->CmdLists[n];
         for (const ImDrawCmd& command : list->CmdBuffer) {
             if (command.UserCallback) {
-                if (command.UserCallback != ImDrawCallback_ResetRenderState) command.UserCallback(list, &command);
+                if (command.UserCallback != ImDrawCallback_ResetRenderState)
+                    command.UserCallback(list, &command);
                 continue;
             }
-            const float cx0 = command.ClipRect.x - data->DisplayPos.x, cy0 = command.ClipRect.y - data->DisplayPos.y;
-            const float cx1 = command.ClipRect.z - data->DisplayPos.x, cy1 = command.ClipRect.w - data->DisplayPos.y;
+            const float cx0 = command.ClipRect.x - data->DisplayPos.x,
+                        cy0 = command.ClipRect.y - data->DisplayPos.y;
+            const float cx1 = command.ClipRect.z - data->DisplayPos.x,
+                        cy1 = command.ClipRect.w - data->DisplayPos.y;
             // As the SDL_Renderer backend rounds it: origin truncated, then the size truncated.
             PixelRect clip{static_cast<int>(cx0), static_cast<int>(cy0), 0, 0};
             clip.x1 = clip.x0 + static_cast<int>(cx1 - cx0);
@@ -411,8 +455,10 @@ void Rasterizer::collect(const ImDrawData* data) {
             const bool textured = have_texture && command.TextureId == m_texture_id;
             const ImDrawIdx* index = list->IdxBuffer.Data + command.IdxOffset;
             const ImDrawVert* vertices = list->VtxBuffer.Data + command.VtxOffset;
-            const std::uint64_t seed = mix(mix(textured, (std::uint64_t(std::uint32_t(clip.x0)) << 32) | std::uint32_t(clip.y0)),
-                                           (std::uint64_t(std::uint32_t(clip.x1)) << 32) | std::uint32_t(clip.y1));
+            const std::uint64_t seed =
+                mix(mix(textured,
+                        (std::uint64_t(std::uint32_t(clip.x0)) << 32) | std::uint32_t(clip.y0)),
+                    (std::uint64_t(std::uint32_t(clip.x1)) << 32) | std::uint32_t(clip.y1));
             const unsigned count = command.ElemCount;
             for (unsigned i = 0; i + 3 <= count;) {
                 const ImDrawVert& a = vertices[index[i]];
@@ -423,31 +469,41 @@ void Rasterizer::collect(const ImDrawData* data) {
                 if (i + 6 <= count && index[i + 3] == index[i] && index[i + 4] == index[i + 2]) {
                     const ImDrawVert& d = vertices[index[i + 5]];
                     const bool one_colour = a.col == b.col && b.col == c.col && c.col == d.col;
-                    const bool rows_first = a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == d.pos.y && d.pos.x == a.pos.x;
-                    const bool columns_first = a.pos.x == b.pos.x && b.pos.y == c.pos.y && c.pos.x == d.pos.x && d.pos.y == a.pos.y;
+                    const bool rows_first = a.pos.y == b.pos.y && b.pos.x == c.pos.x &&
+                                            c.pos.y == d.pos.y && d.pos.x == a.pos.x;
+                    const bool columns_first = a.pos.x == b.pos.x && b.pos.y == c.pos.y &&
+                                               c.pos.x == d.pos.x && d.pos.y == a.pos.y;
                     if (one_colour && (rows_first || columns_first)) {
-                        const bool same_uv = !textured || (a.uv.x == b.uv.x && a.uv.x == c.uv.x && a.uv.x == d.uv.x &&
-                                                           a.uv.y == b.uv.y && a.uv.y == c.uv.y && a.uv.y == d.uv.y);
+                        const bool same_uv = !textured || (a.uv.x == b.uv.x && a.uv.x == c.uv.x &&
+                                                           a.uv.x == d.uv.x && a.uv.y == b.uv.y &&
+                                                           a.uv.y == c.uv.y && a.uv.y == d.uv.y);
                         // Texture mapped along the rectangle's axes: u follows x and v follows y.
-                        const bool linear = rows_first ? (b.uv.x == c.uv.x && b.uv.y == a.uv.y && d.uv.x == a.uv.x && d.uv.y == c.uv.y)
-                                                       : (b.uv.x == a.uv.x && b.uv.y == c.uv.y && d.uv.x == c.uv.x && d.uv.y == a.uv.y);
+                        const bool linear = rows_first ? (b.uv.x == c.uv.x && b.uv.y == a.uv.y &&
+                                                          d.uv.x == a.uv.x && d.uv.y == c.uv.y)
+                                                       : (b.uv.x == a.uv.x && b.uv.y == c.uv.y &&
+                                                          d.uv.x == c.uv.x && d.uv.y == a.uv.y);
                         if (same_uv || linear) {
                             p.kind = same_uv ? Kind::Fill : Kind::Copy;
                             p.v[1] = &c;
-                            p.bounds = {first_centre(std::min(a.pos.x, c.pos.x)), first_centre(std::min(a.pos.y, c.pos.y)),
-                                        first_centre(std::max(a.pos.x, c.pos.x)), first_centre(std::max(a.pos.y, c.pos.y))};
+                            p.bounds = {first_centre(std::min(a.pos.x, c.pos.x)),
+                                        first_centre(std::min(a.pos.y, c.pos.y)),
+                                        first_centre(std::max(a.pos.x, c.pos.x)),
+                                        first_centre(std::max(a.pos.y, c.pos.y))};
                             p.bounds = intersect(p.bounds, clip);
                             i += 6;
                             if (empty(p.bounds) || (a.col >> 24) == 0) continue;
-                            p.hash = hash_vertex(hash_vertex(mix(seed, static_cast<std::uint64_t>(p.kind)), a), c);
+                            p.hash = hash_vertex(
+                                hash_vertex(mix(seed, static_cast<std::uint64_t>(p.kind)), a), c);
                             m_primitives.push_back(p);
                             continue;
                         }
                     }
                 }
                 // A fan of one-colour triangles around a: (a, b, c), (a, c, d), ... as one polygon.
-                if (i + 6 <= count && index[i + 3] == index[i] && index[i + 4] == index[i + 2] && a.col == b.col &&
-                    b.col == c.col && (!textured || (a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == c.uv.x && a.uv.y == c.uv.y))) {
+                if (i + 6 <= count && index[i + 3] == index[i] && index[i + 4] == index[i + 2] &&
+                    a.col == b.col && b.col == c.col &&
+                    (!textured || (a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.uv.x == c.uv.x &&
+                                   a.uv.y == c.uv.y))) {
                     const std::size_t first = m_polygon_vertices.size();
                     m_polygon_vertices.insert(m_polygon_vertices.end(), {&a, &b, &c});
                     unsigned j = i + 3;
@@ -455,7 +511,9 @@ void Rasterizer::collect(const ImDrawData* data) {
                            m_polygon_vertices.size() - first < PolygonMax;
                          j += 3) {
                         const ImDrawVert& next = vertices[index[j + 2]];
-                        if (next.col != a.col || (textured && (next.uv.x != a.uv.x || next.uv.y != a.uv.y))) break;
+                        if (next.col != a.col ||
+                            (textured && (next.uv.x != a.uv.x || next.uv.y != a.uv.y)))
+                            break;
                         m_polygon_vertices.push_back(&next);
                     }
                     const std::size_t corners = m_polygon_vertices.size() - first;
@@ -472,8 +530,10 @@ void Rasterizer::collect(const ImDrawData* data) {
                         p.kind = Kind::Polygon;
                         p.first = static_cast<std::uint32_t>(first);
                         p.count = static_cast<std::uint32_t>(corners);
-                        p.bounds = {static_cast<int>(std::floor(std::max(min_x, -1.0e6f))), static_cast<int>(std::floor(std::max(min_y, -1.0e6f))),
-                                    static_cast<int>(std::ceil(std::min(max_x, 1.0e6f))) + 1, static_cast<int>(std::ceil(std::min(max_y, 1.0e6f))) + 1};
+                        p.bounds = {static_cast<int>(std::floor(std::max(min_x, -1.0e6f))),
+                                    static_cast<int>(std::floor(std::max(min_y, -1.0e6f))),
+                                    static_cast<int>(std::ceil(std::min(max_x, 1.0e6f))) + 1,
+                                    static_cast<int>(std::ceil(std::min(max_y, 1.0e6f))) + 1};
                         p.bounds = intersect(p.bounds, clip);
                         if (empty(p.bounds) || (a.col >> 24) == 0) continue;
                         p.hash = h;
@@ -483,11 +543,15 @@ void Rasterizer::collect(const ImDrawData* data) {
                     m_polygon_vertices.resize(first);
                 }
                 i += 3;
-                const float min_x = std::min({a.pos.x, b.pos.x, c.pos.x}), max_x = std::max({a.pos.x, b.pos.x, c.pos.x});
-                const float min_y = std::min({a.pos.y, b.pos.y, c.pos.y}), max_y = std::max({a.pos.y, b.pos.y, c.pos.y});
+                const float min_x = std::min({a.pos.x, b.pos.x, c.pos.x}),
+                            max_x = std::max({a.pos.x, b.pos.x, c.pos.x});
+                const float min_y = std::min({a.pos.y, b.pos.y, c.pos.y}),
+                            max_y = std::max({a.pos.y, b.pos.y, c.pos.y});
                 if (!(max_x > min_x && max_y > min_y)) continue;  // no area (or NaN)
-                p.bounds = {static_cast<int>(std::floor(std::max(min_x, -1.0e6f))), static_cast<int>(std::floor(std::max(min_y, -1.0e6f))),
-                            static_cast<int>(std::ceil(std::min(max_x, 1.0e6f))) + 1, static_cast<int>(std::ceil(std::min(max_y, 1.0e6f))) + 1};
+                p.bounds = {static_cast<int>(std::floor(std::max(min_x, -1.0e6f))),
+                            static_cast<int>(std::floor(std::max(min_y, -1.0e6f))),
+                            static_cast<int>(std::ceil(std::min(max_x, 1.0e6f))) + 1,
+                            static_cast<int>(std::ceil(std::min(max_y, 1.0e6f))) + 1};
                 p.bounds = intersect(p.bounds, clip);
                 if (empty(p.bounds) || ((a.col | b.col | c.col) >> 24) == 0) continue;
                 p.hash = hash_vertex(hash_vertex(hash_vertex(mix(seed, 2), a), b), c);
@@ -512,8 +576,8 @@ void Rasterizer::draw_tile(int tile, std::uint32_t clear) {
     bool covered = false;
     for (std::size_t k = list.size(); k-- > 0 && !covered;) {
         const Primitive& p = m_primitives[list[k]];
-        if (p.kind != Kind::Fill || p.bounds.x0 > area.x0 || p.bounds.y0 > area.y0 || p.bounds.x1 < area.x1 ||
-            p.bounds.y1 < area.y1 || (p.v[0]->col >> 24) != 255)
+        if (p.kind != Kind::Fill || p.bounds.x0 > area.x0 || p.bounds.y0 > area.y0 ||
+            p.bounds.x1 < area.x1 || p.bounds.y1 < area.y1 || (p.v[0]->col >> 24) != 255)
             continue;
         if (p.textured && texture.at(p.v[0]->uv.x, p.v[0]->uv.y) != 255) continue;
         first = k;
@@ -541,8 +605,8 @@ void Rasterizer::draw_tile(int tile, std::uint32_t clear) {
                 ++m_stats.triangles;
                 break;
             case Kind::Polygon:
-                draw_polygon(pixels, m_width, r, m_polygon_vertices.data() + p.first, static_cast<int>(p.count), p.textured,
-                             texture);
+                draw_polygon(pixels, m_width, r, m_polygon_vertices.data() + p.first,
+                             static_cast<int>(p.count), p.textured, texture);
                 ++m_stats.polygons;
                 break;
         }
@@ -578,7 +642,8 @@ const std::vector<PixelRect>& Rasterizer::render(const ImDrawData* data, ImU32 c
                 ++m_stats.tiles_drawn;
                 if (run_start < 0) run_start = tx;
             } else if (run_start >= 0) {
-                m_damage.push_back({run_start * TileSize, ty * TileSize, std::min(m_width, tx * TileSize),
+                m_damage.push_back({run_start * TileSize, ty * TileSize,
+                                    std::min(m_width, tx * TileSize),
                                     std::min(m_height, (ty + 1) * TileSize)});
                 run_start = -1;
             }

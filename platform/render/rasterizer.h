@@ -30,11 +30,11 @@ struct PixelRect {
 };
 
 struct FrameStats {
-    int tiles = 0;          // tiles on screen
-    int tiles_drawn = 0;    // tiles rasterised this frame (hash changed)
-    int rectangles = 0;     // quads drawn as rectangles (fills and glyph copies)
-    int triangles = 0;      // triangles through the general rasteriser
-    int polygons = 0;       // one-colour convex fans (rounded rectangles, circles) filled as one
+    int tiles = 0;        // tiles on screen
+    int tiles_drawn = 0;  // tiles rasterised this frame (hash changed)
+    int rectangles = 0;   // quads drawn as rectangles (fills and glyph copies)
+    int triangles = 0;    // triangles through the general rasteriser
+    int polygons = 0;     // one-colour convex fans (rounded rectangles, circles) filled as one
 };
 
 class Rasterizer {
@@ -84,7 +84,8 @@ private:
 
     std::vector<Primitive> m_primitives;
     std::vector<const ImDrawVert*> m_polygon_vertices;
-    std::vector<std::vector<std::uint32_t>> m_tile_primitives;  // per tile: indices into m_primitives
+    std::vector<std::vector<std::uint32_t>>
+        m_tile_primitives;  // per tile: indices into m_primitives
     std::vector<std::uint64_t> m_tile_hash, m_last_tile_hash;
     std::vector<PixelRect> m_damage;
     FrameStats m_stats;

@@ -73,6 +73,7 @@ void App::feed(const SDL_Event& event) {
         m_quit = true;
         return;
     }
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) m_display->expose();
     std::vector<core::Intent> intents;
     const bool needs_frame = m_input.handle(event, m_clock.monotonic_ms(), intents);
     for (auto& intent : intents) m_pending.push_back(std::move(intent));

@@ -215,6 +215,9 @@ public:
     std::string renderer_name() const override { return m_window ? "ours (window)" : "ours (headless)"; }
     SDL_Window* window() const override { return m_window; }
     void invalidate() override { m_raster.invalidate(); }
+    void expose() override {
+        if (m_window && m_source) SDL_UpdateWindowSurface(m_window);
+    }
     const render::FrameStats* render_stats() const override { return &m_raster.stats(); }
 
 private:

@@ -34,6 +34,8 @@ public:
     virtual SDL_Window* window() const { return nullptr; }
     // Forget what is on screen: the next frame is drawn whole (ours only; benchmarks use it).
     virtual void invalidate() {}
+    // The window was uncovered: show the last frame again (ours presents only what changes).
+    virtual void expose() {}
     // What our rasteriser did in the last frame (tiles drawn); null for the other renderers.
     virtual const render::FrameStats* render_stats() const { return nullptr; }
     // Frames presented so far (an idle screen must not add any).

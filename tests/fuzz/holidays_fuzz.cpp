@@ -25,10 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(calendar->covers_from && calendar->covers_to);
     for (const auto& day : calendar->days) check(calendar->covers(day));
     if (!calendar->days.empty()) {
-        const CivilDate first = *calendar->days.begin();
+        const Date first = *calendar->days.begin();
         const LocalDateTime received{first.year, first.month, first.day, 14, 59, 59};
         const LocalDateTime due = due_at(received, 5, *calendar);
-        check(is_working_day(civil::date_of(due), *calendar));
+        check(is_working_day(date_of(due), *calendar));
         check(received < due);
     }
     return 0;

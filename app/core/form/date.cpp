@@ -1,4 +1,5 @@
 #include "core/form/date.h"
+#include "core/text/ascii.h"
 
 #include <array>
 #include <cstdio>
@@ -9,17 +10,10 @@ namespace motcua::core {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+using text::is_ascii_digit;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
+bool is_space(char c) {
+    return text::is_one_of(c, text::LineSpace);
 }
 
 int to_int(std::string_view digits) {
@@ -57,7 +51,7 @@ Result<Date> make_date(int year, int month, int day, std::string_view shape) {
 std::optional<char> read_separator(std::string_view text, std::size_t& pos) {
     std::optional<char> punctuation;
     std::size_t start = pos;
-    while (pos < text.size() && !is_digit(text[pos])) {
+    while (pos < text.size() && !is_ascii_digit(text[pos])) {
         char c = text[pos];
         if (c == '/' || c == '-' || c == '.') {
             if (punctuation) return std::nullopt;
@@ -73,7 +67,7 @@ std::optional<char> read_separator(std::string_view text, std::size_t& pos) {
 
 std::string_view read_digits(std::string_view text, std::size_t& pos) {
     std::size_t start = pos;
-    while (pos < text.size() && is_digit(text[pos])) ++pos;
+    while (pos < text.size() && is_ascii_digit(text[pos])) ++pos;
     return text.substr(start, pos - start);
 }
 
@@ -158,14 +152,14 @@ Result<Date> parse_ddmmyyyy(std::string_view text) {
                                              std::to_string(text.size()) + " characters");
     }
     for (char c : text) {
-        if (!is_digit(c)) return make_error("date_format", "expected 8 digits ddmmyyyy");
+        if (!is_ascii_digit(c)) return make_error("date_format", "expected 8 digits ddmmyyyy");
     }
     return make_date(to_int(text.substr(4, 4)), to_int(text.substr(2, 2)),
                      to_int(text.substr(0, 2)), "ddmmyyyy");
 }
 
 Result<Date> parse_date(std::string_view text) {
-    text = trim(text);
+    text = text::trim(text, text::LineSpace);
     if (text.empty()) return make_error("required", "empty date");
 
     std::size_t pos = 0;

@@ -75,15 +75,8 @@ Result<CccdData> parse_cccd_qr(std::string_view payload) {
                           std::to_string(kMaxCccdQrBytes) + ")");
     }
 
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t bar = payload.find('|', start);
-        fields.push_back(trim(payload.substr(
-            start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
-        if (bar == std::string_view::npos) break;
-        start = bar + 1;
-    }
+    std::vector<std::string_view> fields = text::split(payload, '|');
+    for (auto& field : fields) field = trim(field);
     if (fields.size() < 5) {
         return unreadable(std::to_string(fields.size()) + " '|'-separated fields, need at least 5");
     }

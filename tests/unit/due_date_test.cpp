@@ -9,7 +9,6 @@
 #include "core/filing/portal_time.h"
 
 using namespace motcua::core;
-using namespace motcua::core::civil;
 
 namespace {
 
@@ -68,17 +67,17 @@ TEST_CASE("portal time is Vietnam wall time at UTC+7", "[time]") {
 }
 
 TEST_CASE("civil day numbers round-trip over many centuries", "[time]") {
-    CHECK(days_from_civil(CivilDate{1970, 1, 1}) == 0);
-    CHECK(days_from_civil(CivilDate{2000, 3, 1}) == 11017);
-    CHECK(civil_from_days(-1) == CivilDate{1969, 12, 31});
+    CHECK(days_from_civil(Date{1970, 1, 1}) == 0);
+    CHECK(days_from_civil(Date{2000, 3, 1}) == 11017);
+    CHECK(civil_from_days(-1) == Date{1969, 12, 31});
 
     // Walk 800 years day by day: each day is the previous one plus one, in calendar terms.
-    CivilDate previous = civil_from_days(days_from_civil(CivilDate{1700, 1, 1}) - 1);
-    const std::int64_t first = days_from_civil(CivilDate{1700, 1, 1});
-    const std::int64_t last = days_from_civil(CivilDate{2500, 1, 1});
+    Date previous = civil_from_days(days_from_civil(Date{1700, 1, 1}) - 1);
+    const std::int64_t first = days_from_civil(Date{1700, 1, 1});
+    const std::int64_t last = days_from_civil(Date{2500, 1, 1});
     int mismatches = 0;
     for (std::int64_t days = first; days < last; ++days) {
-        const CivilDate date = civil_from_days(days);
+        const Date date = civil_from_days(days);
         const bool same_month = date.year == previous.year && date.month == previous.month &&
                                 date.day == previous.day + 1;
         const bool new_month =
@@ -92,12 +91,12 @@ TEST_CASE("civil day numbers round-trip over many centuries", "[time]") {
 }
 
 TEST_CASE("weekdays follow the calendar", "[time]") {
-    CHECK(weekday(CivilDate{1970, 1, 1}) == 4);    // Thursday
-    CHECK(weekday(CivilDate{2026, 3, 13}) == 5);   // Friday
-    CHECK(weekday(CivilDate{2026, 3, 14}) == 6);   // Saturday
-    CHECK(weekday(CivilDate{2026, 3, 15}) == 0);   // Sunday
-    CHECK(weekday(CivilDate{1969, 12, 31}) == 3);  // Wednesday
-    CHECK(weekday(CivilDate{2024, 2, 29}) == 4);   // Thursday
+    CHECK(weekday(Date{1970, 1, 1}) == static_cast<Weekday>(4));    // Thursday
+    CHECK(weekday(Date{2026, 3, 13}) == static_cast<Weekday>(5));   // Friday
+    CHECK(weekday(Date{2026, 3, 14}) == static_cast<Weekday>(6));   // Saturday
+    CHECK(weekday(Date{2026, 3, 15}) == static_cast<Weekday>(0));   // Sunday
+    CHECK(weekday(Date{1969, 12, 31}) == static_cast<Weekday>(3));  // Wednesday
+    CHECK(weekday(Date{2024, 2, 29}) == static_cast<Weekday>(4));   // Thursday
 }
 
 TEST_CASE("portal time parsing accepts only 14 digits forming a real date and time", "[time]") {
@@ -121,7 +120,7 @@ TEST_CASE("portal and display formats pad every field", "[time]") {
     const LocalDateTime time = at(2026, 1, 5, 7, 3, 9);
     CHECK(format_portal_time(time) == "20260105070309");
     CHECK(format_display_date(time) == "05/01/2026");
-    CHECK(format_display_date(CivilDate{2027, 12, 31}) == "31/12/2027");
+    CHECK(format_display_date(Date{2027, 12, 31}) == "31/12/2027");
     CHECK(format_display_date_time(time) == "07:03 05/01/2026");
 }
 
@@ -131,11 +130,11 @@ TEST_CASE("a holiday file lists each day once, inside what it covers, with a nam
     auto calendar = parse_holiday_file(holiday_file({"2027-01-01", "2026-09-02"}), "holidays.json");
     REQUIRE(calendar.ok());
     CHECK(calendar->days.size() == 2);
-    CHECK(calendar->contains(CivilDate{2027, 1, 1}));
-    CHECK(calendar->contains(CivilDate{2026, 9, 2}));
-    CHECK_FALSE(calendar->contains(CivilDate{2026, 9, 3}));
-    CHECK(calendar->covers(CivilDate{2028, 12, 31}));
-    CHECK_FALSE(calendar->covers(CivilDate{2029, 1, 1}));
+    CHECK(calendar->contains(Date{2027, 1, 1}));
+    CHECK(calendar->contains(Date{2026, 9, 2}));
+    CHECK_FALSE(calendar->contains(Date{2026, 9, 3}));
+    CHECK(calendar->covers(Date{2028, 12, 31}));
+    CHECK_FALSE(calendar->covers(Date{2029, 1, 1}));
 }
 
 TEST_CASE("a broken holiday file is refused with the JSON path and what is wrong", "[due-date]") {
@@ -168,25 +167,25 @@ TEST_CASE("the shipped holiday file covers 2026 to 2028 with Tết by the lunar 
                                        "holidays.json");
     INFO((calendar.ok() ? std::string() : calendar.error().detail));
     REQUIRE(calendar.ok());
-    CHECK(calendar->covers(CivilDate{2026, 1, 1}));
-    CHECK(calendar->covers(CivilDate{2028, 12, 31}));
+    CHECK(calendar->covers(Date{2026, 1, 1}));
+    CHECK(calendar->covers(Date{2028, 12, 31}));
     // Mùng 1 Tết: 17/02/2026, 06/02/2027, 26/01/2028; Giỗ Tổ (10/3 lunar): 26/04/2026 (a Sunday,
     // made up on Monday 27/04), 16/04/2027, 04/04/2028.
-    for (CivilDate day : {CivilDate{2026, 2, 17}, CivilDate{2027, 2, 6}, CivilDate{2028, 1, 26},
-                          CivilDate{2026, 4, 27}, CivilDate{2027, 4, 16}, CivilDate{2028, 4, 4}})
+    for (Date day : {Date{2026, 2, 17}, Date{2027, 2, 6}, Date{2028, 1, 26},
+                          Date{2026, 4, 27}, Date{2027, 4, 16}, Date{2028, 4, 4}})
         CHECK(calendar->contains(day));
     for (int year : {2026, 2027, 2028}) {
         CAPTURE(year);
-        for (CivilDate day : {CivilDate{year, 1, 1}, CivilDate{year, 4, 30}, CivilDate{year, 5, 1},
-                              CivilDate{year, 9, 2}})
+        for (Date day : {Date{year, 1, 1}, Date{year, 4, 30}, Date{year, 5, 1},
+                              Date{year, 9, 2}})
             CHECK(calendar->contains(day));
         // Quốc khánh is two days: 2/9 and the day before or after.
-        CHECK((calendar->contains(CivilDate{year, 9, 1}) || calendar->contains(CivilDate{year, 9, 3})));
+        CHECK((calendar->contains(Date{year, 9, 1}) || calendar->contains(Date{year, 9, 3})));
         // Five working days of Tết each year, at least.
         int tet_working_days = 0;
         for (int day = 0; day < 40; ++day) {
-            const CivilDate date = add_days(CivilDate{year, 1, 15}, day);
-            if (calendar->contains(date) && weekday(date) != 0 && weekday(date) != 6) ++tet_working_days;
+            const Date date = add_days(Date{year, 1, 15}, day);
+            if (calendar->contains(date) && weekday(date) != Weekday::Sunday && weekday(date) != Weekday::Saturday) ++tet_working_days;
         }
         CHECK(tet_working_days >= 5);
     }
@@ -198,13 +197,13 @@ TEST_CASE("a filing on the working day before Tết 2027 is due after the holida
     REQUIRE(calendar.ok());
     // Thursday 04/02/2027 is the last working day before the break (29 tháng Chạp, Fri 05/02,
     // to Thu 11/02); mùng 1 Tết is Saturday 06/02.
-    CHECK(is_working_day(CivilDate{2027, 2, 4}, *calendar));
-    CHECK_FALSE(is_working_day(CivilDate{2027, 2, 5}, *calendar));
+    CHECK(is_working_day(Date{2027, 2, 4}, *calendar));
+    CHECK_FALSE(is_working_day(Date{2027, 2, 5}, *calendar));
     // Received 10:00: day 0 is 04/02; one working day later is the first day after the break.
     CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 1, *calendar) == at(2027, 2, 12, 17, 0, 0));
     CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 3, *calendar) == at(2027, 2, 16, 17, 0, 0));
     // After the 15:00 cut-off it counts from the first working day after Tết.
-    CHECK(effective_reception_day(at(2027, 2, 4, 15, 0, 0), *calendar) == CivilDate{2027, 2, 12});
+    CHECK(effective_reception_day(at(2027, 2, 4, 15, 0, 0), *calendar) == Date{2027, 2, 12});
     CHECK(due_at(at(2027, 2, 4, 15, 0, 0), 0, *calendar) == at(2027, 2, 12, 17, 0, 0));
     // Without the calendar the same filing would be promised during Tết.
     CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 1, HolidayCalendar{}) == at(2027, 2, 5, 17, 0, 0));
@@ -212,11 +211,11 @@ TEST_CASE("a filing on the working day before Tết 2027 is due after the holida
 
 TEST_CASE("working days are Monday to Friday minus holidays", "[due-date]") {
     const HolidayCalendar holidays = calendar_of({"2026-09-02"});
-    CHECK(is_working_day(CivilDate{2026, 9, 1}, holidays));
-    CHECK_FALSE(is_working_day(CivilDate{2026, 9, 2}, holidays));  // Quốc khánh, a Wednesday
-    CHECK_FALSE(is_working_day(CivilDate{2026, 9, 5}, holidays));  // Saturday
-    CHECK_FALSE(is_working_day(CivilDate{2026, 9, 6}, holidays));  // Sunday
-    CHECK(next_working_day(CivilDate{2026, 9, 1}, holidays) == CivilDate{2026, 9, 3});
+    CHECK(is_working_day(Date{2026, 9, 1}, holidays));
+    CHECK_FALSE(is_working_day(Date{2026, 9, 2}, holidays));  // Quốc khánh, a Wednesday
+    CHECK_FALSE(is_working_day(Date{2026, 9, 5}, holidays));  // Saturday
+    CHECK_FALSE(is_working_day(Date{2026, 9, 6}, holidays));  // Sunday
+    CHECK(next_working_day(Date{2026, 9, 1}, holidays) == Date{2026, 9, 3});
 }
 
 // [SECTION] due date
@@ -229,7 +228,7 @@ TEST_CASE("a same-day procedure received on Friday before 15:00 is due that Frid
 
 TEST_CASE("a dossier received on Friday at 15:00 counts from Monday", "[due-date]") {
     const HolidayCalendar none;
-    CHECK(effective_reception_day(at(2026, 3, 13, 15, 0, 0), none) == CivilDate{2026, 3, 16});
+    CHECK(effective_reception_day(at(2026, 3, 13, 15, 0, 0), none) == Date{2026, 3, 16});
     CHECK(due_at(at(2026, 3, 13, 15, 0, 0), 0, none) == at(2026, 3, 16, 17, 0, 0));
     CHECK(due_at(at(2026, 3, 13, 23, 59, 59), 1, none) == at(2026, 3, 17, 17, 0, 0));
 }
@@ -270,7 +269,7 @@ TEST_CASE("the Tết holiday run pushes the due date past the whole break", "[du
 TEST_CASE("a dossier received on New Year's Eve afternoon is due in the new year", "[due-date]") {
     const HolidayCalendar new_year = calendar_of({"2027-01-01"});
     // Thu 31/12/2026 15:30 → Fri 01/01 is a holiday → counts from Mon 04/01/2027.
-    CHECK(effective_reception_day(at(2026, 12, 31, 15, 30, 0), new_year) == CivilDate{2027, 1, 4});
+    CHECK(effective_reception_day(at(2026, 12, 31, 15, 30, 0), new_year) == Date{2027, 1, 4});
     CHECK(due_at(at(2026, 12, 31, 15, 30, 0), 1, new_year) == at(2027, 1, 5, 17, 0, 0));
     CHECK(due_at(at(2026, 12, 31, 10, 0, 0), 1, new_year) == at(2027, 1, 4, 17, 0, 0));
 }

@@ -78,10 +78,9 @@ Date read_iso_date(const json& value, const std::string& path) {
     for (std::size_t i = 0; shaped && i < text.size(); ++i)
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) shaped = false;
     if (!shaped) fail(path, expected + ", found \"" + text + "\"");
-    Date date{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)),
-              std::stoi(text.substr(8, 2))};
-    if (!is_real_date(date)) fail(path, "\"" + text + "\" is not a real date");
-    return date;
+    const auto date = parse_iso_date(text);  // the one strict yyyy-mm-dd reader (core/calendar)
+    if (!date || !is_real_date(*date)) fail(path, "\"" + text + "\" is not a real date");
+    return *date;
 }
 
 std::vector<FeeTier> read_tiers(const json& value, const std::string& path) {

@@ -9,44 +9,10 @@
 
 namespace motcua::core {
 
-using namespace civil;
-
-namespace {
-
-// A run of 1..max_digits ASCII digits, the whole of `text`.
-std::optional<int> parse_digits(std::string_view text, std::size_t min_digits,
-                                std::size_t max_digits) {
-    if (text.size() < min_digits || text.size() > max_digits) return std::nullopt;
-    int value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0');
-    }
-    return value;
-}
-
-// "yyyy-mm-dd" forming a real date, the whole of `text`.
-std::optional<CivilDate> parse_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    const auto year = parse_digits(text.substr(0, 4), 4, 4);
-    const auto month = parse_digits(text.substr(5, 2), 2, 2);
-    const auto day = parse_digits(text.substr(8, 2), 2, 2);
-    if (!day || !month || !year || !is_valid_date(*year, *month, *day)) return std::nullopt;
-    return CivilDate{*year, *month, *day};
-}
-
-std::string format_iso(const CivilDate& date) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return text;
-}
-
-}  // namespace
-
 namespace {
 
 // Only yyyy-mm-dd in files: "05/02/2027" could be read as May 2nd by a foreign editor.
-CivilDate read_iso_day(const strict_json::ObjectReader& reader, const char* key) {
+Date read_iso_day(const strict_json::ObjectReader& reader, const char* key) {
     const std::string text = reader.string(key);
     const auto date = parse_iso_date(text);
     if (!date) strict_json::fail(reader.path(key), "expected a real date written yyyy-mm-dd, found \"" + text + "\"");
@@ -79,14 +45,14 @@ Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::stri
         for (std::size_t i = 0; i < list.size(); ++i) {
             const std::string path = strict_json::index_path("$.holidays", i);
             strict_json::ObjectReader entry(list[i], path, {"date", "name", "basis"});
-            const CivilDate date = read_iso_day(entry, "date");
+            const Date date = read_iso_day(entry, "date");
             if (entry.string("name").empty()) strict_json::fail(entry.path("name"), "expected the holiday's name");
             if (entry.string("basis").empty())
                 strict_json::fail(entry.path("basis"), "expected where this day comes from (a law, a decision)");
             if (!calendar.covers(date))
-                strict_json::fail(entry.path("date"), format_iso(date) + " is outside \"covers\"");
+                strict_json::fail(entry.path("date"), format_iso_date(date) + " is outside \"covers\"");
             if (!calendar.days.insert(date).second)
-                strict_json::fail(entry.path("date"), format_iso(date) + " is listed twice");
+                strict_json::fail(entry.path("date"), format_iso_date(date) + " is listed twice");
         }
         return calendar;
     } catch (const std::exception& e) {  // strict_json::SchemaError, or nlohmann's own
@@ -94,27 +60,27 @@ Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::stri
     }
 }
 
-bool is_working_day(const CivilDate& date, const HolidayCalendar& calendar) {
-    const int day_of_week = weekday(date);
-    return day_of_week != 0 && day_of_week != 6 && !calendar.contains(date);
+bool is_working_day(const Date& date, const HolidayCalendar& calendar) {
+    const Weekday day_of_week = weekday(date);
+    return day_of_week != Weekday::Sunday && day_of_week != Weekday::Saturday && !calendar.contains(date);
 }
 
-CivilDate next_working_day(const CivilDate& date, const HolidayCalendar& calendar) {
+Date next_working_day(const Date& date, const HolidayCalendar& calendar) {
     // Terminates: the calendar is finite, so some later weekday is not in it.
-    CivilDate next = add_days(date, 1);
+    Date next = add_days(date, 1);
     while (!is_working_day(next, calendar)) next = add_days(next, 1);
     return next;
 }
 
-CivilDate effective_reception_day(const LocalDateTime& received, const HolidayCalendar& calendar) {
-    const CivilDate day = date_of(received);
+Date effective_reception_day(const LocalDateTime& received, const HolidayCalendar& calendar) {
+    const Date day = date_of(received);
     if (is_working_day(day, calendar) && received.hour < ReceptionCutoffHour) return day;
     return next_working_day(day, calendar);
 }
 
 LocalDateTime due_at(const LocalDateTime& received, int working_days,
                      const HolidayCalendar& calendar) {
-    CivilDate day = effective_reception_day(received, calendar);
+    Date day = effective_reception_day(received, calendar);
     for (int i = 0; i < working_days; ++i) day = next_working_day(day, calendar);
     return LocalDateTime{day.year, day.month, day.day, DueHour, 0, 0};
 }

@@ -22,13 +22,13 @@ inline constexpr int DueHour = 17;
 
 // Public holidays and compensatory days off (ngày nghỉ bù). Weekends need not be listed.
 struct HolidayCalendar {
-    std::set<CivilDate> days;
+    std::set<Date> days;
     // The span the list was written for (assets/config/holidays.json "covers"); outside it the
     // calendar knows no holidays, so a due date there may fall on one.
-    std::optional<CivilDate> covers_from;
-    std::optional<CivilDate> covers_to;
-    bool contains(const CivilDate& date) const { return days.count(date) != 0; }
-    bool covers(const CivilDate& date) const {
+    std::optional<Date> covers_from;
+    std::optional<Date> covers_to;
+    bool contains(const Date& date) const { return days.count(date) != 0; }
+    bool covers(const Date& date) const {
         return covers_from && covers_to && *covers_from <= date && date <= *covers_to;
     }
 };
@@ -43,14 +43,14 @@ struct HolidayCalendar {
 Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::string_view source_name);
 
 // Monday to Friday and not in the calendar.
-bool is_working_day(const CivilDate& date, const HolidayCalendar& calendar);
+bool is_working_day(const Date& date, const HolidayCalendar& calendar);
 
 // The first working day strictly after `date`.
-CivilDate next_working_day(const CivilDate& date, const HolidayCalendar& calendar);
+Date next_working_day(const Date& date, const HolidayCalendar& calendar);
 
 // The day a dossier officially counts as received: the received day when it is a working day
 // and the time is before 15:00:00, otherwise the next working day.
-CivilDate effective_reception_day(const LocalDateTime& received, const HolidayCalendar& calendar);
+Date effective_reception_day(const LocalDateTime& received, const HolidayCalendar& calendar);
 
 // The due date-time: effective reception day plus `working_days` working days (0 = the
 // reception day itself; negative counts as 0), at 17:00:00. 17:00 is the end of the afternoon

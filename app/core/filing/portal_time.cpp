@@ -16,76 +16,17 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return q;
 }
 
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
 }  // namespace
 
-namespace civil {
-
-bool is_valid_date(int year, int month, int day) {
-    if (month < 1 || month > 12 || day < 1) return false;
-    return day <= days_in_month(year, month);
+Date date_of(const LocalDateTime& time) {
+    return Date{time.year, time.month, time.day};
 }
-
-int days_in_month(int year, int month) {
-    static constexpr int Days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && is_leap_year(year)) return 29;
-    return Days[month - 1];
-}
-
-// Howard Hinnant's days_from_civil: shift the year to start in March so the leap day is the
-// last day of the year, then count whole 400-year eras.
-std::int64_t days_from_civil(const CivilDate& date) {
-    std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
-    const std::int64_t era = floor_div(y, 400);
-    const std::int64_t year_of_era = y - era * 400;  // [0, 399]
-    const std::int64_t m = date.month;
-    const std::int64_t day_of_year = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + date.day - 1;
-    const std::int64_t day_of_era =
-        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;  // [0, 146096]
-    return era * 146097 + day_of_era - 719468;
-}
-
-CivilDate civil_from_days(std::int64_t days) {
-    days += 719468;
-    const std::int64_t era = floor_div(days, 146097);
-    const std::int64_t day_of_era = days - era * 146097;
-    const std::int64_t year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-    const std::int64_t day_of_year =
-        day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    const std::int64_t mp = (5 * day_of_year + 2) / 153;
-    const int day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
-    const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    const int year = static_cast<int>(year_of_era + era * 400 + (month <= 2 ? 1 : 0));
-    return CivilDate{year, month, day};
-}
-
-int weekday(const CivilDate& date) {
-    // 1970-01-01 was a Thursday (4).
-    const std::int64_t days = days_from_civil(date);
-    return static_cast<int>(days - floor_div(days + 4, 7) * 7 + 4);
-}
-
-CivilDate add_days(const CivilDate& date, std::int64_t count) {
-    return civil_from_days(days_from_civil(date) + count);
-}
-
-CivilDate date_of(const LocalDateTime& time) {
-    return CivilDate{time.year, time.month, time.day};
-}
-
-}  // namespace civil
-
-using namespace civil;
 
 LocalDateTime vietnam_time_from_unix_ms(std::int64_t unix_ms) {
     const std::int64_t local_seconds = floor_div(unix_ms, MsPerSecond) + VietnamUtcOffsetSeconds;
     const std::int64_t days = floor_div(local_seconds, SecondsPerDay);
     const std::int64_t second_of_day = local_seconds - days * SecondsPerDay;
-    const CivilDate date = civil_from_days(days);
+    const Date date = civil_from_days(days);
     return LocalDateTime{date.year,
                          date.month,
                          date.day,
@@ -124,7 +65,7 @@ std::optional<LocalDateTime> parse_portal_time(std::string_view text) {
     return time;
 }
 
-std::string format_display_date(const CivilDate& date) {
+std::string format_display_date(const Date& date) {
     char buffer[80];
     std::snprintf(buffer, sizeof buffer, "%02d/%02d/%04d", date.day, date.month, date.year);
     return buffer;

@@ -14,6 +14,7 @@
 
 #include "core/form/validators.h"
 #include "core/json/strict_reader.h"
+#include "core/text/ascii.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -50,14 +51,10 @@ bool parse_code(std::string_view text, std::size_t digits, std::uint32_t& value)
     return true;
 }
 
-bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+using text::is_ascii_space;
 
-std::string_view trim_ascii(std::string_view text) {
-    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-    return text;
+std::string_view trim_ascii(std::string_view value) {
+    return text::trim(value, text::AsciiSpace);
 }
 
 const json& member(const json& object, const char* key, const std::string& path) {

@@ -1,4 +1,5 @@
 #include "core/form/date.h"
+#include "core/text/ascii.h"
 
 #include <array>
 #include <cstdio>
@@ -9,17 +10,10 @@ namespace motcua::core {
 
 namespace {
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+using text::is_ascii_digit;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-    return text;
+bool is_space(char c) {
+    return text::is_one_of(c, text::LineSpace);
 }
 
 int to_int(std::string_view digits) {
@@ -57,7 +51,7 @@ Result<Date> make_date(int year, int month, int day, std::string_view shape) {
 std::optional<char> read_separator(std::string_view text, std::size_t& pos) {
     std::optional<char> punctuation;
     std::size_t start = pos;
-    while (pos < text.size() && !is_digit(text[pos])) {
+    while (pos < text.size() && !is_ascii_digit(text[pos])) {
         char c = text[pos];
         if (c == '/' || c == '-' || c == '.') {
             if (punctuation) return std::nullopt;
@@ -73,7 +67,7 @@ std::optional<char> read_separator(std::string_view text, std::size_t& pos) {
 
 std::string_view read_digits(std::string_view text, std::size_t& pos) {
     std::size_t start = pos;
-    while (pos < text.size() && is_digit(text[pos])) ++pos;
+    while (pos < text.size() && is_ascii_digit(text[pos])) ++pos;
     return text.substr(start, pos - start);
 }
 
@@ -144,23 +138,11 @@ std::string join_words(const std::vector<std::string_view>& words) {
     return out;
 }
 
-// Kept private: filing/portal_time.h already exports days_in_month(int, int) for CivilDate.
-bool is_leap_year(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int month_length(int year, int month) {
-    static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12) return 0;
-    if (month == 2 && is_leap_year(year)) return 29;
-    return kDays[static_cast<std::size_t>(month - 1)];
-}
-
 }  // namespace
 
 bool is_real_date(Date date) {
     return date.year >= 1 && date.year <= kMaxDateYear && date.month >= 1 && date.month <= 12 &&
-           date.day >= 1 && date.day <= month_length(date.year, date.month);
+           date.day >= 1 && date.day <= days_in_month(date.year, date.month);
 }
 
 Result<Date> parse_ddmmyyyy(std::string_view text) {
@@ -170,14 +152,14 @@ Result<Date> parse_ddmmyyyy(std::string_view text) {
                                              std::to_string(text.size()) + " characters");
     }
     for (char c : text) {
-        if (!is_digit(c)) return make_error("date_format", "expected 8 digits ddmmyyyy");
+        if (!is_ascii_digit(c)) return make_error("date_format", "expected 8 digits ddmmyyyy");
     }
     return make_date(to_int(text.substr(4, 4)), to_int(text.substr(2, 2)),
                      to_int(text.substr(0, 2)), "ddmmyyyy");
 }
 
 Result<Date> parse_date(std::string_view text) {
-    text = trim(text);
+    text = text::trim(text, text::LineSpace);
     if (text.empty()) return make_error("required", "empty date");
 
     std::size_t pos = 0;
@@ -216,52 +198,12 @@ std::string format_date(Date date) {
     return buffer;
 }
 
-std::string format_iso_date(Date date) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
-    return buffer;
-}
-
 int age_on(Date birth, Date on) {
     int years = on.year - birth.year;
     // Comparing (month, day) pairs makes a 29/02 birthday fall after 28/02 in common years,
     // so the year is completed on 01/03.
     if (on.month < birth.month || (on.month == birth.month && on.day < birth.day)) --years;
     return years;
-}
-
-// Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
-int days_from_civil(Date date) {
-    int y = date.year - (date.month <= 2 ? 1 : 0);
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int mp = (date.month + 9) % 12;
-    int doy = (153 * mp + 2) / 5 + date.day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-Date civil_from_days(int days) {
-    int z = days + 719468;
-    int era = (z >= 0 ? z : z - 146096) / 146097;
-    int doe = z - era * 146097;
-    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int y = yoe + era * 400;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    int d = doy - (153 * mp + 2) / 5 + 1;
-    int m = mp < 10 ? mp + 3 : mp - 9;
-    return Date{y + (m <= 2 ? 1 : 0), m, d};
-}
-
-Date add_days(Date date, int days) {
-    return civil_from_days(days_from_civil(date) + days);
-}
-
-Weekday weekday(Date date) {
-    int days = days_from_civil(date);
-    // 1970-01-01 was a Thursday (4).
-    return static_cast<Weekday>((days % 7 + 7 + 4) % 7);
 }
 
 std::string number_in_words(std::int64_t number) {

@@ -1,6 +1,6 @@
 // Calendar dates as residents type them (dd/mm/yyyy) and as civil-status forms print them,
 // including the date "ghi bằng chữ" (in words) that birth registration asks for.
-// Proleptic Gregorian calendar; no time zones here: "today" always comes in as an argument.
+// The date type and its arithmetic are core/calendar/date.h; this file is what people type and read.
 #pragma once
 
 #include <compare>
@@ -8,21 +8,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/calendar/date.h"
 #include "core/result.h"
 
 namespace motcua::core {
-
-struct Date {
-    int year = 1970;
-    int month = 1;
-    int day = 1;
-
-    // Member order (year, month, day) makes the defaulted comparison chronological.
-    friend auto operator<=>(const Date&, const Date&) = default;
-};
-
-// Same encoding as std::chrono::weekday: Sunday = 0. Vietnamese "Thứ hai" is Monday.
-enum class Weekday { Sunday = 0, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday };
 
 // Dates the kiosk accepts from a person start here: nobody alive was born earlier, and the
 // card and civil-status systems do not hold earlier dates.
@@ -44,20 +33,10 @@ Result<Date> parse_ddmmyyyy(std::string_view text);
 
 // "dd/mm/yyyy", zero-padded: the form shown to residents and printed.
 std::string format_date(Date date);
-// "yyyy-mm-dd", for payloads and storage.
-std::string format_iso_date(Date date);
 
 // Completed years of age on `on` (negative when `on` is before `birth`). Someone born on 29/02
 // turns a year older on 01/03 in common years.
 int age_on(Date birth, Date on);
-
-// Days since 1970-01-01 (negative before it). Exact for every proleptic Gregorian date.
-int days_from_civil(Date date);
-// The inverse of days_from_civil.
-Date civil_from_days(int days);
-// date + days (days may be negative).
-Date add_days(Date date, int days);
-Weekday weekday(Date date);
 
 // A whole number read out in Vietnamese, as on forms and receipts: 2019 → "hai nghìn không trăm
 // mười chín", 105 → "một trăm linh năm", 21 → "hai mươi mốt", 24 → "hai mươi tư", 25 → "hai mươi

@@ -7,6 +7,7 @@
 //  [SECTION] Whole numbers
 //  [SECTION] Free text and choices
 #include "core/form/validators.h"
+#include "core/text/ascii.h"
 
 #include <utf8proc.h>
 
@@ -31,13 +32,11 @@ std::optional<std::string> checked_nfc(std::string_view text) {
 }
 
 bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return text::is_one_of(c, text::LineSpace);
 }
 
-std::string_view trim_ascii(std::string_view text) {
-    while (!text.empty() && is_ascii_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_ascii_space(text.back())) text.remove_suffix(1);
-    return text;
+std::string_view trim_ascii(std::string_view value) {
+    return text::trim(value, text::LineSpace);
 }
 
 // Whitespace as a resident's input may carry it: ASCII, no-break and other Unicode spaces.
@@ -61,9 +60,7 @@ char32_t to_upper(char32_t cp) {
     return static_cast<char32_t>(utf8proc_toupper(static_cast<utf8proc_int32_t>(cp)));
 }
 
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
+using text::ascii_lower;
 
 // [SECTION] Person names ------------------------------------------------------------------------
 

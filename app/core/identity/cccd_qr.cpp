@@ -1,4 +1,5 @@
 #include "core/identity/cccd_qr.h"
+#include "core/text/ascii.h"
 
 #include <array>
 
@@ -11,22 +12,11 @@ namespace {
 constexpr std::size_t kMaxQrNameCodePoints = 200;  // generous: a check, not a form rule
 constexpr std::size_t kMaxAddressCodePoints = 500;
 
-bool is_trim_char(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\0';
-}
-
 std::string_view trim(std::string_view text) {
-    while (!text.empty() && is_trim_char(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_trim_char(text.back())) text.remove_suffix(1);
-    return text;
+    return text::trim(text, text::ScannerNoise);
 }
 
-bool all_digits(std::string_view text) {
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-    }
-    return true;
-}
+using text::all_digits;
 
 bool is_eight_digits(std::string_view text) {
     return text.size() == 8 && all_digits(text);
@@ -85,15 +75,8 @@ Result<CccdData> parse_cccd_qr(std::string_view payload) {
                           std::to_string(kMaxCccdQrBytes) + ")");
     }
 
-    std::vector<std::string_view> fields;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t bar = payload.find('|', start);
-        fields.push_back(trim(payload.substr(
-            start, bar == std::string_view::npos ? std::string_view::npos : bar - start)));
-        if (bar == std::string_view::npos) break;
-        start = bar + 1;
-    }
+    std::vector<std::string_view> fields = text::split(payload, '|');
+    for (auto& field : fields) field = trim(field);
     if (fields.size() < 5) {
         return unreadable(std::to_string(fields.size()) + " '|'-separated fields, need at least 5");
     }

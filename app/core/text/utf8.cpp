@@ -136,22 +136,12 @@ std::u32string decode_utf8(std::string_view text) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-    if (cp >= 0xD800 && (cp <= 0xDFFF || cp > 0x10FFFF)) cp = Replacement;
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    // utf8proc encodes; surrogates and values past U+10FFFF are not characters, so they become
+    // U+FFFD first (utf8proc would write surrogates as they are).
+    if (!utf8proc_codepoint_valid(static_cast<utf8proc_int32_t>(cp))) cp = Replacement;
+    utf8proc_uint8_t bytes[4];
+    const utf8proc_ssize_t length = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes);
+    out.append(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(length));
 }
 
 std::string encode_utf8(std::u32string_view text) {

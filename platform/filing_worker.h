@@ -46,7 +46,8 @@ public:
     void stop();
     // Something new is in the outbox (or staff asked to retry): look now.
     void wake();
-    // Queue a satisfaction rating (best effort; logged when it cannot be sent).
+    // Queue a satisfaction rating: saved in the outbox, sent, and kept and sent again until the
+    // portal took it (never dropped).
     void send_rating(std::string code, int level, std::string kiosk_id);
     // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
     void lookup(std::string code);
@@ -78,6 +79,7 @@ private:
     std::function<std::int64_t()> m_wall = system_wall_ms;
     std::int64_t m_next_heartbeat_ms = 0;       // monotonic
     std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
+    std::int64_t m_next_rating_ms = 0;          // monotonic
     std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)
     struct StaffAction {
         std::int64_t id;

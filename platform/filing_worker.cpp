@@ -41,7 +41,10 @@ FilingWorker::~FilingWorker() { stop(); }
 
 void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) { m_wall = std::move(wall_ms); }
 
-void FilingWorker::start() { m_thread = std::thread([this] { run(); }); }
+void FilingWorker::start() {
+    m_thread = std::thread([this] { run(); });
+    m_lookup_thread = std::jthread([this](std::stop_token stop) { run_lookups(stop); });
+}
 
 void FilingWorker::stop() {
     {
@@ -49,7 +52,38 @@ void FilingWorker::stop() {
         m_stopping = true;
     }
     m_wakeup.notify_all();
+    if (m_lookup_thread.joinable()) {
+        m_lookup_thread.request_stop();  // wakes its wait on m_lookup_wakeup
+        m_lookup_thread.join();
+    }
     if (m_thread.joinable()) m_thread.join();
+}
+
+void FilingWorker::run_lookups(std::stop_token stop) {
+    // Its own curl handle: a lookup never waits behind a submit that takes up to 20 s.
+    auto client = CurlPortalClient::create(m_portal);
+    if (!client) log_error("lookup_worker_failed", client.error().detail);
+    while (true) {
+        std::vector<std::string> lookups;
+        {
+            std::unique_lock lock(m_mutex);
+            m_lookup_wakeup.wait(lock, stop, [this] { return !m_lookups.empty(); });
+            if (stop.stop_requested()) return;
+            lookups.swap(m_lookups);
+        }
+        for (const auto& code : lookups) {
+            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
+            if (client) {
+                const core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
+                if (const auto* found = std::get_if<core::LookupFound>(&outcome))
+                    result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
+                              found->status.ngay_hen_tra};
+                else if (std::holds_alternative<core::LookupNotFound>(outcome))
+                    result.state = core::LookupState::NotFound;
+            }
+            post(std::move(result));
+        }
+    }
 }
 
 void FilingWorker::wake() {
@@ -73,9 +107,8 @@ void FilingWorker::lookup(std::string code) {
     {
         std::lock_guard lock(m_mutex);
         m_lookups.push_back(std::move(code));
-        m_poke = true;
     }
-    m_wakeup.notify_all();
+    m_lookup_wakeup.notify_all();
 }
 
 std::vector<core::Intent> FilingWorker::take_results() {
@@ -292,21 +325,6 @@ void FilingWorker::run() {
         {
             std::lock_guard lock(m_mutex);
             ratings.swap(m_ratings);
-        }
-        std::vector<std::string> lookups;
-        {
-            std::lock_guard lock(m_mutex);
-            lookups.swap(m_lookups);
-        }
-        for (const auto& code : lookups) {
-            core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
-            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
-            if (const auto* found = std::get_if<core::LookupFound>(&outcome))
-                result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
-                          found->status.ngay_hen_tra};
-            else if (std::holds_alternative<core::LookupNotFound>(outcome))
-                result.state = core::LookupState::NotFound;
-            post(std::move(result));
         }
         // Ratings go into the outbox first, and leave it only once the portal took them.
         for (const auto& body : ratings)

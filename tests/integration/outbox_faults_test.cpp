@@ -595,3 +595,25 @@ TEST_CASE("a rating the portal could not take is kept in the outbox and sent aft
     CHECK(received[0]["MaTam"] == "KD4MX7PA");
     CHECK(received[0]["MucDo"] == 3);
 }
+
+TEST_CASE("a status lookup does not wait behind slow submits", "[faults][lookup]") {
+    // Every answer takes a second: three submits in a row take three.
+    FilingSim sim({"--latency-ms", "1000"});
+    Kiosk kiosk(sim, motcua::test::FilingToken, 5000, 25);
+    kiosk.worker->start();
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Sending) == 1; }, CaseBound, 5ms));
+    kiosk.worker->lookup("000.00.01.H99-000000-9999");
+    std::vector<motcua::core::Intent> results;
+    int accepted_when_answered = -1;
+    REQUIRE(motcua::test::wait_until(
+        [&] {
+            for (auto& result : kiosk.worker->take_results())
+                if (std::holds_alternative<motcua::core::intent::LookupResult>(result))
+                    accepted_when_answered = kiosk.count_in(OutboxState::Accepted);
+            return accepted_when_answered >= 0;
+        },
+        CaseBound));
+    kiosk.worker->stop();
+    // Answered while dossiers were still going out, not after all of them.
+    CHECK(accepted_when_answered < Dossiers);
+}

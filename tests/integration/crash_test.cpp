@@ -318,11 +318,15 @@ TEST_CASE("a power cut at random moments never loses an acknowledged filing", "[
         return args;
     };
     const char* asan = std::getenv("ASAN_OPTIONS");
-    const std::vector<std::string> environment = {
+    // MOTCUA_POWERCUT_IGNORE_SYNC=1 runs the negative control: a disk that ignores fsync. The
+    // test must then fail (filings lost), which shows it can.
+    const char* ignore_sync = std::getenv("MOTCUA_POWERCUT_IGNORE_SYNC");
+    std::vector<std::string> environment = {
         std::string("LD_PRELOAD=") + MOTCUA_POWERCUT_SHIM, "POWERCUT_DIR=" + disk + "/",
         "POWERCUT_LOG=" + powercut_log,
         // The shim is not sanitized, and comes first when preloaded into a sanitized build.
         std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0"};
+    if (ignore_sync && *ignore_sync == '1') environment.push_back("POWERCUT_IGNORE_SYNC=1");
 
     std::mt19937 random(crash_seed());
     std::uniform_int_distribution<int> cut_after(20, 250);

@@ -1,10 +1,10 @@
 #include "platform/filing_worker.h"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 
+#include "core/filing/kiosk_messages.h"
 #include "core/filing/portal_time.h"
 #include "core/filing/wall_clock.h"
 #include "platform/system/clock.h"
@@ -23,6 +23,8 @@ namespace {
 // the next pass instead of retrying at once: the due entries are still due, and retrying in a
 // tight loop would burn a core and flood the log until the disk is fixed.
 constexpr std::int64_t StoreRetryMs = 1000;
+// A rating the portal did not take is sent again after this long (with the next pass).
+constexpr std::int64_t RatingRetryMs = 30'000;
 
 }  // namespace
 
@@ -39,7 +41,10 @@ FilingWorker::~FilingWorker() { stop(); }
 
 void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) { m_wall = std::move(wall_ms); }
 
-void FilingWorker::start() { m_thread = std::thread([this] { run(); }); }
+void FilingWorker::start() {
+    m_thread = std::thread([this] { run(); });
+    m_lookup_thread = std::jthread([this](std::stop_token stop) { run_lookups(stop); });
+}
 
 void FilingWorker::stop() {
     {
@@ -47,7 +52,38 @@ void FilingWorker::stop() {
         m_stopping = true;
     }
     m_wakeup.notify_all();
+    if (m_lookup_thread.joinable()) {
+        m_lookup_thread.request_stop();  // wakes its wait on m_lookup_wakeup
+        m_lookup_thread.join();
+    }
     if (m_thread.joinable()) m_thread.join();
+}
+
+void FilingWorker::run_lookups(std::stop_token stop) {
+    // Its own curl handle: a lookup never waits behind a submit that takes up to 20 s.
+    auto client = CurlPortalClient::create(m_portal);
+    if (!client) log_error("lookup_worker_failed", client.error().detail);
+    while (true) {
+        std::vector<std::string> lookups;
+        {
+            std::unique_lock lock(m_mutex);
+            m_lookup_wakeup.wait(lock, stop, [this] { return !m_lookups.empty(); });
+            if (stop.stop_requested()) return;
+            lookups.swap(m_lookups);
+        }
+        for (const auto& code : lookups) {
+            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
+            if (client) {
+                const core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
+                if (const auto* found = std::get_if<core::LookupFound>(&outcome))
+                    result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
+                              found->status.ngay_hen_tra};
+                else if (std::holds_alternative<core::LookupNotFound>(outcome))
+                    result.state = core::LookupState::NotFound;
+            }
+            post(std::move(result));
+        }
+    }
 }
 
 void FilingWorker::wake() {
@@ -59,11 +95,9 @@ void FilingWorker::wake() {
 }
 
 void FilingWorker::send_rating(std::string code, int level, std::string kiosk_id) {
-    nlohmann::json body = {{"MucDo", level}, {"MaKiosk", kiosk_id}};
-    body[code.size() == 8 ? "MaTam" : "MaHoSo"] = code;
     {
         std::lock_guard lock(m_mutex);
-        m_ratings.push_back(body.dump());
+        m_ratings.push_back(core::rating_body(code, level, kiosk_id));
         m_poke = true;
     }
     m_wakeup.notify_all();
@@ -73,9 +107,8 @@ void FilingWorker::lookup(std::string code) {
     {
         std::lock_guard lock(m_mutex);
         m_lookups.push_back(std::move(code));
-        m_poke = true;
     }
-    m_wakeup.notify_all();
+    m_lookup_wakeup.notify_all();
 }
 
 std::vector<core::Intent> FilingWorker::take_results() {
@@ -293,34 +326,36 @@ void FilingWorker::run() {
             std::lock_guard lock(m_mutex);
             ratings.swap(m_ratings);
         }
-        std::vector<std::string> lookups;
-        {
-            std::lock_guard lock(m_mutex);
-            lookups.swap(m_lookups);
-        }
-        for (const auto& code : lookups) {
-            core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
-            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
-            if (const auto* found = std::get_if<core::LookupFound>(&outcome))
-                result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
-                          found->status.ngay_hen_tra};
-            else if (std::holds_alternative<core::LookupNotFound>(outcome))
-                result.state = core::LookupState::NotFound;
-            post(std::move(result));
-        }
-        for (const auto& body : ratings) {
-            core::HttpReply reply = (*client)->post_json("/api/v1/danhgia", body);
-            if (reply.status != 201) log_warning("rating_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
+        // Ratings go into the outbox first, and leave it only once the portal took them.
+        for (const auto& body : ratings)
+            if (auto saved = (*store)->insert_rating(body, m_wall()); !saved) {
+                log_error("rating_not_saved", saved.error().code + ": " + saved.error().detail);
+                std::lock_guard lock(m_mutex);
+                m_ratings.push_back(body);  // kept in memory; saved on the next pass
+                store_ok = false;
+            }
+        if (store_ok && (!ratings.empty() || system_monotonic_ms() >= m_next_rating_ms)) {
+            m_next_rating_ms = system_monotonic_ms() + RatingRetryMs;
+            if (auto waiting = (*store)->unsent_ratings())
+                for (const auto& rating : *waiting) {
+                    const core::HttpReply reply = (*client)->rating(rating.body);
+                    const core::RatingOutcome outcome = core::interpret_rating_reply(reply);
+                    const std::string why = std::to_string(reply.status) + " " + reply.transport_error;
+                    core::Status saved = outcome == core::RatingOutcome::Sent
+                                             ? (*store)->rating_done(rating.id)
+                                             : (*store)->rating_failed(rating.id, outcome == core::RatingOutcome::Refused, why);
+                    if (outcome == core::RatingOutcome::Refused) log_error("rating_refused", why);
+                    else if (outcome == core::RatingOutcome::Retry) log_warning("rating_not_sent", why + " (kept, sent again later)");
+                    if (!saved) log_error("rating_update_failed", saved.error().detail);
+                    if (outcome == core::RatingOutcome::Retry) break;  // the portal is not taking any now
+                }
         }
         // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
         if (system_monotonic_ms() >= m_next_heartbeat_ms) {
             m_next_heartbeat_ms = system_monotonic_ms() + 5 * 60'000;
             WorkerStatus now_status = status();
-            nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", MOTCUA_VERSION},
-                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(m_wall()))},
-                                   {"TrangThai", {{"ChuaGui", now_status.unsent}, {"BiGiu", now_status.held},
-                                                  {"QuaHan", now_status.stale}}}};
-            core::HttpReply reply = (*client)->post_json("/api/v1/kiosk/heartbeat", beat.dump());
+            core::HttpReply reply = (*client)->heartbeat(core::heartbeat_body(
+                m_kiosk_id, MOTCUA_VERSION, m_wall(), {now_status.unsent, now_status.held, now_status.stale}));
             if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Sleep until the next entry is due, a new one arrives, or a minute passes (monotonic).

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <stop_token>
 #include <thread>
 #include <vector>
 
@@ -46,9 +47,11 @@ public:
     void stop();
     // Something new is in the outbox (or staff asked to retry): look now.
     void wake();
-    // Queue a satisfaction rating (best effort; logged when it cannot be sent).
+    // Queue a satisfaction rating: saved in the outbox, sent, and kept and sent again until the
+    // portal took it (never dropped).
     void send_rating(std::string code, int level, std::string kiosk_id);
-    // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
+    // Ask the portal for a dossier's status, on a thread of its own (never behind a submit); the
+    // answer comes back as intent::LookupResult.
     void lookup(std::string code);
     // Staff mode: send a Held (or Pending) entry again now, with a fresh backoff.
     void staff_retry(std::int64_t id);
@@ -65,6 +68,8 @@ private:
     // Held entries whose cause is fixable become Pending (start-up, then every 10 minutes).
     bool retry_fixable_holds(OutboxStore& store);
     bool apply_staff_actions(OutboxStore& store);
+    // The lookup thread: answers status lookups with its own curl handle.
+    void run_lookups(std::stop_token stop);
     // When an entry is due, on the monotonic clock.
     std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall, std::int64_t now_mono);
     void post(core::Intent intent);
@@ -78,6 +83,7 @@ private:
     std::function<std::int64_t()> m_wall = system_wall_ms;
     std::int64_t m_next_heartbeat_ms = 0;       // monotonic
     std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
+    std::int64_t m_next_rating_ms = 0;          // monotonic
     std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)
     struct StaffAction {
         std::int64_t id;
@@ -92,9 +98,11 @@ private:
     bool m_poke = false;
     std::vector<core::Intent> m_results;
     std::vector<std::string> m_ratings;  // JSON bodies
-    std::vector<std::string> m_lookups;  // codes
+    std::vector<std::string> m_lookups;  // codes, for the lookup thread
     WorkerStatus m_status;
     std::thread m_thread;
+    std::condition_variable_any m_lookup_wakeup;  // with m_mutex
+    std::jthread m_lookup_thread;                // lookups, never behind a submit
 };
 
 }  // namespace motcua::platform

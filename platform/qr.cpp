@@ -2,16 +2,25 @@
 
 #include <qrencode.h>
 
+#include <memory>
+
 namespace motcua::platform {
 
 ui::QrMatrix make_qr(const std::string& payload) {
     ui::QrMatrix matrix;
-    QRcode* code = QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M);
+    const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+        QRcode_encodeString8bit(payload.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
     if (!code) return matrix;
-    matrix.size = code->width;
-    matrix.on.resize(static_cast<std::size_t>(code->width) * code->width);
-    for (std::size_t i = 0; i < matrix.on.size(); ++i) matrix.on[i] = code->data[i] & 1;
-    QRcode_free(code);
+    // ISO/IEC 18004 asks for a light quiet zone 4 modules wide on every side: part of the
+    // matrix, so no drawing code can forget or shrink it.
+    const int width = code->width;
+    matrix.size = width + 2 * QrQuietZoneModules;
+    matrix.on.assign(static_cast<std::size_t>(matrix.size) * static_cast<std::size_t>(matrix.size), 0);
+    for (int y = 0; y < width; ++y)
+        for (int x = 0; x < width; ++x)
+            matrix.on[static_cast<std::size_t>(y + QrQuietZoneModules) * static_cast<std::size_t>(matrix.size) +
+                      static_cast<std::size_t>(x + QrQuietZoneModules)] =
+                code->data[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] & 1;
     return matrix;
 }
 

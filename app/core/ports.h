@@ -53,6 +53,10 @@ public:
     // administrative units). With a non-empty `if_none_match` (an ETag from an earlier reply)
     // an unchanged document comes back as 304 with no body.
     virtual HttpReply reference(const std::string& name, const std::string& if_none_match) = 0;
+    // POST a satisfaction rating (core::rating_body).
+    virtual HttpReply rating(const std::string& body_json) = 0;
+    // POST the kiosk's heartbeat (core::heartbeat_body).
+    virtual HttpReply heartbeat(const std::string& body_json) = 0;
 };
 
 class Speech {

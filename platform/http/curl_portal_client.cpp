@@ -199,6 +199,14 @@ core::HttpReply CurlPortalClient::reference(const std::string& name, const std::
     return perform("GET", "/api/v1/" + name, "", "", if_none_match, ReferenceMaxBody);
 }
 
+core::HttpReply CurlPortalClient::rating(const std::string& body_json) {
+    return perform("POST", "/api/v1/danhgia", body_json, "");
+}
+
+core::HttpReply CurlPortalClient::heartbeat(const std::string& body_json) {
+    return perform("POST", "/api/v1/kiosk/heartbeat", body_json, "");
+}
+
 core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::string& body) {
     return perform("POST", path, body, "");
 }

@@ -39,6 +39,8 @@ public:
     core::HttpReply lookup(const std::string& code) override;
     core::HttpReply health() override;
     core::HttpReply reference(const std::string& name, const std::string& if_none_match) override;
+    core::HttpReply rating(const std::string& body_json) override;
+    core::HttpReply heartbeat(const std::string& body_json) override;
     core::HttpReply post_json(const std::string& path, const std::string& body);
     core::HttpReply get(const std::string& path);
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 
+#include "core/filing/lookup_route.h"
 #include "core/filing/portal_time.h"
 #include "core/text/utf8.h"
 #include "platform/system/clock.h"
@@ -52,13 +53,16 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
         } else if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
             log_info(log->event, log->detail);
         } else if (const auto* lookup = std::get_if<core::effect::LookupDossier>(&effect)) {
-            // A filing still in this kiosk's outbox is answered here; the rest by the portal.
+            // A filing still in this kiosk's outbox is answered here; the rest by the portal
+            // (core::route_lookup decides).
             auto local = m_parts.store.find(lookup->code);
-            if (local && *local && (*local)->state != core::OutboxState::Accepted) {
+            const core::OutboxEntry* entry = local && *local ? &**local : nullptr;
+            const core::LookupRoute route = core::route_lookup(lookup->code, entry);
+            if (route.kind == core::LookupRoute::Kind::AnswerWaiting) {
                 apply(core::intent::LookupResult{lookup->code, core::LookupState::Waiting, {}, 0, {}});
             } else if (m_parts.worker) {
-                m_parts.worker->lookup(local && *local ? (*local)->ma_ho_so : lookup->code);
-                if (local && *local) m_lookup_alias = {(*local)->ma_ho_so, lookup->code};
+                m_parts.worker->lookup(route.portal_code);
+                if (route.portal_code != lookup->code) m_lookup_alias = {route.portal_code, lookup->code};
             } else {
                 apply(core::intent::LookupResult{lookup->code, core::LookupState::Unavailable, {}, 0, {}});
             }

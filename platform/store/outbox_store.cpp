@@ -105,6 +105,21 @@ PRAGMA user_version = 2;
 COMMIT;
 )sql";
 
+// Version 3: ratings wait here until the portal took them (issue 8: never dropped).
+const char* SchemaV3 = R"sql(
+BEGIN;
+CREATE TABLE IF NOT EXISTS rating (
+  id INTEGER PRIMARY KEY,
+  body TEXT NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  refused INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+PRAGMA user_version = 3;
+COMMIT;
+)sql";
+
 const char* Columns =
     "id, idempotency_key, provisional_code, procedure_code, payload_json, state, attempts, created_unix_ms, "
     "next_attempt_unix_ms, ma_ho_so, ngay_hen_tra, trang_thai, last_error_code, last_error_detail, "
@@ -163,6 +178,7 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
         }, &version, &message);
     if (rc == SQLITE_OK && version < 1) rc = sqlite3_exec(db, Schema, nullptr, nullptr, &message);
     if (rc == SQLITE_OK && version < 2) rc = sqlite3_exec(db, SchemaV2, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK && version < 3) rc = sqlite3_exec(db, SchemaV3, nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
@@ -396,6 +412,51 @@ core::Result<OutboxCounts> OutboxStore::counts() {
     }
     if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "count dossiers");
     return counts;
+}
+
+core::Status OutboxStore::insert_rating(const std::string& body_json, std::int64_t now_unix_ms) {
+    Statement stmt(m_db, "INSERT INTO rating (body, created_unix_ms) VALUES (?1, ?2)");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare insert_rating");
+    stmt.text(1, body_json);
+    stmt.integer(2, now_unix_ms);
+    int rc = sqlite3_step(stmt.get());
+    if ((rc & 0xFF) == SQLITE_FULL && make_room()) {
+        sqlite3_reset(stmt.get());
+        rc = sqlite3_step(stmt.get());
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "insert rating");
+    return core::Ok{};
+}
+
+core::Result<std::vector<StoredRating>> OutboxStore::unsent_ratings() {
+    Statement stmt(m_db, "SELECT id, body, attempts FROM rating WHERE refused = 0 ORDER BY id");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare unsent_ratings");
+    std::vector<StoredRating> ratings;
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW)
+        ratings.push_back({sqlite3_column_int64(stmt.get(), 0), column_text(stmt.get(), 1), sqlite3_column_int(stmt.get(), 2)});
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "select ratings");
+    return ratings;
+}
+
+core::Status OutboxStore::rating_done(std::int64_t id) {
+    Statement stmt(m_db, "DELETE FROM rating WHERE id = ?1");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare rating_done");
+    stmt.integer(1, id);
+    const int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "delete rating");
+    return core::Ok{};
+}
+
+core::Status OutboxStore::rating_failed(std::int64_t id, bool refused, const std::string& error) {
+    Statement stmt(m_db, "UPDATE rating SET attempts = attempts + 1, refused = ?2, last_error = ?3 WHERE id = ?1");
+    if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare rating_failed");
+    stmt.integer(1, id);
+    stmt.integer(2, refused ? 1 : 0);
+    stmt.text(3, error);
+    const int rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "update rating");
+    return core::Ok{};
 }
 
 core::Status OutboxStore::save_reference(const CachedReference& reference) {

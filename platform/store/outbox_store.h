@@ -28,6 +28,13 @@ struct CachedReference {
     std::int64_t fetched_unix_ms = 0;
 };
 
+// A satisfaction rating waiting to reach the portal.
+struct StoredRating {
+    std::int64_t id = 0;
+    std::string body;  // core::rating_body
+    int attempts = 0;
+};
+
 class OutboxStore {
 public:
     // Bytes kept free for the outbox in "<path>.reserve", released when a write finds the disk
@@ -68,6 +75,13 @@ public:
     // The entry whose provisional code or MaHoSo is exactly `code`.
     core::Result<std::optional<core::OutboxEntry>> find(const std::string& code);
     core::Result<OutboxCounts> counts();
+    // Ratings: kept until the portal took them (rating_done deletes); a refused one is kept
+    // and no longer sent; any other failure counts an attempt and keeps it for the next pass.
+    core::Status insert_rating(const std::string& body_json, std::int64_t now_unix_ms);
+    core::Result<std::vector<StoredRating>> unsent_ratings();
+    core::Status rating_done(std::int64_t id);
+    core::Status rating_failed(std::int64_t id, bool refused, const std::string& error);
+
     // Replaces the cached copy of one reference document, in one transaction. disk_low, and
     // nothing written, when the disk would keep less than the reserve and a margin after it.
     core::Status save_reference(const CachedReference& reference);

@@ -551,3 +551,69 @@ TEST_CASE("the wall clock set back a year during a backoff delays no retry", "[f
     REQUIRE(all_accepted);
     check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
 }
+
+// [SECTION] ratings (issue 8): kept in the outbox until the portal took them
+
+TEST_CASE("a rating the portal could not take is kept in the outbox and sent after a restart", "[faults][rating]") {
+    FilingSim sim;
+    const std::string path = sim.dir().file("outbox.db");
+    auto make_worker = [&] {
+        return std::make_unique<FilingWorker>(path, client_options(sim.url(), motcua::test::FilingToken, 2000),
+                                              motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
+    };
+    auto opened = OutboxStore::open(path);
+    REQUIRE(opened.ok());
+    auto& store = **opened;
+    sim.set_faults({{"captive-portal", true}});
+    auto worker = make_worker();
+    worker->start();
+    worker->send_rating("KD4MX7PA", 3, "KIOSK-01");
+    REQUIRE(motcua::test::wait_until(
+        [&] {
+            auto waiting = store.unsent_ratings();
+            return waiting && waiting->size() == 1 && waiting->front().attempts >= 1;
+        },
+        CaseBound));
+    worker->stop();
+
+    sim.set_faults({{"captive-portal", false}});
+    worker = make_worker();
+    worker->start();
+    const bool sent = motcua::test::wait_until(
+        [&] {
+            auto waiting = store.unsent_ratings();
+            return waiting && waiting->empty();
+        },
+        CaseBound);
+    worker->stop();
+    REQUIRE(sent);
+    httplib::Client control(sim.url());
+    auto ratings = control.Get("/sim/ratings");
+    REQUIRE(ratings);
+    const Json received = Json::parse(ratings->body);
+    REQUIRE(received.size() == 1);
+    CHECK(received[0]["MaTam"] == "KD4MX7PA");
+    CHECK(received[0]["MucDo"] == 3);
+}
+
+TEST_CASE("a status lookup does not wait behind slow submits", "[faults][lookup]") {
+    // Every answer takes a second: three submits in a row take three.
+    FilingSim sim({"--latency-ms", "1000"});
+    Kiosk kiosk(sim, motcua::test::FilingToken, 5000, 25);
+    kiosk.worker->start();
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Sending) == 1; }, CaseBound, 5ms));
+    kiosk.worker->lookup("000.00.01.H99-000000-9999");
+    std::vector<motcua::core::Intent> results;
+    int accepted_when_answered = -1;
+    REQUIRE(motcua::test::wait_until(
+        [&] {
+            for (auto& result : kiosk.worker->take_results())
+                if (std::holds_alternative<motcua::core::intent::LookupResult>(result))
+                    accepted_when_answered = kiosk.count_in(OutboxState::Accepted);
+            return accepted_when_answered >= 0;
+        },
+        CaseBound));
+    kiosk.worker->stop();
+    // Answered while dossiers were still going out, not after all of them.
+    CHECK(accepted_when_answered < Dossiers);
+}

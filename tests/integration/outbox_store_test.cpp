@@ -179,7 +179,7 @@ TEST_CASE("the outbox connection runs in WAL mode with synchronous=FULL", "[stor
     REQUIRE(db != nullptr);
     CHECK(query_text(db, "PRAGMA journal_mode") == "wal");
     CHECK(query_text(db, "PRAGMA synchronous") == "2");  // 2 = FULL: the WAL is synced per commit
-    CHECK(query_text(db, "PRAGMA user_version") == "2");
+    CHECK(query_text(db, "PRAGMA user_version") == "3");
 
     SeededRandom random(12);
     motcua::test::enqueue(*store, random);

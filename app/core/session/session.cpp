@@ -55,6 +55,16 @@ Answer typed_answer(const FieldDef& field, const std::string& text) {
     return TextAnswer{text};
 }
 
+// Keeps `text` as the field's typed answer under `key`; no text (or an empty set) is no answer.
+void store_answer(Answers& answers, const AnswerKey& key, const FieldDef& field, const std::string& text) {
+    Answer answer = typed_answer(field, text);
+    const auto* set = std::get_if<ChoiceSetAnswer>(&answer);
+    if (text.empty() || (set && set->values.empty()))
+        answers.erase(key);
+    else
+        answers[key] = std::move(answer);
+}
+
 }  // namespace
 
 // [SECTION] Construction and offers ----------------------------------------------------------------
@@ -327,7 +337,7 @@ void Session::on(const intent::Choose& choice, Now, Effects&) {
         return;
     }
     m_state.visit.errors.erase(choice.field);
-    m_state.visit.answers[ref.key] = typed_answer(*ref.field, choice.value);
+    store_answer(m_state.visit.answers, ref.key, *ref.field, choice.value);
 }
 
 void Session::on(const intent::Toggle& toggle, Now, Effects&) {
@@ -733,10 +743,8 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
                 parts.detail = check.value;
                 if (parts.empty()) visit.answers.erase(it);
             }
-        } else if (check.value.empty()) {
-            visit.answers.erase(answer_key);
         } else {
-            visit.answers[answer_key] = typed_answer(field, check.value);
+            store_answer(visit.answers, answer_key, field, check.value);
         }
         if (!check.warnings.empty()) visit.warnings[key] = check.warnings;
     }
@@ -951,7 +959,7 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
             } else if (field.prefill == "cccd.address" && !card->ascii_only && field.type != FieldType::Address)
                 value = card->address;
             if (value.empty()) continue;
-            m_state.visit.answers[AnswerKey{field.id, 1}] = typed_answer(field, value);
+            store_answer(m_state.visit.answers, AnswerKey{field.id, 1}, field, value);
             m_state.visit.errors.erase(field.id);
             ++filled;
         }

@@ -23,7 +23,8 @@ std::string copy_procedure(const std::string& code, const std::string& name) {
            "options": [{"value": "x", "label": "X"}, {"value": "y", "label": "Y"}, {"value": "z", "label": "Z"}]},
           {"id": "side", "type": "choice", "label": "Bên", "required": false, "portal": "Ben",
            "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]},
-          {"id": "home", "type": "address", "label": "Nơi ở", "required": false, "portal": "NoiO"}]},
+          {"id": "home", "type": "address", "label": "Nơi ở", "required": false, "portal": "NoiO"},
+          {"id": "born", "type": "date", "label": "Ngày sinh", "required": false, "portal": "NgaySinh"}]},
         {"id": "documents", "title": "Giấy tờ", "repeat": {"max": 3, "item_title": "Giấy tờ thứ {n}", "add_label": "Thêm", "portal": "GiayTo"},
          "fields": [{"id": "document.name", "type": "text", "label": "Tên giấy tờ", "portal": "Ten"}]}
       ]})";
@@ -72,6 +73,8 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
     visit.send(intent::Choose{"side", "b"});
     visit.send(intent::Focus{"home"});
     visit.send(intent::TypeText{"12 Lê Lợi, Hà Nội"});  // no units yet: the whole line
+    visit.send(intent::Focus{"born"});
+    visit.send(intent::TypeText{"5/6/1990"});
 
     REQUIRE(visit.answer("requester.name"));
     CHECK(*visit.answer("requester.name") == Answer{TextAnswer{"Phạm Thu Hà"}});
@@ -83,6 +86,14 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
     // Input keys read the same answers as text.
     CHECK(visit.state().answer("needs") == "x|z");
     CHECK(visit.state().answer("home") == "12 Lê Lợi, Hà Nội");
+    CHECK(*visit.answer("born") == Answer{DateAnswer{"5/6/1990"}});
+    // Checking the page keeps each type and makes the date canonical.
+    visit.send(intent::Next{});
+    REQUIRE(visit.state().visit.page_index == 1);
+    CHECK(*visit.answer("born") == Answer{DateAnswer{"05/06/1990"}});
+    CHECK(*visit.answer("needs") == Answer{ChoiceSetAnswer{{"x", "z"}}});
+    CHECK(*visit.answer("side") == Answer{ChoiceAnswer{"b"}});
+    visit.send(intent::Back{});
 
     visit.send(intent::Toggle{"needs", "x"});
     visit.send(intent::Toggle{"needs", "z"});

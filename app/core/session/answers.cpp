@@ -54,6 +54,7 @@ std::string answer_text(const Answers& answers, const AnswerKey& key, AnswerPart
     }
     if (part != AnswerPart::Whole) return {};
     if (const auto* text = std::get_if<TextAnswer>(&answer)) return text->text;
+    if (const auto* date = std::get_if<DateAnswer>(&answer)) return date->text;
     if (const auto* choice = std::get_if<ChoiceAnswer>(&answer)) return choice->value;
     std::string joined;
     for (const auto& value : std::get<ChoiceSetAnswer>(answer).values) joined += (joined.empty() ? "" : "|") + value;

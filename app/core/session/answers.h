@@ -1,5 +1,5 @@
-// A visit's answers, typed by what each field asks for: typed text, one choice, a set of choices,
-// or an address in its parts. Intents and views name an answer by its input key, a string:
+// A visit's answers, typed by what each field asks for: typed text, a date, one choice, a set of
+// choices, or an address in its parts. Intents and views name an answer by its input key, a string:
 //   "x"        the answer of field x (item 1 of a repeatable page)
 //   "x#2"      item 2 of field x on a repeatable page
 //   "x.tinh"   the province of address x, "x.xa" its ward, "x.tim" what is typed to find the ward
@@ -23,10 +23,16 @@ struct AnswerKey {
     auto operator<=>(const AnswerKey&) const = default;
 };
 
-// Typed text: names, numbers, ID numbers, phone numbers, dates as dd/mm/yyyy.
+// Typed text: names, numbers, ID numbers, phone numbers.
 struct TextAnswer {
     std::string text;
     bool operator==(const TextAnswer&) const = default;
+};
+// A date field: what was typed, and once the page is checked the canonical dd/mm/yyyy.
+// FIXME: hold the civil date itself once core has the one chrono-based calendar (issue 8).
+struct DateAnswer {
+    std::string text;
+    bool operator==(const DateAnswer&) const = default;
 };
 struct ChoiceAnswer {  // choice, yes/no, ethnicity, nationality
     std::string value;
@@ -46,7 +52,7 @@ struct AddressAnswerParts {
     bool empty() const { return province.empty() && ward.empty() && detail.empty() && search.empty(); }
 };
 
-using Answer = std::variant<TextAnswer, ChoiceAnswer, ChoiceSetAnswer, AddressAnswerParts>;
+using Answer = std::variant<TextAnswer, DateAnswer, ChoiceAnswer, ChoiceSetAnswer, AddressAnswerParts>;
 using Answers = std::map<AnswerKey, Answer>;
 
 // Which part of an answer an input key names.

@@ -52,6 +52,7 @@ Answer typed_answer(const FieldDef& field, const std::string& text) {
         return set;
     }
     if (is_choice(field.type)) return ChoiceAnswer{text};
+    if (field.type == FieldType::Date) return DateAnswer{text};
     return TextAnswer{text};
 }
 
@@ -173,6 +174,7 @@ void Session::check_invariants() const {
         assert(chosen && "answers without a procedure");
         if (const auto* set = std::get_if<ChoiceSetAnswer>(&answer)) assert(!set->values.empty());
         if (const auto* text = std::get_if<TextAnswer>(&answer)) assert(!text->text.empty());
+        if (const auto* date = std::get_if<DateAnswer>(&answer)) assert(!date->text.empty());
         (void)key;
     }
     const bool filing = m_state.submission.delivery != Delivery::None;
@@ -847,14 +849,7 @@ void Session::edit_focused(const std::function<std::string(const std::string&)>&
         if (parts.empty()) m_state.visit.answers.erase(ref.key);
         return;
     }
-    set_text(ref.key, to_nfc(change(answer_text(m_state.visit.answers, ref.key))));
-}
-
-void Session::set_text(const AnswerKey& key, const std::string& text) {
-    if (text.empty())
-        m_state.visit.answers.erase(key);
-    else
-        m_state.visit.answers[key] = TextAnswer{text};
+    store_answer(m_state.visit.answers, ref.key, *ref.field, to_nfc(change(answer_text(m_state.visit.answers, ref.key))));
 }
 
 // [SECTION] Filing -----------------------------------------------------------------------------------------

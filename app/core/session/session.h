@@ -307,7 +307,6 @@ private:
     AddressAnswerParts& address_parts(const FieldDef& field);
     void choose_address_part(const FieldDef& field, AnswerPart part, const std::string& value);
     void edit_focused(const std::function<std::string(const std::string&)>& change);
-    void set_text(const AnswerKey& key, const std::string& text);
     bool condition_holds(const Condition& condition) const;
     int first_visible_page_after(int page) const;
     int last_visible_page_before(int page) const;

@@ -1,21 +1,68 @@
 #include "platform/assets.h"
 
-#include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 namespace motcua::platform {
 
+core::Result<std::string> read_small_file(const std::string& path, std::size_t max_bytes) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT) return core::make_error("file_missing", path + ": no such file");
+        return core::make_error("file_unreadable", "cannot open " + path + ": " + std::strerror(error));
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0)
+        return core::make_error("file_unreadable", "cannot inspect " + path + ": " + std::strerror(errno));
+    if (S_ISDIR(info.st_mode)) return core::make_error("file_not_regular", path + ": is a folder, not a file");
+    if (!S_ISREG(info.st_mode)) {
+        const char* kind = S_ISFIFO(info.st_mode) ? "a FIFO" : S_ISCHR(info.st_mode) ? "a character device"
+                           : S_ISBLK(info.st_mode)  ? "a block device"
+                           : S_ISSOCK(info.st_mode) ? "a socket"
+                                                    : "not a regular file";
+        return core::make_error("file_not_regular", path + ": is " + std::string(kind) + ", not a regular file");
+    }
+    const auto too_large = [&] {
+        return core::make_error("file_too_large",
+                                path + ": larger than " + std::to_string(max_bytes) + " bytes, the most read");
+    };
+    if (static_cast<unsigned long long>(info.st_size) > max_bytes) return too_large();
+    std::string text;
+    text.resize(std::min<std::size_t>(static_cast<std::size_t>(info.st_size), max_bytes) + 1);
+    std::size_t used = 0;
+    while (true) {
+        if (used == text.size()) {
+            if (used > max_bytes) return too_large();  // grew while we read: refuse, don't follow
+            text.resize(std::min(max_bytes + 1, text.size() * 2));
+        }
+        const ssize_t got = ::read(fd, text.data() + used, text.size() - used);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            return core::make_error("file_unreadable", "cannot read " + path + ": " + std::strerror(errno));
+        }
+        if (got == 0) break;
+        used += static_cast<std::size_t>(got);
+    }
+    if (used > max_bytes) return too_large();
+    text.resize(used);
+    return text;
+}
+
 core::Result<std::string> read_text_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return core::make_error("file_unreadable", "cannot open " + path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) return core::make_error("file_unreadable", "cannot read " + path);
-    return buffer.str();
+    return read_small_file(path);
 }
 
 core::Result<core::Strings> load_strings(const std::string& assets_dir) {
@@ -47,26 +94,22 @@ core::Catalog load_catalog(const std::string& dir) {
             unreadable.push_back(text.error());
     }
     core::Catalog catalog = core::build_catalog(files);
-    if (error) catalog.problems.push_back(core::make_error("procedure_invalid", "cannot list " + dir + ": " + error.message()));
+    if (error) {
+        catalog.problems.push_back(core::make_error("procedure_invalid", "cannot list " + dir + ": " + error.message()));
+    } else if (paths.empty()) {
+        catalog.problems.push_back(
+            core::make_error("procedure_invalid", dir + ": no procedure files (*.json) in this folder"));
+    }
     for (auto& problem : unreadable) catalog.problems.push_back(std::move(problem));
     return catalog;
 }
 
 core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir) {
+    // No file is an error, not an empty calendar: due dates would silently ignore Tết.
     const std::string path = assets_dir + "/config/holidays.json";
-    if (!std::filesystem::exists(path)) return core::HolidayCalendar{};
-    auto text = read_text_file(path);
+    auto text = read_small_file(path);
     if (!text) return text.error();
-    std::vector<std::string> dates;
-    try {
-        auto doc = nlohmann::json::parse(*text);
-        for (const auto& date : doc.at("holidays")) dates.push_back(date.get<std::string>());
-    } catch (const nlohmann::json::exception& e) {
-        return core::make_error("config_invalid", path + ": expected {\"holidays\": [\"yyyy-mm-dd\", ...]}: " + e.what());
-    }
-    auto calendar = core::parse_holidays(dates);
-    if (!calendar) return core::make_error("config_invalid", path + ": " + calendar.error().detail);
-    return calendar;
+    return core::parse_holiday_file(*text, path);
 }
 
 core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path) {

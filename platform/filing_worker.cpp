@@ -2,12 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 #include "core/filing/portal_time.h"
+#include "core/filing/wall_clock.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"
+
+#ifndef MOTCUA_VERSION
+#error "MOTCUA_VERSION comes from CMake (project VERSION)"
+#endif
 
 namespace motcua::platform {
 
@@ -30,6 +36,8 @@ FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core
       m_kiosk_id(std::move(kiosk_id)) {}
 
 FilingWorker::~FilingWorker() { stop(); }
+
+void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) { m_wall = std::move(wall_ms); }
 
 void FilingWorker::start() { m_thread = std::thread([this] { run(); }); }
 
@@ -90,6 +98,86 @@ void FilingWorker::post(core::Intent intent) {
     if (m_wake_ui) m_wake_ui();
 }
 
+void FilingWorker::staff_retry(std::int64_t id) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_staff.push_back({id, false, {}});
+        m_poke = true;
+    }
+    m_wakeup.notify_all();
+}
+
+void FilingWorker::staff_cancel(std::int64_t id, std::string reason) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_staff.push_back({id, true, std::move(reason)});
+        m_poke = true;
+    }
+    m_wakeup.notify_all();
+}
+
+std::int64_t FilingWorker::due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall,
+                                            std::int64_t now_mono) {
+    if (auto it = m_due.find(entry.id); it != m_due.end()) return it->second;
+    // Not scheduled by this run (start-up): the stored wall-clock time, as a delay from now and
+    // bounded by the longest wait the policy allows, so a wall clock set back (a dead RTC in
+    // 1970) cannot park the entry for decades, nor one set forward skip the backoff.
+    // A wait longer than any the policy or a Retry-After can ask for means the wall clock moved
+    // (or was wrong when the time was stored): due now.
+    std::int64_t remaining = std::max<std::int64_t>(entry.next_attempt_unix_ms - now_wall, 0);
+    if (remaining > std::max(m_policy.cap_ms, core::MaxRetryAfterMs)) remaining = 0;
+    const std::int64_t due = now_mono + remaining;
+    m_due[entry.id] = due;
+    return due;
+}
+
+bool FilingWorker::apply_staff_actions(OutboxStore& store) {
+    std::vector<StaffAction> actions;
+    {
+        std::lock_guard lock(m_mutex);
+        actions.swap(m_staff);
+    }
+    for (const auto& action : actions) {
+        auto found = store.by_id(action.id);
+        if (!found || !*found) {
+            log_error("staff_action_failed", "no dossier with id " + std::to_string(action.id));
+            continue;
+        }
+        core::OutboxEntry entry = action.cancel ? core::on_staff_cancel(**found, action.reason)
+                                                : core::on_staff_retry(**found, m_wall());
+        if (entry.state == (*found)->state && !action.cancel && entry.attempts == (*found)->attempts) continue;
+        if (auto saved = store.update(entry); !saved) {
+            log_error("outbox_update_failed", saved.error().detail);
+            return false;
+        }
+        m_due.erase(entry.id);
+        if (action.cancel && entry.state == core::OutboxState::Cancelled)
+            log_warning("dossier_cancelled_by_staff", entry.provisional_code + ": " + action.reason);
+        else if (!action.cancel)
+            log_info("dossier_retry_by_staff", entry.provisional_code);
+    }
+    return true;
+}
+
+bool FilingWorker::retry_fixable_holds(OutboxStore& store) {
+    auto entries = store.unfinished();
+    if (!entries) {
+        log_error("outbox_read_failed", entries.error().detail);
+        return false;
+    }
+    for (const core::OutboxEntry& held : *entries) {
+        core::OutboxEntry entry = core::on_fixable_hold_retry(held, m_wall());
+        if (entry.state == held.state) continue;
+        if (auto saved = store.update(entry); !saved) {
+            log_error("outbox_update_failed", saved.error().detail);
+            return false;
+        }
+        m_due.erase(entry.id);
+        log_info("dossier_hold_retry", entry.provisional_code + " " + entry.last_error_code);
+    }
+    return true;
+}
+
 bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     SystemRandom random;
     auto entries = store.unfinished();
@@ -99,18 +187,33 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     }
     WorkerStatus status;
     status.portal_reachable = m_status.portal_reachable;
+    status.clock_implausible = !core::is_plausible_wall_clock(m_wall());
+    // Auth first (nothing gets through), then a refusal (staff must act), then the rest.
+    auto rank = [](core::HoldKind kind) {
+        switch (kind) {
+            case core::HoldKind::Auth: return 5;
+            case core::HoldKind::Refused: return 4;
+            case core::HoldKind::Tls: return 3;
+            case core::HoldKind::Config: return 2;
+            case core::HoldKind::Network: return 1;
+            case core::HoldKind::None: return 0;
+        }
+        return 0;
+    };
     for (core::OutboxEntry entry : *entries) {
         // Only this thread sends, one entry at a time, and it is not sending now: an entry still
         // "sending" was left so by a crash or power cut, or by an outcome we could not save.
         // It goes out again with the same key (the portal answers with the stored result).
         if (entry.state == core::OutboxState::Sending) {
-            entry = core::on_crash_recovery(std::move(entry), system_wall_ms());
+            entry = core::on_crash_recovery(std::move(entry), m_wall());
+            m_due[entry.id] = system_monotonic_ms();
             if (auto saved = store.update(entry); !saved) {
                 log_error("outbox_update_failed", saved.error().detail);
                 return false;
             }
         }
-        if (core::is_due(entry, system_wall_ms())) {
+        if (entry.state == core::OutboxState::Pending &&
+            system_monotonic_ms() >= due_monotonic_ms(entry, m_wall(), system_monotonic_ms())) {
             {
                 std::lock_guard lock(m_mutex);
                 if (m_stopping) return true;
@@ -122,7 +225,9 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             }
             core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
             core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
-            entry = core::on_outcome(std::move(entry), outcome, system_wall_ms(), m_policy, random);
+            const std::int64_t wall_before = m_wall();
+            entry = core::on_outcome(std::move(entry), outcome, wall_before, m_policy, random);
+            const bool purged = entry.state == core::OutboxState::Accepted && !entry.personal_data_purged;
             if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
                 // The portal may have it; we could not record that. The entry stays "sending" and
@@ -130,6 +235,17 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
                 // result, still exactly once.
                 log_error("outbox_update_failed", saved.error().detail);
                 return false;
+            }
+            // The delay the core chose, measured on the monotonic clock from now.
+            if (entry.state == core::OutboxState::Pending)
+                m_due[entry.id] = system_monotonic_ms() + std::max<std::int64_t>(0, entry.next_attempt_unix_ms - wall_before);
+            else
+                m_due.erase(entry.id);
+            if (purged) {
+                // The payload's old pages are still in the WAL until a checkpoint: truncate it now,
+                // so no name or ID number waits on disk for a clean exit (or survives a kill).
+                if (auto checkpointed = store.checkpoint(); !checkpointed)
+                    log_warning("outbox_checkpoint_failed", checkpointed.error().detail);
             }
             status.portal_reachable = reply.status != 0;
             if (const auto* accepted = std::get_if<core::SubmitAccepted>(&outcome)) {
@@ -142,9 +258,14 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
                 post(core::intent::Held{entry.provisional_code, held->reason_code});
             }
         }
-        if (entry.state == core::OutboxState::Held) ++status.held;
+        const core::HoldKind kind = core::hold_kind(entry.last_error_code);
+        if (entry.state == core::OutboxState::Held) {
+            ++status.held;
+            if (core::is_fixable(kind)) ++status.held_fixable;
+        }
         if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending) ++status.unsent;
-        if (core::is_stale(entry, system_wall_ms(), m_stale_after_ms)) ++status.stale;
+        if (entry.state != core::OutboxState::Accepted && rank(kind) > rank(status.problem)) status.problem = kind;
+        if (core::is_stale(entry, m_wall(), m_stale_after_ms)) ++status.stale;
     }
     std::lock_guard lock(m_mutex);
     m_status = status;
@@ -159,7 +280,14 @@ void FilingWorker::run() {
         return;
     }
     while (true) {
-        const bool store_ok = send_due(**store, **client);
+        bool store_ok = apply_staff_actions(**store);
+        // Held for a cause someone fixes outside the dossier (a token, a certificate, the URL):
+        // at start-up (the usual moment right after the fix) and then every 10 minutes.
+        if (store_ok && system_monotonic_ms() >= m_next_hold_retry_ms) {
+            if (retry_fixable_holds(**store)) m_next_hold_retry_ms = system_monotonic_ms() + core::FixableHoldRetryMs;
+            else store_ok = false;
+        }
+        store_ok = store_ok && send_due(**store, **client);
         std::vector<std::string> ratings;
         {
             std::lock_guard lock(m_mutex);
@@ -185,25 +313,27 @@ void FilingWorker::run() {
             if (reply.status != 201) log_warning("rating_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
-        if (system_wall_ms() >= m_next_heartbeat_ms) {
-            m_next_heartbeat_ms = system_wall_ms() + 5 * 60'000;
+        if (system_monotonic_ms() >= m_next_heartbeat_ms) {
+            m_next_heartbeat_ms = system_monotonic_ms() + 5 * 60'000;
             WorkerStatus now_status = status();
-            nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", "0.1.0"},
-                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(system_wall_ms()))},
+            nlohmann::json beat = {{"MaKiosk", m_kiosk_id}, {"PhienBan", MOTCUA_VERSION},
+                                   {"ThoiGian", core::format_portal_time(core::vietnam_time_from_unix_ms(m_wall()))},
                                    {"TrangThai", {{"ChuaGui", now_status.unsent}, {"BiGiu", now_status.held},
                                                   {"QuaHan", now_status.stale}}}};
             core::HttpReply reply = (*client)->post_json("/api/v1/kiosk/heartbeat", beat.dump());
             if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
         }
-        // Sleep until the next entry is due, a new one arrives, or a minute passes.
-        std::int64_t next = system_wall_ms() + (store_ok ? 60'000 : StoreRetryMs);
+        // Sleep until the next entry is due, a new one arrives, or a minute passes (monotonic).
+        std::int64_t next = system_monotonic_ms() + (store_ok ? 60'000 : StoreRetryMs);
         if (store_ok)
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)
-                    if (entry.state == core::OutboxState::Pending) next = std::min(next, entry.next_attempt_unix_ms);
+                    if (entry.state == core::OutboxState::Pending)
+                        next = std::min(next, due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
+        next = std::min(next, m_next_hold_retry_ms);
         std::unique_lock lock(m_mutex);
         if (m_stopping) return;
-        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_wall_ms()));
+        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_monotonic_ms()));
         m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_poke; });
         m_poke = false;
         if (m_stopping) return;

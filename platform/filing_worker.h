@@ -5,6 +5,7 @@
 
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,6 +16,7 @@
 #include "core/session/session.h"
 #include "platform/http/curl_portal_client.h"
 #include "platform/store/outbox_store.h"
+#include "platform/system/clock.h"
 
 namespace motcua::platform {
 
@@ -23,6 +25,13 @@ struct WorkerStatus {
     int held = 0;        // refused by the portal: staff must look
     int stale = 0;       // unsent for longer than the configured limit
     bool portal_reachable = true;
+    // The most serious problem among the unsent and held entries (Auth > Refused > Tls >
+    // Config > Network > None): what the staff notice names ("staff.problem." + to_string).
+    core::HoldKind problem = core::HoldKind::None;
+    int held_fixable = 0;  // held for auth or configuration: resent at start-up and every 10 min
+    // The wall clock reads before 2025 or after 2099 (core::is_plausible_wall_clock): a dead RTC.
+    // Due dates and filing times must not come from it; staff are told ("staff.problem.clock").
+    bool clock_implausible = false;
 };
 
 class FilingWorker {
@@ -30,6 +39,9 @@ public:
     FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
                  std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id = "KIOSK-01");
     ~FilingWorker();
+    // Tests: the wall clock the worker stamps entries with (default: the system's). Retry timers
+    // run on the monotonic clock whatever this says. Call before start().
+    void use_wall_clock(std::function<std::int64_t()> wall_ms);
     void start();
     void stop();
     // Something new is in the outbox (or staff asked to retry): look now.
@@ -38,6 +50,11 @@ public:
     void send_rating(std::string code, int level, std::string kiosk_id);
     // Ask the portal for a dossier's status; the answer comes back as intent::LookupResult.
     void lookup(std::string code);
+    // Staff mode: send a Held (or Pending) entry again now, with a fresh backoff.
+    void staff_retry(std::int64_t id);
+    // Staff mode: never send this Held or Pending entry; the record stays, with the reason,
+    // and the cancellation is logged.
+    void staff_cancel(std::int64_t id, std::string reason);
     std::vector<core::Intent> take_results();
     WorkerStatus status() const;
 
@@ -45,6 +62,11 @@ private:
     void run();
     // One pass over the outbox; false when the store could not be read or written.
     bool send_due(OutboxStore& store, CurlPortalClient& client);
+    // Held entries whose cause is fixable become Pending (start-up, then every 10 minutes).
+    bool retry_fixable_holds(OutboxStore& store);
+    bool apply_staff_actions(OutboxStore& store);
+    // When an entry is due, on the monotonic clock.
+    std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall, std::int64_t now_mono);
     void post(core::Intent intent);
 
     std::string m_db_path;
@@ -53,7 +75,16 @@ private:
     std::int64_t m_stale_after_ms;
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
-    std::int64_t m_next_heartbeat_ms = 0;
+    std::function<std::int64_t()> m_wall = system_wall_ms;
+    std::int64_t m_next_heartbeat_ms = 0;       // monotonic
+    std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
+    std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)
+    struct StaffAction {
+        std::int64_t id;
+        bool cancel;
+        std::string reason;
+    };
+    std::vector<StaffAction> m_staff;           // guarded by m_mutex
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;

@@ -33,6 +33,10 @@ struct HttpReply {
     std::string body;
     std::optional<int> retry_after_seconds;  // from a Retry-After header, when present
     std::string etag;                        // from an ETag header, when present
+    // With status 0: the TLS handshake or a certificate check failed (the portal's certificate,
+    // the CA bundle, the kiosk's client certificate). A wrong clock or a configuration
+    // problem, not a slow network: staff are told so.
+    bool tls_failed = false;
 };
 
 // The provincial portal, as seen through one adapter (docs/portal-api.md).

@@ -1,13 +1,18 @@
 #include "platform/http/curl_portal_client.h"
 
+#include "core/filing/retry_policy.h"
+
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cctype>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
-#include <sstream>
+#include <string_view>
 
 namespace motcua::platform {
 
@@ -45,15 +50,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         exchange->reply.etag = start == std::string::npos ? "" : value.substr(start, end - start + 1);
     }
     if (lower.rfind("retry-after:", 0) == 0) {
-        std::string value = line.substr(12);
-        std::size_t start = value.find_first_not_of(" \t");
-        if (start != std::string::npos && std::isdigit(static_cast<unsigned char>(value[start]))) {
-            try {
-                exchange->reply.retry_after_seconds = std::stoi(value.substr(start));
-            } catch (...) {
-                // an HTTP-date Retry-After: ignored, the backoff still applies
-            }
-        }
+        // Clamped, not dropped, when huge; an HTTP-date is ignored (the backoff still applies).
+        exchange->reply.retry_after_seconds = core::parse_retry_after(std::string_view(line).substr(12));
     }
     return size * count;
 }
@@ -73,31 +71,36 @@ std::once_flag curl_global;
 core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(PortalClientOptions options) {
     std::call_once(curl_global, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
-    CURLU* url = curl_url();
-    CURLUcode rc = curl_url_set(url, CURLUPART_URL, options.base_url.c_str(), 0);
-    char* scheme = nullptr;
-    char* host = nullptr;
-    if (rc == CURLUE_OK) rc = curl_url_get(url, CURLUPART_SCHEME, &scheme, 0);
-    if (rc == CURLUE_OK) rc = curl_url_get(url, CURLUPART_HOST, &host, 0);
-    std::string scheme_text = scheme ? scheme : "", host_text = host ? host : "";
-    curl_free(scheme);
-    curl_free(host);
-    curl_url_cleanup(url);
+    if (const std::string problem = token_problem(options.token); !problem.empty() && !options.token.empty())
+        return core::make_error("token_invalid", "the bearer token " + problem);
+    const std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), &curl_url_cleanup);
+    if (!url) return core::make_error("portal_client_failed", "curl_url failed");
+    CURLUcode rc = curl_url_set(url.get(), CURLUPART_URL, options.base_url.c_str(), 0);
+    auto part = [&](CURLUPart which) {
+        char* text = nullptr;
+        if (rc == CURLUE_OK) rc = curl_url_get(url.get(), which, &text, 0);
+        const std::unique_ptr<char, decltype(&curl_free)> owned(text, &curl_free);
+        return std::string(text ? text : "");
+    };
+    const std::string scheme_text = part(CURLUPART_SCHEME);
+    const std::string host_text = part(CURLUPART_HOST);
     if (rc != CURLUE_OK) return core::make_error("portal_url_invalid", "'" + options.base_url + "' is not a URL");
     if (scheme_text != "https" && !(scheme_text == "http" && is_loopback_host(host_text)))
         return core::make_error("portal_url_invalid",
                                 "'" + options.base_url + "': use https (plain http only to this machine's loopback)");
-    CURL* curl = curl_easy_init();
+    EasyHandle curl(curl_easy_init());
     if (!curl) return core::make_error("portal_client_failed", "curl_easy_init failed");
-    return std::unique_ptr<CurlPortalClient>(new CurlPortalClient(std::move(options), curl));
+    return std::unique_ptr<CurlPortalClient>(new CurlPortalClient(std::move(options), std::move(curl)));
 }
 
-CurlPortalClient::~CurlPortalClient() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+void CurlPortalClient::EasyCleanup::operator()(void* curl) const { curl_easy_cleanup(static_cast<CURL*>(curl)); }
+
+CurlPortalClient::~CurlPortalClient() = default;
 
 core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path, const std::string& body,
                                           const std::string& idempotency_key, const std::string& if_none_match,
                                           std::size_t max_body) {
-    CURL* curl = static_cast<CURL*>(m_curl);
+    CURL* curl = static_cast<CURL*>(m_curl.get());
     curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
     Exchange exchange;
     exchange.max_body = max_body;
@@ -114,6 +117,9 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
     curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect is not the portal answering
     curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    // No proxy unless one is configured: "" overrides http_proxy, https_proxy and all_proxy.
+    curl_easy_setopt(curl, CURLOPT_PROXY, m_options.proxy.c_str());
+    if (m_options.proxy.empty()) curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
     if (!m_options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.ca_file.c_str());
     if (!m_options.client_cert.empty()) curl_easy_setopt(curl, CURLOPT_SSLCERT, m_options.client_cert.c_str());
     if (!m_options.client_key.empty()) curl_easy_setopt(curl, CURLOPT_SSLKEY, m_options.client_key.c_str());
@@ -122,6 +128,7 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
 
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr, &curl_slist_free_all);
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Accept: application/json");
     if (!m_options.token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
@@ -135,12 +142,31 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     }
+    header_list.reset(headers);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     CURLcode rc = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
 
     if (rc != CURLE_OK) {
         exchange.reply.status = 0;
+        switch (rc) {
+            case CURLE_SSL_CONNECT_ERROR:
+            case CURLE_PEER_FAILED_VERIFICATION:
+            case CURLE_SSL_CERTPROBLEM:
+            case CURLE_SSL_CIPHER:
+            case CURLE_SSL_CACERT_BADFILE:
+            case CURLE_SSL_ENGINE_NOTFOUND:
+            case CURLE_SSL_ENGINE_SETFAILED:
+            case CURLE_SSL_ENGINE_INITFAILED:
+            case CURLE_SSL_CRL_BADFILE:
+            case CURLE_SSL_ISSUER_ERROR:
+            case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            case CURLE_SSL_INVALIDCERTSTATUS:
+            case CURLE_SSL_CLIENTCERT:
+                exchange.reply.tls_failed = true;
+                break;
+            default:
+                break;
+        }
         exchange.reply.transport_error = exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
                                                             : std::string(curl_easy_strerror(rc)) +
                                                                   (error_buffer[0] ? std::string(": ") + error_buffer : "");
@@ -161,9 +187,9 @@ core::HttpReply CurlPortalClient::submit(const std::string& idempotency_key, con
 }
 
 core::HttpReply CurlPortalClient::lookup(const std::string& code) {
-    char* escaped = curl_easy_escape(static_cast<CURL*>(m_curl), code.c_str(), static_cast<int>(code.size()));
-    std::string path = "/api/v1/hoso/" + std::string(escaped ? escaped : "");
-    curl_free(escaped);
+    const std::unique_ptr<char, decltype(&curl_free)> escaped(
+        curl_easy_escape(static_cast<CURL*>(m_curl.get()), code.c_str(), static_cast<int>(code.size())), &curl_free);
+    std::string path = "/api/v1/hoso/" + std::string(escaped ? escaped.get() : "");
     return perform("GET", path, "", "");
 }
 
@@ -179,17 +205,64 @@ core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::
 
 core::HttpReply CurlPortalClient::get(const std::string& path) { return perform("GET", path, "", ""); }
 
+std::string token_problem(const std::string& token) {
+    if (token.empty()) return "is empty";
+    for (char c : token) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x21 || byte > 0x7E)
+            return "has a control, space or non-ASCII character (byte " + std::to_string(byte) + ")";
+    }
+    return {};
+}
+
 core::Result<std::string> read_token_file(const std::string& path) {
+    constexpr off_t MaxTokenFileBytes = 4096;
+    // Non-blocking: a FIFO must not hang the start-up; no controlling terminal either.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        if (error == ENOENT) return core::make_error("token_missing", "token file " + path + " does not exist");
+        return core::make_error("token_unreadable", "cannot open token file " + path + ": " + std::strerror(error));
+    }
+    const std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
+        ::close(*f);
+        delete f;
+    });
     struct stat info {};
-    if (stat(path.c_str(), &info) != 0) return core::make_error("token_missing", "cannot read token file " + path);
+    if (fstat(fd, &info) != 0)
+        return core::make_error("token_unreadable", "cannot stat token file " + path + ": " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) {
+        const char* kind = S_ISDIR(info.st_mode)    ? "a directory"
+                           : S_ISFIFO(info.st_mode) ? "a FIFO"
+                           : S_ISCHR(info.st_mode)  ? "a character device"
+                           : S_ISBLK(info.st_mode)  ? "a block device"
+                           : S_ISSOCK(info.st_mode) ? "a socket"
+                                                    : "not a regular file";
+        return core::make_error("token_not_file", "token file " + path + " is " + kind + ", not a regular file");
+    }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
         return core::make_error("token_unsafe", path + " must be readable by the kiosk's user only (chmod 600)");
-    std::ifstream in(path);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string token = buffer.str();
-    while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-    if (token.empty()) return core::make_error("token_missing", path + " is empty");
+    if (info.st_size > MaxTokenFileBytes)
+        return core::make_error("token_too_large", "token file " + path + " is " + std::to_string(info.st_size) +
+                                                       " bytes; a token is at most 4096");
+    std::string token(static_cast<std::size_t>(MaxTokenFileBytes) + 1, '\0');
+    std::size_t size = 0;
+    while (size < token.size()) {
+        const ssize_t got = ::read(fd, token.data() + size, token.size() - size);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0)
+            return core::make_error("token_unreadable", "cannot read token file " + path + ": " + std::strerror(errno));
+        if (got == 0) break;
+        size += static_cast<std::size_t>(got);
+    }
+    if (size > static_cast<std::size_t>(MaxTokenFileBytes))
+        return core::make_error("token_too_large", "token file " + path + " grew beyond 4096 bytes while read");
+    token.resize(size);
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
+        token.pop_back();
+    if (token.empty()) return core::make_error("token_empty", "token file " + path + " is empty");
+    if (const std::string problem = token_problem(token); !problem.empty())
+        return core::make_error("token_invalid", "the token in " + path + " " + problem);
     return token;
 }
 

@@ -16,6 +16,10 @@ struct PortalClientOptions {
     std::string client_cert;       // optional PEM client certificate
     std::string client_key;
     std::string ca_file;           // optional extra CA bundle
+    // An HTTP(S) proxy, only when the province's network needs one. Empty: no proxy at all, and
+    // the http_proxy/https_proxy/all_proxy variables are ignored (they would send loopback
+    // traffic, bearer token included, to a proxy in clear text).
+    std::string proxy;
     long connect_timeout_ms = 5000;
     long total_timeout_ms = 20000;
     long low_speed_bytes = 64;     // slower than this ...
@@ -24,9 +28,12 @@ struct PortalClientOptions {
 
 class CurlPortalClient final : public core::PortalClient {
 public:
-    // Refuses a malformed URL, and plain http to anything but loopback.
+    // Refuses a malformed URL, plain http to anything but loopback, and a token with control
+    // characters (a CR/LF would inject HTTP headers).
     static core::Result<std::unique_ptr<CurlPortalClient>> create(PortalClientOptions options);
     ~CurlPortalClient() override;
+    CurlPortalClient(const CurlPortalClient&) = delete;
+    CurlPortalClient& operator=(const CurlPortalClient&) = delete;
 
     core::HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) override;
     core::HttpReply lookup(const std::string& code) override;
@@ -36,15 +43,28 @@ public:
     core::HttpReply get(const std::string& path);
 
 private:
-    explicit CurlPortalClient(PortalClientOptions options, void* curl) : m_options(std::move(options)), m_curl(curl) {}
+    struct EasyCleanup {
+        void operator()(void* curl) const;
+    };
+    using EasyHandle = std::unique_ptr<void, EasyCleanup>;  // CURL*, kept out of this header
+    CurlPortalClient(PortalClientOptions options, EasyHandle curl)
+        : m_options(std::move(options)), m_curl(std::move(curl)) {}
     core::HttpReply perform(const std::string& method, const std::string& path, const std::string& body,
                             const std::string& idempotency_key, const std::string& if_none_match = {},
                             std::size_t max_body = std::size_t{1} << 20);
     PortalClientOptions m_options;
-    void* m_curl;  // CURL*, kept out of this header
+    EasyHandle m_curl;
 };
 
-// Reads a bearer token from a file that only the kiosk's user may read (mode 0600 or 0400).
+// Reads a bearer token from a file that only the kiosk's user may read (mode 0600 or 0400): a
+// regular file (never a FIFO, a device or a directory: opened non-blocking, checked with fstat)
+// of at most 4 KiB, whose token (trailing blanks and newlines dropped) is printable ASCII.
+// Error codes, each with a detail that says what is wrong: token_missing (no such file),
+// token_unreadable (permission, I/O), token_not_file, token_too_large, token_unsafe (mode),
+// token_empty, token_invalid (control or non-ASCII characters).
 core::Result<std::string> read_token_file(const std::string& path);
+
+// Empty when the token can go into an Authorization header; otherwise why not.
+std::string token_problem(const std::string& token);
 
 }  // namespace motcua::platform

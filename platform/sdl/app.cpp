@@ -41,7 +41,10 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             core::OutboxEntry entry = core::make_entry(save->idempotency_key, save->provisional_code, save->procedure_code,
                                                        save->payload_json, real_now);
             core::Status saved = m_parts.store.insert(entry);
+            // The outcome of the save is logged here, where it is known: "dossier_saved" only after
+            // the commit. (The session's "dossier_submitted" is logged before the save is tried.)
             if (!saved) log_error("dossier_save_failed", saved.error().code + ": " + saved.error().detail);
+            else log_info("dossier_saved", save->procedure_code + " " + save->provisional_code);
             apply(core::intent::Saved{saved.ok(), saved.ok() ? "" : saved.error().code});
             if (saved && m_parts.worker) m_parts.worker->wake();
         } else if (const auto* rating = std::get_if<core::effect::SendRating>(&effect)) {
@@ -136,6 +139,8 @@ std::int64_t App::next_deadline_ms() {
 
 int App::run() {
     int frames_to_draw = 3;
+    const std::int64_t started_ms = static_cast<std::int64_t>(SDL_GetTicks64());
+    std::int64_t last_frame_ms = started_ms;
     while (!m_quit) {
         int timeout = -1;  // nothing due: sleep until input or a worker result
         if (frames_to_draw > 0) {
@@ -149,6 +154,7 @@ int App::run() {
             do {
                 feed(event);
             } while (!m_quit && SDL_PollEvent(&event));
+            if (m_quit) break;  // no frame for a window that is closing
             frames_to_draw = 3;
         } else if (timeout > 0 || timeout == -1) {
             frames_to_draw = std::max(frames_to_draw, 1);  // a timer came due
@@ -156,8 +162,13 @@ int App::run() {
         if (frames_to_draw > 0) {
             bool changed = frame() || m_input.settling();
             frames_to_draw = changed ? 3 : frames_to_draw - 1;
+            last_frame_ms = static_cast<std::int64_t>(SDL_GetTicks64());
         }
     }
+    // An idle screen must cost nothing: how many frames, and when the last one was drawn.
+    log_info("frames", std::to_string(m_display->frames_presented()) + " frames presented; the last " +
+                           std::to_string(last_frame_ms - started_ms) + " ms after the loop started, which ran " +
+                           std::to_string(static_cast<std::int64_t>(SDL_GetTicks64()) - started_ms) + " ms");
     return 0;
 }
 

@@ -1,17 +1,51 @@
 #include "platform/store/outbox_store.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+#include "platform/system/log.h"
 
 namespace motcua::platform {
 
 namespace {
 
+// The error code for an SQLite result code: each says what the staff can do about it. Only
+// SQLITE_FULL is a full disk; an I/O error is a failing disk or a vanished file.
+std::string store_error_code(int rc) {
+    switch (rc & 0xFF) {
+        case SQLITE_FULL:
+            return "disk_full";
+        case SQLITE_IOERR:
+            return "store_io_error";
+        case SQLITE_READONLY:
+            return "store_read_only";
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB:
+            return "store_corrupt";
+        case SQLITE_CANTOPEN:
+            return "store_cannot_open";
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            return "store_busy";
+        default:
+            return "store_failed";
+    }
+}
+
 core::Error sqlite_error(sqlite3* db, int rc, const std::string& what) {
     std::string detail = what + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-    if (rc == SQLITE_FULL || rc == SQLITE_IOERR) return core::make_error("disk_full", detail);
-    return core::make_error("store_failed", detail);
+    // The extended code tells an fsync failure from a short write, for the log.
+    if (db && (rc & 0xFF) == SQLITE_IOERR)
+        detail += " (extended code " + std::to_string(sqlite3_extended_errcode(db)) + ")";
+    return core::make_error(store_error_code(rc), detail);
 }
 
 // A prepared statement, finalized on scope exit.
@@ -85,6 +119,16 @@ std::string column_text(sqlite3_stmt* stmt, int index) {
 }  // namespace
 
 core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& path) {
+    // Pending dossiers hold names, ID numbers and phones: the file is the kiosk user's only.
+    // Created 0600 here (SQLite gives -wal and -shm the mode of the database file), and an
+    // older outbox created 0644 is tightened.
+    if (const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600); fd < 0) {
+        return core::make_error(errno == EACCES || errno == EROFS ? "store_read_only" : "store_cannot_open",
+                                "open " + path + ": " + std::strerror(errno));
+    } else {
+        ::close(fd);
+    }
+    ::chmod(path.c_str(), 0600);
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -92,11 +136,24 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
         sqlite3_close(db);
         return error;
     }
-    std::unique_ptr<OutboxStore> store(new OutboxStore(db));
+    std::unique_ptr<OutboxStore> store(new OutboxStore(db, path));
+    sqlite3_extended_result_codes(db, 1);
     sqlite3_busy_timeout(db, 5000);
     char* message = nullptr;
-    // WAL + FULL: every commit is on disk before we tell the resident it is saved.
-    rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, &message);
+    // WAL + FULL: every commit is on disk before we tell the resident it is saved. The pragma
+    // answers with the mode in force: a file system without shared memory stays in another.
+    std::string journal_mode;
+    rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", [](void* out, int, char** values, char**) {
+        *static_cast<std::string*>(out) = values[0] ? values[0] : "";
+        return 0;
+    }, &journal_mode, &message);
+    if (rc == SQLITE_OK && journal_mode != "wal") {
+        return core::make_error("store_failed", "journal mode of " + path + " is '" + journal_mode +
+                                                    "', not 'wal': the outbox needs WAL (a local file system)");
+    }
+    // secure_delete: a purged payload is overwritten with zeros, not left in a free page.
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;", nullptr, nullptr, &message);
     // Create the schema once; a start-up on an existing outbox writes nothing (no fsync).
     int version = 0;
     if (rc == SQLITE_OK)
@@ -109,12 +166,113 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
     if (rc != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
-        return core::make_error(rc == SQLITE_FULL ? "disk_full" : "store_failed", "schema of " + path + ": " + detail);
+        return core::make_error(store_error_code(rc), "schema of " + path + ": " + detail);
     }
+    for (const char* suffix : {"-wal", "-shm"}) ::chmod((path + suffix).c_str(), 0600);
+    store->keep_reserve();
     return store;
 }
 
 OutboxStore::~OutboxStore() { sqlite3_close(m_db); }
+
+core::Result<std::string> OutboxStore::set_aside_if_corrupt(const std::string& path, std::int64_t now_unix_ms) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0 || info.st_size == 0) return std::string();
+    std::string problem;
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
+        sqlite3_busy_timeout(db, 5000);
+        std::string verdict;
+        char* message = nullptr;
+        rc = sqlite3_exec(db, "PRAGMA quick_check", [](void* out, int, char** values, char**) {
+            auto& text = *static_cast<std::string*>(out);
+            if (text.empty()) text = values[0] ? values[0] : "";
+            return 0;
+        }, &verdict, &message);
+        if (rc != SQLITE_OK) problem = message ? message : sqlite3_errstr(rc);
+        else if (verdict != "ok") problem = "quick_check: " + verdict.substr(0, 200);
+        sqlite3_free(message);
+    } else {
+        problem = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    }
+    sqlite3_close(db);
+    const int primary = rc & 0xFF;
+    // Only damage moves the file: a busy or unreadable one is an error for the caller, not a
+    // reason to start over (the dossiers in it are still good).
+    if (problem.empty() || (primary != SQLITE_OK && primary != SQLITE_CORRUPT && primary != SQLITE_NOTADB))
+        return problem.empty() ? core::Result<std::string>(std::string())
+                               : core::Result<std::string>(core::make_error(store_error_code(rc), "check " + path + ": " + problem));
+    const std::time_t seconds = static_cast<std::time_t>(now_unix_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%SZ", &utc);
+    const std::string aside = path + ".corrupt-" + stamp;
+    if (::rename(path.c_str(), aside.c_str()) != 0)
+        return core::make_error("store_set_aside_failed", "cannot move the damaged outbox " + path + " (" + problem +
+                                                              "): " + std::strerror(errno));
+    for (const char* suffix : {"-wal", "-shm"}) ::rename((path + suffix).c_str(), (aside + suffix).c_str());
+    log_error("outbox_set_aside", path + " is damaged (" + problem + "); moved to " + aside + ", starting a new outbox");
+    return aside;
+}
+
+// [SECTION] Room for the outbox: a reserve file, and caches that give way first
+
+std::string OutboxStore::reserve_path() const { return m_path + ".reserve"; }
+
+void OutboxStore::keep_reserve() {
+    const std::string reserve = reserve_path();
+    struct stat info {};
+    if (::stat(reserve.c_str(), &info) == 0 && info.st_size >= ReserveBytes) return;
+    // Only when the disk has room for it twice over: the reserve must never be what fills it.
+    struct statvfs disk {};
+    if (::statvfs(m_path.c_str(), &disk) != 0 ||
+        static_cast<std::int64_t>(disk.f_bavail) * static_cast<std::int64_t>(disk.f_frsize) < 2 * ReserveBytes)
+        return;
+    const int fd = ::open(reserve.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    const bool allocated = ::posix_fallocate(fd, 0, ReserveBytes) == 0 && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!allocated) ::unlink(reserve.c_str());
+}
+
+bool OutboxStore::make_room() {
+    bool freed = false;
+    // 1. The reserve: its blocks go back to the file system at once.
+    if (::unlink(reserve_path().c_str()) == 0) {
+        freed = true;
+        log_warning("outbox_reserve_used", "the disk is full: the outbox's reserve was released");
+    }
+    // 2. The reference cache: the portal serves it again; a filing exists only here. Deleting
+    //    rows frees pages the next outbox write reuses (inside the file, no growth needed).
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, "DELETE FROM reference_cache", nullptr, nullptr, &message) == SQLITE_OK) {
+        if (sqlite3_changes(m_db) > 0) {
+            freed = true;
+            log_warning("reference_cache_dropped", "the disk is full: cached reference documents were dropped");
+        }
+    } else {
+        log_error("reference_cache_drop_failed", message ? message : "");
+    }
+    sqlite3_free(message);
+    return freed;
+}
+
+std::int64_t OutboxStore::free_disk_bytes() const {
+    struct statvfs disk {};
+    if (::statvfs(m_path.c_str(), &disk) != 0) return -1;
+    return static_cast<std::int64_t>(disk.f_bavail) * static_cast<std::int64_t>(disk.f_frsize);
+}
+
+core::Status OutboxStore::checkpoint() {
+    int log_frames = 0, checkpointed = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &checkpointed);
+    if (rc != SQLITE_OK) return sqlite_error(m_db, rc, "checkpoint");
+    keep_reserve();  // a reserve used up by a full disk comes back once there is room again
+    return core::Ok{};
+}
 
 core::Status OutboxStore::insert(core::OutboxEntry& entry) {
     Statement stmt(m_db,
@@ -130,6 +288,10 @@ core::Status OutboxStore::insert(core::OutboxEntry& entry) {
     stmt.integer(7, entry.created_unix_ms);
     stmt.integer(8, entry.next_attempt_unix_ms);
     int rc = sqlite3_step(stmt.get());  // autocommit: one transaction, synced (synchronous=FULL)
+    if ((rc & 0xFF) == SQLITE_FULL && make_room()) {
+        sqlite3_reset(stmt.get());
+        rc = sqlite3_step(stmt.get());
+    }
     if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "insert dossier");
     entry.id = sqlite3_last_insert_rowid(m_db);
     return core::Ok{};
@@ -154,6 +316,10 @@ core::Status OutboxStore::update(const core::OutboxEntry& entry) {
     stmt.integer(11, entry.accepted_unix_ms);
     stmt.integer(12, entry.personal_data_purged ? 1 : 0);
     int rc = sqlite3_step(stmt.get());
+    if ((rc & 0xFF) == SQLITE_FULL && make_room()) {
+        sqlite3_reset(stmt.get());
+        rc = sqlite3_step(stmt.get());
+    }
     if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "update dossier");
     if (sqlite3_changes(m_db) != 1) return core::make_error("store_failed", "update: no dossier with id " + std::to_string(entry.id));
     return core::Ok{};
@@ -193,7 +359,16 @@ core::Result<std::vector<core::OutboxEntry>> OutboxStore::select(const std::stri
     return entries;
 }
 
-core::Result<std::vector<core::OutboxEntry>> OutboxStore::unfinished() { return select("WHERE state != 'accepted'", ""); }
+core::Result<std::vector<core::OutboxEntry>> OutboxStore::unfinished() {
+    return select("WHERE state NOT IN ('accepted', 'cancelled')", "");
+}
+
+core::Result<std::optional<core::OutboxEntry>> OutboxStore::by_id(std::int64_t id) {
+    auto found = select("WHERE id = CAST(?1 AS INTEGER)", std::to_string(id));
+    if (!found) return found.error();
+    if (found->empty()) return std::optional<core::OutboxEntry>{};
+    return std::optional<core::OutboxEntry>{found->front()};
+}
 
 core::Result<std::vector<core::OutboxEntry>> OutboxStore::all() { return select("", ""); }
 
@@ -209,14 +384,17 @@ core::Result<OutboxCounts> OutboxStore::counts() {
     Statement stmt(m_db, "SELECT state, COUNT(*) FROM outbox GROUP BY state");
     if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare counts");
     OutboxCounts counts;
-    while (sqlite3_step(stmt.get()) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(stmt.get())) == SQLITE_ROW) {
         std::string state = column_text(stmt.get(), 0);
         int n = sqlite3_column_int(stmt.get(), 1);
         if (state == "pending") counts.pending = n;
         else if (state == "sending") counts.sending = n;
         else if (state == "accepted") counts.accepted = n;
         else if (state == "held") counts.held = n;
+        else if (state == "cancelled") counts.cancelled = n;
     }
+    if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "count dossiers");
     return counts;
 }
 
@@ -226,6 +404,12 @@ core::Status OutboxStore::save_reference(const CachedReference& reference) {
                    "ON CONFLICT(name) DO UPDATE SET etag=excluded.etag, body=excluded.body, "
                    "fetched_unix_ms=excluded.fetched_unix_ms");
     if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare save_reference");
+    // A cache must never take the outbox's room: it is written only while the disk keeps, after
+    // it, room for the reserve and a margin (the WAL holds the body twice before a checkpoint).
+    const std::int64_t body = static_cast<std::int64_t>(reference.body.size());
+    if (const std::int64_t free = free_disk_bytes(); free >= 0 && free < 3 * body + 2 * ReserveBytes)
+        return core::make_error("disk_low", "save reference " + reference.name + ": " + std::to_string(free) +
+                                                " bytes free, too few to cache " + std::to_string(body) + " bytes");
     stmt.text(1, reference.name);
     stmt.text(2, reference.etag);
     stmt.text(3, reference.body);

@@ -1,20 +1,26 @@
-// The Random port backed by the system's entropy (one engine per instance: one per thread).
+// The Random port backed by the operating system's CSPRNG (getrandom(2)), read directly for
+// every draw: no user-space engine, so no seed to collide across a fleet of kiosks restarted the
+// same morning (a 32-bit std::random_device seed did). Idempotency keys and provisional codes
+// come from here.
 #pragma once
 
-#include <random>
+#include <cstddef>
+#include <cstdint>
 
 #include "core/ports.h"
 
 namespace motcua::platform {
 
+// Fills `size` bytes from getrandom(2), retrying on EINTR and short reads. The kernel's pool is
+// initialised once at boot; getrandom blocks only before that. Aborts when the call is not
+// available at all (a kernel older than 3.17): a kiosk must never make keys from less.
+void system_random_bytes(void* out, std::size_t size);
+
 class SystemRandom final : public core::Random {
 public:
-    std::uint64_t below(std::uint64_t bound) override {
-        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
-    }
-
-private:
-    std::mt19937_64 m_engine{std::random_device{}()};
+    // Uniform in [0, bound) without modulo bias: 64-bit draws above the largest multiple of
+    // `bound` are rejected and drawn again. bound 0 or 1 gives 0.
+    std::uint64_t below(std::uint64_t bound) override;
 };
 
 }  // namespace motcua::platform

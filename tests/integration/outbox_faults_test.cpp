@@ -418,3 +418,136 @@ TEST_CASE("a dossier whose outcome could not be saved is sent again without a re
     CHECK(stats["replays"].get<int>() >= 1);
     check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
 }
+
+// [SECTION] holds that clear themselves (issue 9)
+
+TEST_CASE("a dossier held for a wrong token is sent on its own once the token is fixed and the kiosk restarts",
+          "[faults]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, "not-this-kiosk's-token", 2000, 21);
+    kiosk.worker->start();
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Held) == Dossiers; }, CaseBound));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().held == Dossiers; }, CaseBound));
+    // The staff notice can name the cause: a token, not a slow network.
+    CHECK(kiosk.worker->status().problem == motcua::core::HoldKind::Auth);
+    CHECK(kiosk.worker->status().held_fixable == Dossiers);
+    kiosk.worker->stop();
+
+    // The token is fixed and the kiosk restarted; nobody touches the outbox.
+    kiosk.worker = kiosk.make_worker(sim, motcua::test::FilingToken, 2000);
+    kiosk.worker->start();
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+    CHECK(kiosk.worker->status().problem == motcua::core::HoldKind::None);
+}
+
+TEST_CASE("a dossier the portal refused stays held across a restart, and staff can retry or cancel it",
+          "[faults]") {
+    FilingSim sim;
+    SeededRandom random(22);
+    const std::string path = sim.dir().file("outbox.db");
+    auto store = OutboxStore::open(path);
+    REQUIRE(store.ok());
+    // A dossier the portal refuses with 422 (a malformed submit time).
+    OutboxEntry refused = motcua::test::new_entry(random);
+    Json payload = Json::parse(refused.payload_json);
+    payload["NgayNop"] = "12/03/2026";
+    refused.payload_json = payload.dump();
+    REQUIRE((*store)->insert(refused).ok());
+    auto options = client_options(sim.url(), motcua::test::FilingToken, 2000);
+    auto make_worker = [&] {
+        return std::make_unique<FilingWorker>(path, options, motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
+    };
+    auto state_of = [&] {
+        auto found = (*store)->find(refused.provisional_code);
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        return **found;
+    };
+    auto worker = make_worker();
+    worker->start();
+    REQUIRE(motcua::test::wait_until([&] { return state_of().state == OutboxState::Held; }, CaseBound));
+    REQUIRE(motcua::test::wait_until([&] { return worker->status().held == 1; }, CaseBound));
+    CHECK(state_of().last_error_code == "portal_rejected");
+    CHECK(worker->status().problem == motcua::core::HoldKind::Refused);
+    CHECK(worker->status().held_fixable == 0);
+    worker->stop();
+
+    worker = make_worker();
+    worker->start();
+    // A restart retries only fixable holds: this one is not sent again.
+    motcua::test::wait_until([] { return false; }, 500ms);
+    CHECK(state_of().state == OutboxState::Held);
+    CHECK(state_of().attempts == 1);
+
+    SECTION("a staff retry sends it again") {
+        worker->staff_retry(state_of().id);
+        REQUIRE(motcua::test::wait_until([&] { return state_of().attempts == 1 && state_of().state == OutboxState::Held &&
+                                                      sim.stats()["submissions"].get<int>() >= 2; },
+                                         CaseBound));
+        CHECK(state_of().state == OutboxState::Held);  // refused again, for the same reason
+    }
+    SECTION("a staff cancel keeps the record with the reason, and it is never sent") {
+        worker->staff_cancel(state_of().id, "resident filed at the counter");
+        REQUIRE(motcua::test::wait_until([&] { return state_of().state == OutboxState::Cancelled; }, CaseBound));
+        const OutboxEntry cancelled = state_of();
+        CHECK(cancelled.last_error_code == "cancelled");
+        CHECK(cancelled.last_error_detail == "resident filed at the counter");
+        CHECK(cancelled.payload_json == refused.payload_json);
+        auto unfinished = (*store)->unfinished();
+        REQUIRE(unfinished.ok());
+        CHECK(unfinished->empty());
+        auto counts = (*store)->counts();
+        REQUIRE(counts.ok());
+        CHECK(counts->cancelled == 1);
+    }
+    worker->stop();
+}
+
+// [SECTION] the wall clock jumps (issue 9): retry timers run on the monotonic clock
+
+TEST_CASE("a kiosk whose wall clock reads 1970 still sends every dossier and says its clock is wrong",
+          "[faults][clock]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 23);  // entries stamped with the real time
+    const auto started = std::chrono::steady_clock::now();
+    kiosk.worker->use_wall_clock([started] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+            .count();  // a dead RTC: 1970-01-01 plus the uptime
+    });
+    kiosk.worker->start();
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().clock_implausible; }, CaseBound));
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+}
+
+TEST_CASE("the wall clock set back a year during a backoff delays no retry", "[faults][clock]") {
+    FilingSim sim;
+    Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 24);
+    std::atomic<std::int64_t> offset{0};
+    kiosk.worker->use_wall_clock([&offset] { return motcua::test::wall_ms() + offset.load(); });
+    sim.set_faults({{"captive-portal", true}});
+    kiosk.worker->start();
+    // Every entry is in its backoff (Retry, captive page) ...
+    REQUIRE(motcua::test::wait_until(
+        [&] {
+            int retried = 0;
+            for (const auto& entry : kiosk.load()) retried += entry.attempts >= 1 ? 1 : 0;
+            return retried == Dossiers;
+        },
+        CaseBound));
+    // ... when the clock is set back a year, and the network heals.
+    offset = -365LL * 24 * 3600 * 1000;
+    sim.set_faults({{"captive-portal", false}});
+    const bool all_accepted = motcua::test::wait_until(
+        [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
+    kiosk.worker->stop();
+    REQUIRE(all_accepted);
+    check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
+}

@@ -287,7 +287,7 @@ TEST_CASE("a full disk is reported as disk_full and loses nothing already saved"
     motcua::test::enqueue(*store, random);
 }
 
-TEST_CASE("a database that cannot be written gives store_failed with the reason", "[store]") {
+TEST_CASE("a database that cannot be written gives store_read_only with the reason", "[store]") {
     TempDir dir;
     SeededRandom random(16);
 
@@ -296,7 +296,7 @@ TEST_CASE("a database that cannot be written gives store_failed with the reason"
         ConnectionSpy spy("/readonly.db", "PRAGMA query_only = 1;");
         auto store = OutboxStore::open(path);
         REQUIRE_FALSE(store.ok());
-        CHECK(store.error().code == "store_failed");
+        CHECK(store.error().code == "store_read_only");
         CHECK(store.error().detail ==
               "schema of " + path + ": attempt to write a readonly database");
     }
@@ -311,13 +311,13 @@ TEST_CASE("a database that cannot be written gives store_failed with the reason"
         OutboxEntry entry = motcua::test::new_entry(random);
         const auto inserted = store->insert(entry);
         REQUIRE_FALSE(inserted.ok());
-        CHECK(inserted.error().code == "store_failed");
+        CHECK(inserted.error().code == "store_read_only");
         CHECK(inserted.error().detail == "insert dossier: attempt to write a readonly database");
 
         saved = motcua::core::on_send_started(saved);
         const auto updated = store->update(saved);
         REQUIRE_FALSE(updated.ok());
-        CHECK(updated.error().code == "store_failed");
+        CHECK(updated.error().code == "store_read_only");
         CHECK(updated.error().detail == "update dossier: attempt to write a readonly database");
 
         auto all = store->all();
@@ -330,7 +330,7 @@ TEST_CASE("a database that cannot be written gives store_failed with the reason"
         const std::string path = dir.file("missing/outbox.db");
         auto store = OutboxStore::open(path);
         REQUIRE_FALSE(store.ok());
-        CHECK(store.error().code == "store_failed");
-        CHECK(store.error().detail == "open " + path + ": unable to open database file");
+        CHECK(store.error().code == "store_cannot_open");
+        CHECK(store.error().detail == "open " + path + ": No such file or directory");
     }
 }

@@ -3,6 +3,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -248,14 +250,120 @@ TEST_CASE("the token file must be readable by the kiosk's user only", "[portal-c
         REQUIRE(token.ok());
         CHECK(*token == "kiosk-01-secret");
     }
-    SECTION("an empty or missing file is token_missing") {
+    SECTION("an empty file is token_empty, a missing one token_missing") {
         motcua::test::write_file(path, "\n");
         REQUIRE(chmod(path.c_str(), 0600) == 0);
         auto empty = motcua::platform::read_token_file(path);
         REQUIRE_FALSE(empty.ok());
-        CHECK(empty.error().code == "token_missing");
+        CHECK(empty.error().code == "token_empty");
         auto missing = motcua::platform::read_token_file(dir.file("nope"));
         REQUIRE_FALSE(missing.ok());
         CHECK(missing.error().code == "token_missing");
     }
+}
+
+// [SECTION] hostile conditions (issue 9)
+
+TEST_CASE("a token file that is a directory, a FIFO or too large says what is wrong", "[portal-client]") {
+    motcua::test::TempDir dir;
+    SECTION("a directory") {
+        const std::string path = dir.file("token.d");
+        REQUIRE(mkdir(path.c_str(), 0700) == 0);
+        auto token = motcua::platform::read_token_file(path);
+        REQUIRE_FALSE(token.ok());
+        CHECK(token.error().code == "token_not_file");
+        CHECK(token.error().detail.find("a directory") != std::string::npos);
+    }
+    SECTION("a FIFO nobody writes to is refused at once, not waited on") {
+        const std::string path = dir.file("token.fifo");
+        REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+        auto token = motcua::platform::read_token_file(path);
+        REQUIRE_FALSE(token.ok());
+        CHECK(token.error().code == "token_not_file");
+        CHECK(token.error().detail.find("a FIFO") != std::string::npos);
+    }
+    SECTION("more than 4 KiB") {
+        const std::string path = dir.file("token");
+        motcua::test::write_file(path, std::string(5000, 'a'));
+        REQUIRE(chmod(path.c_str(), 0600) == 0);
+        auto token = motcua::platform::read_token_file(path);
+        REQUIRE_FALSE(token.ok());
+        CHECK(token.error().code == "token_too_large");
+    }
+}
+
+TEST_CASE("a token with a CR, LF or other control character is refused, never sent", "[portal-client]") {
+    motcua::test::TempDir dir;
+    const std::string path = dir.file("token");
+    const std::string bad = GENERATE(as<std::string>{}, "abc\r\nX-Injected: 1", "abc\ndef", "ab\tc", "a b",
+                                     std::string("ab\0c", 4), "ab\x7f", "t\xC3\xA9");
+    CAPTURE(bad);
+    motcua::test::write_file(path, bad + "\n");
+    REQUIRE(chmod(path.c_str(), 0600) == 0);
+    auto token = motcua::platform::read_token_file(path);
+    REQUIRE_FALSE(token.ok());
+    CHECK(token.error().code == "token_invalid");
+    CHECK(token.error().detail.find(bad) == std::string::npos);  // the secret is not echoed
+
+    PortalClientOptions options;
+    options.base_url = "http://127.0.0.1:9";
+    options.token = bad;
+    auto client = CurlPortalClient::create(options);
+    REQUIRE_FALSE(client.ok());
+    CHECK(client.error().code == "token_invalid");
+}
+
+namespace {
+
+// Sets an environment variable for one scope and restores what was there.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : m_name(name) {
+        if (const char* old = std::getenv(name)) m_old = old;
+        m_had = std::getenv(name) != nullptr;
+        if (value) setenv(name, value, 1);
+        else unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (m_had) setenv(m_name.c_str(), m_old.c_str(), 1);
+        else unsetenv(m_name.c_str());
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    std::string m_name, m_old;
+    bool m_had = false;
+};
+
+}  // namespace
+
+TEST_CASE("proxy variables are ignored: the token never goes to a proxy", "[portal-client]") {
+    FilingSim sim;
+    // A real listener on loopback, posing as the proxy the environment names.
+    const int proxy = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    REQUIRE(proxy >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(proxy, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(listen(proxy, 16) == 0);
+    socklen_t length = sizeof address;
+    REQUIRE(getsockname(proxy, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    const std::string proxy_url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+    {
+        ScopedEnv http_proxy("http_proxy", proxy_url.c_str());
+        ScopedEnv https_proxy("HTTPS_PROXY", proxy_url.c_str());
+        ScopedEnv all_proxy("ALL_PROXY", proxy_url.c_str());
+        ScopedEnv no_proxy("no_proxy", nullptr);
+        ScopedEnv no_proxy_upper("NO_PROXY", nullptr);
+        auto client = make_client(sim.url(), FilingToken, 2000);
+        const HttpReply health = client->health();
+        CHECK(health.status == 200);
+        const HttpReply filed = client->submit(Key, motcua::test::dossier_payload("KD4MX7PA"));
+        CHECK(filed.status == 201);
+    }
+    pollfd waiting{proxy, POLLIN, 0};
+    CHECK(poll(&waiting, 1, 0) == 0);  // nobody ever connected to the proxy
+    close(proxy);
 }

@@ -506,7 +506,7 @@ TEST_CASE("invalid JSON is refused with the byte offset of the mistake", "[catal
     const std::string text = R"({"format": 1, "code": "1.000001" "name": "x"})";
     REQUIRE(text.find("\"name\"") == 33);  // bytes 34..39, counting from 1
     const std::string detail = refusal(text);
-    CHECK_THAT(detail, Catch::StartsWith("broken.json: not valid JSON (byte 39)"));
+    CHECK_THAT(detail, Catch::StartsWith("broken.json: $: not valid JSON at byte 39"));
     CHECK_THAT(detail, Catch::Contains("line 1, column 39"));
 }
 
@@ -583,4 +583,94 @@ TEST_CASE("good files still load alongside broken ones", "[catalog]") {
     for (const auto& problem : catalog.problems)
         refused.insert(problem.detail.substr(0, problem.detail.find(':')));
     CHECK(refused == std::set<std::string>{"typo.json", "truncated.json"});
+}
+
+// [SECTION] Hostile documents (issue 9) ---------------------------------------------------------
+
+namespace {
+
+// About 200 KB of nesting, as a hostile or broken portal could serve.
+std::string deep_arrays(std::size_t levels) {
+    return std::string(levels, '[') + std::string(levels, ']');
+}
+
+std::string deep_objects(std::size_t levels) {
+    std::string text;
+    for (std::size_t i = 0; i < levels; ++i) text += "{\"a\":";
+    text += "1";
+    text += std::string(levels, '}');
+    return text;
+}
+
+std::string portal_catalog_with(const std::string& entry) {
+    return R"({"procedures": [)" + minimal_procedure("1.000001").dump() + "," + entry + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("a procedure file nested 100000 deep is refused with its path, not a stack overflow",
+          "[catalog][hostile]") {
+    const std::string arrays = refusal(deep_arrays(100'000));
+    CHECK_THAT(arrays, Catch::StartsWith("broken.json: $"));
+    CHECK_THAT(arrays, Catch::Contains("nested deeper than 32 levels"));
+    json doc = minimal_procedure();
+    doc["description"] = json::parse(deep_arrays(40));
+    CHECK_THAT(refusal(doc), Catch::Contains("$.description[0][0]"));
+}
+
+TEST_CASE("a portal catalogue entry nested 200 KB deep refuses the document, not the kiosk",
+          "[catalog][hostile]") {
+    for (const std::string& entry : {deep_arrays(100'000), deep_objects(40'000)}) {
+        auto catalog = parse_portal_catalog(portal_catalog_with(entry), "portal thutuc");
+        REQUIRE_FALSE(catalog.ok());
+        CHECK(catalog.error().code == "catalog_invalid");
+        CHECK_THAT(catalog.error().detail, Catch::StartsWith("portal thutuc: $.procedures[1]"));
+        CHECK_THAT(catalog.error().detail, Catch::Contains("nested deeper than 32 levels"));
+    }
+}
+
+TEST_CASE("a number beyond double's range is refused with its path, in a file and from the portal",
+          "[catalog][hostile]") {
+    json doc = minimal_procedure();
+    const std::string text = doc.dump();
+    const std::string huge = R"({"format": 1e400, )" + text.substr(1);
+    const std::string detail = refusal(huge);
+    CHECK_THAT(detail, Catch::StartsWith("broken.json: $.format: number out of range"));
+    CHECK_THAT(refusal(text.substr(0, text.size() - 1) + R"(, "x": -1e400})"), Catch::Contains("$.x: number out of range"));
+
+    auto catalog = parse_portal_catalog(R"({"procedures": [{"processing": {"working_days": 1e400}}]})", "portal");
+    REQUIRE_FALSE(catalog.ok());
+    CHECK(catalog.error().detail == "portal: $.procedures[0].processing.working_days: number out of range: 1e400");
+}
+
+TEST_CASE("a whole number too large for any field is refused, not wrapped", "[catalog][hostile]") {
+    json doc = minimal_procedure();
+    doc["processing"] = json::parse(R"({"working_days": 18446744073709551615})");
+    CHECK_THAT(refusal(doc), Catch::Contains("$.processing.working_days: expected a number from 0 to 365"));
+    doc["processing"] = json::parse(R"({"working_days": 1e30})");
+    CHECK_THAT(refusal(doc), Catch::Contains("$.processing.working_days: expected a whole number"));
+}
+
+TEST_CASE("a key written twice in a procedure file is refused at the second one", "[catalog][hostile]") {
+    const std::string text = minimal_procedure().dump();
+    const std::string twice = R"({"name": "Tên khác", )" + text.substr(1);
+    CHECK(refusal(twice) == "broken.json: $.name: this key appears twice in one object; the second would "
+                            "silently replace the first, keep one");
+    json doc = minimal_procedure();
+    std::string nested = doc.dump();
+    const std::string label = R"("label":"Họ, chữ đệm và tên")";
+    REQUIRE(nested.find(label) != std::string::npos);
+    nested.replace(nested.find(label), label.size(), label + "," + label);
+    CHECK_THAT(refusal(nested), Catch::StartsWith("broken.json: $.pages[0].fields[0].label: this key appears twice"));
+}
+
+TEST_CASE("a key written twice in one portal entry refuses that entry only", "[catalog][hostile]") {
+    const std::string entry = minimal_procedure("1.000002").dump();
+    auto catalog = parse_portal_catalog(portal_catalog_with(R"({"code": "1.000009", )" + entry.substr(1)), "portal");
+    INFO((catalog.ok() ? std::string() : catalog.error().detail));
+    REQUIRE(catalog.ok());
+    REQUIRE(catalog->procedures.size() == 1);
+    CHECK(catalog->procedures[0].code == "1.000001");
+    REQUIRE(catalog->problems.size() == 1);
+    CHECK_THAT(catalog->problems[0].detail, Catch::StartsWith("portal[1] (1.000002): $.code: this key appears twice"));
 }

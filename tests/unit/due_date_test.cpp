@@ -1,6 +1,10 @@
 #include "core/filing/due_date.h"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "core/filing/portal_time.h"
 
@@ -13,17 +17,33 @@ LocalDateTime at(int year, int month, int day, int hour = 0, int minute = 0, int
     return LocalDateTime{year, month, day, hour, minute, second};
 }
 
+// A holiday file (the one format, core::parse_holiday_file) listing `dates` (yyyy-mm-dd).
+std::string holiday_file(const std::vector<std::string>& dates) {
+    std::string list;
+    for (const auto& date : dates)
+        list += std::string(list.empty() ? "" : ",") + R"({"date": ")" + date + R"(", "name": "x", "basis": "test"})";
+    return R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2028-12-31"}, "holidays": [)" + list + "]}";
+}
+
 HolidayCalendar calendar_of(const std::vector<std::string>& dates) {
-    auto calendar = parse_holidays(dates);
+    auto calendar = parse_holiday_file(holiday_file(dates), "test");
+    INFO((calendar.ok() ? std::string() : calendar.error().detail));
     REQUIRE(calendar.ok());
     return *calendar;
 }
 
-// Tết Bính Ngọ 2026 as a run of days off, Saturday 14/02 to Sunday 22/02 (the dates are test
-// data, not a statement of the official 2026 schedule).
-const std::vector<std::string> Tet2026 = {"14/02/2026", "15/02/2026", "16/02/2026",
-                                          "17/02/2026", "18/02/2026", "19/02/2026",
-                                          "20/02/2026", "21/02/2026", "22/02/2026"};
+std::string read_source_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// Tết Bính Ngọ 2026 as a run of days off, Saturday 14/02 to Sunday 22/02 (test data here; the
+// shipped calendar is tested below).
+const std::vector<std::string> Tet2026 = {"2026-02-14", "2026-02-15", "2026-02-16",
+                                          "2026-02-17", "2026-02-18", "2026-02-19",
+                                          "2026-02-20", "2026-02-21", "2026-02-22"};
 
 }  // namespace
 
@@ -107,24 +127,87 @@ TEST_CASE("portal and display formats pad every field", "[time]") {
 
 // [SECTION] holiday calendar
 
-TEST_CASE("holiday lists accept both date styles and skip comments", "[due-date]") {
-    auto calendar =
-        parse_holidays({"# Tết Dương lịch", "01/01/2027", "2026-09-02", "", " 2/9/2026 "});
+TEST_CASE("a holiday file lists each day once, inside what it covers, with a name and a basis", "[due-date]") {
+    auto calendar = parse_holiday_file(holiday_file({"2027-01-01", "2026-09-02"}), "holidays.json");
     REQUIRE(calendar.ok());
     CHECK(calendar->days.size() == 2);
     CHECK(calendar->contains(CivilDate{2027, 1, 1}));
     CHECK(calendar->contains(CivilDate{2026, 9, 2}));
     CHECK_FALSE(calendar->contains(CivilDate{2026, 9, 3}));
+    CHECK(calendar->covers(CivilDate{2028, 12, 31}));
+    CHECK_FALSE(calendar->covers(CivilDate{2029, 1, 1}));
 }
 
-TEST_CASE("a holiday list with a bad date fails and names the entry", "[due-date]") {
-    const std::string bad = GENERATE(as<std::string>{}, "30/02/2026", "2026-2-3", "02/09/26",
-                                     "tomorrow", "2026/09/02", "32/01/2026");
-    CAPTURE(bad);
-    auto calendar = parse_holidays({"01/01/2026", bad});
+TEST_CASE("a broken holiday file is refused with the JSON path and what is wrong", "[due-date]") {
+    auto [text, expected] = GENERATE(table<std::string, std::string>({
+        {holiday_file({"2026-01-01", "30/02/2026"}), "holidays.json: $.holidays[1].date: expected a real date written yyyy-mm-dd"},
+        {holiday_file({"2026-02-30"}), "$.holidays[0].date: expected a real date"},
+        {holiday_file({"2026-2-3"}), "$.holidays[0].date: expected a real date"},
+        {holiday_file({"2029-01-01"}), "$.holidays[0].date: 2029-01-01 is outside \"covers\""},
+        {holiday_file({"2026-09-02", "2026-09-02"}), "$.holidays[1].date: 2026-09-02 is listed twice"},
+        {R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": [{"date": "2026-01-01", "name": "x"}]})",
+         "$.holidays[0].basis: missing"},
+        {R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": [{"date": "2026-01-01", "name": "x", "basis": "y", "note": 1}]})",
+         "$.holidays[0].note: unknown key"},
+        {R"({"format": 1, "holidays": []})", "$.covers: missing"},
+        {R"({"covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": []})", "$.format: missing"},
+        {R"({"holidays": ["2026-01-01"]})", "$.format: missing"},  // the old list format
+        {R"({"format": 1, "format": 1})", "$.format: this key appears twice"},
+        {"", "$: not valid JSON"},
+    }));
+    CAPTURE(text);
+    auto calendar = parse_holiday_file(text, "holidays.json");
     REQUIRE_FALSE(calendar.ok());
-    CHECK(calendar.error().code == "holiday_date_invalid");
-    CHECK_THAT(calendar.error().detail, Catch::Contains("entry 2"));
+    CHECK(calendar.error().code == "holidays_invalid");
+    CHECK_THAT(calendar.error().detail, Catch::StartsWith("holidays.json: "));
+    CHECK_THAT(calendar.error().detail, Catch::Contains(expected));
+}
+
+TEST_CASE("the shipped holiday file covers 2026 to 2028 with Tết by the lunar calendar", "[due-date]") {
+    auto calendar = parse_holiday_file(read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"),
+                                       "holidays.json");
+    INFO((calendar.ok() ? std::string() : calendar.error().detail));
+    REQUIRE(calendar.ok());
+    CHECK(calendar->covers(CivilDate{2026, 1, 1}));
+    CHECK(calendar->covers(CivilDate{2028, 12, 31}));
+    // Mùng 1 Tết: 17/02/2026, 06/02/2027, 26/01/2028; Giỗ Tổ (10/3 lunar): 26/04/2026 (a Sunday,
+    // made up on Monday 27/04), 16/04/2027, 04/04/2028.
+    for (CivilDate day : {CivilDate{2026, 2, 17}, CivilDate{2027, 2, 6}, CivilDate{2028, 1, 26},
+                          CivilDate{2026, 4, 27}, CivilDate{2027, 4, 16}, CivilDate{2028, 4, 4}})
+        CHECK(calendar->contains(day));
+    for (int year : {2026, 2027, 2028}) {
+        CAPTURE(year);
+        for (CivilDate day : {CivilDate{year, 1, 1}, CivilDate{year, 4, 30}, CivilDate{year, 5, 1},
+                              CivilDate{year, 9, 2}})
+            CHECK(calendar->contains(day));
+        // Quốc khánh is two days: 2/9 and the day before or after.
+        CHECK((calendar->contains(CivilDate{year, 9, 1}) || calendar->contains(CivilDate{year, 9, 3})));
+        // Five working days of Tết each year, at least.
+        int tet_working_days = 0;
+        for (int day = 0; day < 40; ++day) {
+            const CivilDate date = add_days(CivilDate{year, 1, 15}, day);
+            if (calendar->contains(date) && weekday(date) != 0 && weekday(date) != 6) ++tet_working_days;
+        }
+        CHECK(tet_working_days >= 5);
+    }
+}
+
+TEST_CASE("a filing on the working day before Tết 2027 is due after the holiday", "[due-date]") {
+    auto calendar = parse_holiday_file(read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"),
+                                       "holidays.json");
+    REQUIRE(calendar.ok());
+    // Thursday 04/02/2027 is the last working day before the break (29 tháng Chạp, Fri 05/02,
+    // to Thu 11/02); mùng 1 Tết is Saturday 06/02.
+    CHECK(is_working_day(CivilDate{2027, 2, 4}, *calendar));
+    CHECK_FALSE(is_working_day(CivilDate{2027, 2, 5}, *calendar));
+    // Received 10:00: day 0 is 04/02; one working day later is the first day after the break.
+    CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 1, *calendar) == at(2027, 2, 12, 17, 0, 0));
+    CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 3, *calendar) == at(2027, 2, 16, 17, 0, 0));
+    // After the 15:00 cut-off it counts from the first working day after Tết.
+    CHECK(effective_reception_day(at(2027, 2, 4, 15, 0, 0), *calendar) == CivilDate{2027, 2, 12});
+    CHECK(due_at(at(2027, 2, 4, 15, 0, 0), 0, *calendar) == at(2027, 2, 12, 17, 0, 0));
+    // Without the calendar the same filing would be promised during Tết.
+    CHECK(due_at(at(2027, 2, 4, 10, 0, 0), 1, HolidayCalendar{}) == at(2027, 2, 5, 17, 0, 0));
 }
 
 TEST_CASE("working days are Monday to Friday minus holidays", "[due-date]") {
@@ -185,7 +268,7 @@ TEST_CASE("the Tết holiday run pushes the due date past the whole break", "[du
 }
 
 TEST_CASE("a dossier received on New Year's Eve afternoon is due in the new year", "[due-date]") {
-    const HolidayCalendar new_year = calendar_of({"01/01/2027"});
+    const HolidayCalendar new_year = calendar_of({"2027-01-01"});
     // Thu 31/12/2026 15:30 → Fri 01/01 is a holiday → counts from Mon 04/01/2027.
     CHECK(effective_reception_day(at(2026, 12, 31, 15, 30, 0), new_year) == CivilDate{2027, 1, 4});
     CHECK(due_at(at(2026, 12, 31, 15, 30, 0), 1, new_year) == at(2027, 1, 5, 17, 0, 0));

@@ -96,3 +96,19 @@ TEST_CASE("a Retry-After from the server is a floor for the delay", "[filing][re
         CHECK(next_delay_ms(policy, 0, -20, low) == 0);
     }
 }
+
+TEST_CASE("a Retry-After header is read as seconds and a huge one is clamped, not ignored",
+          "[filing][retry]") {
+    using motcua::core::parse_retry_after;
+    CHECK(parse_retry_after("120") == 120);
+    CHECK(parse_retry_after(" 7\r\n") == 7);
+    CHECK(parse_retry_after("0") == 0);
+    CHECK(parse_retry_after("3600") == 3600);
+    CHECK(parse_retry_after("3601") == 3600);
+    CHECK(parse_retry_after("99999999999") == 3600);  // overflowed std::stoi: was ignored
+    CHECK(parse_retry_after(std::string(400, '9')) == 3600);
+    CHECK_FALSE(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT").has_value());
+    CHECK_FALSE(parse_retry_after("-5").has_value());
+    CHECK_FALSE(parse_retry_after("12abc").has_value());
+    CHECK_FALSE(parse_retry_after("").has_value());
+}

@@ -56,6 +56,11 @@ TEST_CASE("impossible or malformed dates are refused with a precise code", "[dat
         {"10/00/2021", "date_not_real"},
         {"31/12/1899", "date_year_range"},
         {"01011850", "date_year_range"},
+        // Issue 9: every part wrong gets a message about every part, not only the year.
+        {"00/00/0000", "date_not_real_any"},
+        {"00000000", "date_not_real_any"},
+        {"32/13/1850", "date_not_real_any"},
+        {"00/00/2020", "date_not_real"},
         {"12/06/19", "date_format"},
         {"12/06/019", "date_format"},
         {"12/06", "date_format"},

@@ -8,6 +8,8 @@
 //
 //   outbox-soak --db FILE --portal URL [--token T] [--count N] [--pause-ms 3]
 //               [--base-ms 50] [--cap-ms 500] [--timeout-ms 5000] [--drain-ms 60000]
+//   outbox-soak --print-keys N   (prints N lines "<idempotency key> <provisional code>" drawn
+//                                 exactly as a kiosk draws them, then exits: the key test)
 //
 // Exit codes: 0 done, 2 usage, 3 outbox unusable, 4 a dossier could not be saved, 5 the portal
 // refused a dossier (held), 6 the outbox did not drain within --drain-ms.
@@ -15,7 +17,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <random>
 #include <string>
 #include <thread>
 
@@ -25,6 +26,7 @@
 #include "platform/filing_worker.h"
 #include "platform/store/outbox_store.h"
 #include "platform/system/log.h"
+#include "platform/system/random.h"
 
 namespace {
 
@@ -39,16 +41,7 @@ struct Options {
     core::RetryPolicy policy{50, 500};
     long timeout_ms = 5000;
     long long drain_ms = 60000;
-};
-
-class EngineRandom final : public core::Random {
-public:
-    std::uint64_t below(std::uint64_t bound) override {
-        return std::uniform_int_distribution<std::uint64_t>(0, bound - 1)(m_engine);
-    }
-
-private:
-    std::mt19937_64 m_engine{std::random_device{}()};
+    long long print_keys = 0;
 };
 
 std::int64_t wall_ms() {
@@ -93,6 +86,8 @@ bool parse(int argc, char** argv, Options& options, std::string& problem) {
                 options.timeout_ms = std::stol(value);
             else if (flag == "--drain-ms")
                 options.drain_ms = std::stoll(value);
+            else if (flag == "--print-keys")
+                options.print_keys = std::stoll(value);
             else {
                 problem = "unknown flag " + flag;
                 return false;
@@ -102,6 +97,7 @@ bool parse(int argc, char** argv, Options& options, std::string& problem) {
             return false;
         }
     }
+    if (options.print_keys > 0) return true;
     if (options.db.empty() || options.portal.empty()) {
         problem = "--db and --portal are required";
         return false;
@@ -133,6 +129,15 @@ int main(int argc, char** argv) {
     Options options;
     std::string problem;
     if (!parse(argc, argv, options, problem)) return usage(problem);
+    if (options.print_keys > 0) {
+        platform::SystemRandom random;
+        for (long long i = 0; i < options.print_keys; ++i) {
+            const std::string key = core::make_idempotency_key(random);
+            const std::string code = core::make_provisional_code(random);
+            std::printf("%s %s\n", key.c_str(), code.c_str());
+        }
+        return std::fflush(stdout) == 0 ? 0 : 3;
+    }
     platform::set_log_quiet(true);
 
     auto store = platform::OutboxStore::open(options.db);
@@ -156,7 +161,7 @@ int main(int argc, char** argv) {
                                   /*stale_after_ms=*/3'600'000, nullptr);
     worker.start();
 
-    EngineRandom random;
+    platform::SystemRandom random;
     long long saved = static_cast<long long>(existing->size());
     while (saved < options.count) {
         const std::string code = core::make_provisional_code(random);

@@ -66,23 +66,13 @@ core::Result<sim::StaticResource> load_procedures(const std::string& dir) {
     return sim::StaticResource{body, sim::strong_etag(body)};
 }
 
+// The kiosk's holiday format (core::parse_holiday_file, assets/config/holidays.json); no
+// --holidays means no holidays, which suits tests that pin their own dates.
 core::Result<core::HolidayCalendar> load_holidays(const std::string& path) {
     if (path.empty()) return core::HolidayCalendar{};
     auto text = read_whole_file(path);
     if (!text) return text.error();
-    std::vector<std::string> dates;
-    const auto first = text->find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && (*text)[first] == '[') {
-        try {
-            dates = nlohmann::json::parse(*text).get<std::vector<std::string>>();
-        } catch (const nlohmann::json::exception& error) {
-            return core::make_error("file_invalid", path + ": " + error.what());
-        }
-    } else {
-        std::istringstream lines(*text);
-        for (std::string line; std::getline(lines, line);) dates.push_back(line);
-    }
-    return core::parse_holidays(dates);
+    return core::parse_holiday_file(*text, path);
 }
 
 int fail(const std::string& message) {

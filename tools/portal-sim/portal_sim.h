@@ -86,7 +86,7 @@ struct Options {
     std::string procedures_dir;  // optional: *.json served by GET /api/v1/thutuc
     std::string token;           // empty = any non-empty bearer token
     std::string agency = "000.00.01.H99";
-    std::string holidays_path;  // optional: one date per line, or a JSON array
+    std::string holidays_path;  // optional: the kiosk's holiday file format
     std::uint64_t seed = 1;
     std::optional<core::LocalDateTime> fixed_time;  // --now: the portal clock stands still
     FaultConfig faults;

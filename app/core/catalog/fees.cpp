@@ -7,6 +7,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "core/json/object_reader.h"
+#include "core/json/strict_reader.h"
 #include "core/text/utf8.h"
 
 namespace motcua::core {
@@ -15,90 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-// Thrown inside this file only; turned into an Error at FeeSchedule::parse's boundary.
-struct FeesError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw FeesError(path + ": " + what);
-}
-
-std::string type_name(const json& value) {
-    if (value.is_null()) return "null";
-    if (value.is_string()) return "a string";
-    if (value.is_boolean()) return "true/false";
-    if (value.is_number_float()) return "a decimal number";
-    if (value.is_number()) return "a number";
-    if (value.is_array()) return "a list";
-    return "an object";
-}
-
-// nlohmann keeps the last of two equal keys in one object; in a fee file that would silently
-// replace a rule (or a waiver), so a first pass over the text refuses duplicate keys.
-class DuplicateKeyFinder : public nlohmann::json_sax<json> {
-public:
-    std::string duplicate_path;  // JSON path of the first repeated key, if any
-    std::string syntax_error;    // the parser's message, if the text is not JSON
-
-    bool null() override { return value(); }
-    bool boolean(bool) override { return value(); }
-    bool number_integer(number_integer_t) override { return value(); }
-    bool number_unsigned(number_unsigned_t) override { return value(); }
-    bool number_float(number_float_t, const string_t&) override { return value(); }
-    bool string(string_t&) override { return value(); }
-    bool binary(binary_t&) override { return value(); }
-    bool start_object(std::size_t) override {
-        m_stack.push_back(Frame{true, child_path()});
-        return true;
-    }
-    bool key(string_t& name) override {
-        Frame& frame = m_stack.back();
-        frame.key = name;
-        if (!frame.keys.insert(name).second) {
-            duplicate_path = child_path();
-            return false;
-        }
-        return true;
-    }
-    bool end_object() override { return end_container(); }
-    bool start_array(std::size_t) override {
-        m_stack.push_back(Frame{false, child_path()});
-        return true;
-    }
-    bool end_array() override { return end_container(); }
-    bool parse_error(std::size_t, const std::string&,
-                     const nlohmann::detail::exception& error) override {
-        syntax_error = error.what();
-        return false;
-    }
-
-private:
-    struct Frame {
-        bool object = true;
-        std::string path;
-        std::set<std::string> keys = {};
-        std::string key = {};
-        std::size_t index = 0;
-    };
-
-    std::string child_path() const {
-        if (m_stack.empty()) return {};
-        const Frame& frame = m_stack.back();
-        if (!frame.object) return frame.path + "[" + std::to_string(frame.index) + "]";
-        return frame.path.empty() ? frame.key : frame.path + "." + frame.key;
-    }
-    bool value() {
-        if (!m_stack.empty() && !m_stack.back().object) ++m_stack.back().index;
-        return true;
-    }
-    bool end_container() {
-        m_stack.pop_back();
-        return value();
-    }
-
-    std::vector<Frame> m_stack;
-};
+using strict_json::fail;
+using strict_json::type_name;
 
 void refuse_unknown_keys(const json& node, const std::string& path,
                          std::initializer_list<const char*> allowed) {
@@ -110,8 +30,7 @@ void refuse_unknown_keys(const json& node, const std::string& path,
         std::string expected;
         for (const char* name : allowed)
             expected += (expected.empty() ? "" : ", ") + std::string(name);
-        fail(path.empty() ? item.key() : path + "." + item.key(),
-             "unknown key; expected one of: " + expected);
+        fail(strict_json::member_path(path, item.key()), "unknown key; expected one of: " + expected);
     }
 }
 
@@ -277,37 +196,29 @@ long long saturating_mul(long long a, long long b) {
 
 Result<FeeSchedule> FeeSchedule::parse(std::string_view json_text, std::string_view source_name) {
     const std::string source(source_name);
+    // Syntax, depth, number range, repeated keys and NFC: the one policy (strict_reader.h).
+    auto read = strict_json::read(json_text);
+    if (!read) return make_error("fees_invalid", source + ": " + read.error().detail);
+    const json& doc = *read;
     try {
-        DuplicateKeyFinder finder;
-        json::sax_parse(json_text, &finder);
-        if (!finder.syntax_error.empty())
-            return make_error("fees_invalid", source + ": not valid JSON: " + finder.syntax_error);
-        if (!finder.duplicate_path.empty())
-            fail(finder.duplicate_path,
-                 "this key appears twice in one object; the second would silently "
-                 "replace the first, keep one");
-        const json doc = json::parse(json_text);
-        if (!doc.is_object())
-            fail("(top level)", "expected an object {\"fees\": ...}, found " + type_name(doc));
-        refuse_unknown_keys(doc, "", {"_about", "fees"});
+        if (!doc.is_object()) fail("$", "expected an object {\"fees\": ...}, found " + type_name(doc));
+        refuse_unknown_keys(doc, "$", {"_about", "fees"});
         // "_about" is for the people who edit the file; its content is not read.
         if (doc.contains("_about") && !doc.at("_about").is_string())
-            fail("_about", "expected a string, found " + type_name(doc.at("_about")));
-        if (!doc.contains("fees"))
-            fail("fees", "missing; expected {\"<key>\": rule or list of rules}");
+            fail("$._about", "expected a string, found " + type_name(doc.at("_about")));
+        if (!doc.contains("fees")) fail("$.fees", "missing; expected {\"<key>\": rule or list of rules}");
         const json& fees = doc.at("fees");
-        if (!fees.is_object())
-            fail("fees", "expected an object {\"<key>\": ...}, found " + type_name(fees));
+        if (!fees.is_object()) fail("$.fees", "expected an object {\"<key>\": ...}, found " + type_name(fees));
         FeeSchedule schedule;
         for (const auto& item : fees.items()) {
-            const std::string path = "fees." + item.key();
+            const std::string path = strict_json::member_path("$.fees", item.key());
             if (!is_key_name(item.key())) fail(path, "fee keys use a-z, 0-9 and '_' only");
             schedule.m_rules.emplace(item.key(), read_rules(item.value(), path));
         }
         return schedule;
-    } catch (const FeesError& error) {
+    } catch (const strict_json::SchemaError& error) {
         return make_error("fees_invalid", source + ": " + error.what());
-    } catch (const json::exception& error) {
+    } catch (const std::exception& error) {  // nlohmann's own, should a check above be missed
         return make_error("fees_invalid", source + ": " + error.what());
     }
 }

@@ -1,4 +1,6 @@
 #include "core/catalog/loader.h"
+#include "core/json/object_reader.h"
+#include "core/json/strict_reader.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -56,110 +58,31 @@ const Procedure* Catalog::find(std::string_view code) const {
 
 namespace {
 
-// Thrown inside this file only; turned into an Error at parse_procedure's boundary.
-struct DefinitionError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using strict_json::fail;
+using strict_json::ObjectReader;
+using strict_json::type_name;
 
-[[noreturn]] void fail(const std::string& path, const std::string& what) {
-    throw DefinitionError(path + ": " + what);
+// Text for residents: "Vietnamese" or {"vi": "...", "en": "..."}; never empty.
+LocalText read_text(const json& value, const std::string& at_path) {
+    LocalText text;
+    if (value.is_string()) {
+        text.vi = value.get<std::string>();
+    } else {
+        ObjectReader reader(value, at_path, {"vi", "en"});
+        text.vi = reader.string("vi");
+        text.en = reader.string("en", false);
+    }
+    if (text.vi.empty()) fail(at_path, "text must not be empty");
+    return text;
 }
 
-// Walks one JSON object, refusing keys it does not know (catches typos such as "lable").
-class ObjectReader {
-public:
-    ObjectReader(const json& node, std::string path, std::vector<std::string> allowed)
-        : m_node(node), m_path(std::move(path)) {
-        if (!node.is_object()) fail(m_path, "expected an object, found " + type_name(node));
-        for (auto& [key, value] : node.items()) {
-            (void)value;
-            if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-                std::string expected;
-                for (const auto& name : allowed) expected += (expected.empty() ? "" : ", ") + name;
-                fail(m_path + "." + key, "unknown key; expected one of: " + expected);
-            }
-        }
+LocalText read_text(const ObjectReader& reader, const char* key, bool required = true) {
+    if (!reader.has(key)) {
+        if (required) fail(reader.path(key), "missing; expected text (a string or {\"vi\", \"en\"})");
+        return {};
     }
-
-    bool has(const char* key) const { return m_node.contains(key); }
-    std::string path(const char* key) const { return m_path + "." + key; }
-    const json& at(const char* key) const { return m_node.at(key); }
-
-    std::string string(const char* key, bool required = true, std::string fallback = {}) const {
-        if (!has(key)) {
-            if (required) fail(path(key), "missing; expected a string");
-            return fallback;
-        }
-        const json& value = at(key);
-        if (!value.is_string()) fail(path(key), "expected a string, found " + type_name(value));
-        std::string text = value.get<std::string>();
-        if (!is_nfc(text)) fail(path(key), "text must be valid UTF-8 in NFC");
-        return text;
-    }
-
-    LocalText text(const char* key, bool required = true) const {
-        if (!has(key)) {
-            if (required) fail(path(key), "missing; expected text (a string or {\"vi\", \"en\"})");
-            return {};
-        }
-        return read_text(at(key), path(key));
-    }
-
-    bool boolean(const char* key, bool fallback) const {
-        if (!has(key)) return fallback;
-        if (!at(key).is_boolean()) fail(path(key), "expected true or false");
-        return at(key).get<bool>();
-    }
-
-    std::optional<long long> integer(const char* key, long long low, long long high) const {
-        if (!has(key)) return std::nullopt;
-        const json& value = at(key);
-        if (!value.is_number_integer())
-            fail(path(key), "expected a whole number, found " + type_name(value));
-        long long number = value.get<long long>();
-        if (number < low || number > high)
-            fail(path(key), "expected a number from " + std::to_string(low) + " to " +
-                                std::to_string(high) + ", found " + std::to_string(number));
-        return number;
-    }
-
-    const json& array(const char* key, bool required = true) const {
-        static const json empty = json::array();
-        if (!has(key)) {
-            if (required) fail(path(key), "missing; expected a list");
-            return empty;
-        }
-        if (!at(key).is_array()) fail(path(key), "expected a list, found " + type_name(at(key)));
-        return at(key);
-    }
-
-    static std::string type_name(const json& value) {
-        if (value.is_null()) return "null";
-        if (value.is_string()) return "a string";
-        if (value.is_boolean()) return "true/false";
-        if (value.is_number()) return "a number";
-        if (value.is_array()) return "a list";
-        return "an object";
-    }
-
-    static LocalText read_text(const json& value, const std::string& at_path) {
-        LocalText text;
-        if (value.is_string()) {
-            text.vi = value.get<std::string>();
-        } else {
-            ObjectReader reader(value, at_path, {"vi", "en"});
-            text.vi = reader.string("vi");
-            text.en = reader.string("en", false);
-        }
-        if (!is_nfc(text.vi) || !is_nfc(text.en)) fail(at_path, "text must be valid UTF-8 in NFC");
-        if (text.vi.empty()) fail(at_path, "text must not be empty");
-        return text;
-    }
-
-private:
-    const json& m_node;
-    std::string m_path;
-};
+    return read_text(reader.at(key), reader.path(key));
+}
 
 FieldType parse_field_type(const std::string& name, const std::string& path) {
     static const std::vector<std::pair<std::string, FieldType>> types = {
@@ -207,8 +130,8 @@ FieldDef parse_field(const json& node, const std::string& path, std::set<std::st
         fail(reader.path("id"), "'" + field.id + "' must use a-z, 0-9, '_' and '.' only");
     if (known.count(field.id)) fail(reader.path("id"), "'" + field.id + "' is used twice");
     field.type = parse_field_type(reader.string("type"), reader.path("type"));
-    field.label = reader.text("label");
-    field.hint = reader.text("hint", false);
+    field.label = read_text(reader, "label");
+    field.hint = read_text(reader, "hint", false);
     field.required = reader.boolean("required", true);
     field.not_future = reader.boolean("not_future", true);
     field.min = reader.integer("min", -1'000'000'000LL, 1'000'000'000LL);
@@ -253,7 +176,7 @@ FieldDef parse_field(const json& node, const std::string& path, std::set<std::st
     for (std::size_t i = 0; i < options.size(); ++i) {
         std::string option_path = reader.path("options") + "[" + std::to_string(i) + "]";
         ObjectReader option_reader(options[i], option_path, {"value", "label"});
-        ChoiceOption option{option_reader.string("value"), option_reader.text("label")};
+        ChoiceOption option{option_reader.string("value"), read_text(option_reader, "label")};
         if (!values.insert(option.value).second)
             fail(option_path + ".value", "'" + option.value + "' is used twice");
         field.options.push_back(std::move(option));
@@ -284,35 +207,35 @@ Procedure parse(const json& doc, const std::string& file) {
     procedure.code = reader.string("code");
     if (procedure.code.size() < 8 || procedure.code.find_first_not_of("0123456789.H") != std::string::npos)
         fail("$.code", "'" + procedure.code + "' is not a procedure code like 1.001193");
-    procedure.name = reader.text("name");
-    procedure.description = reader.text("description", false);
+    procedure.name = read_text(reader, "name");
+    procedure.description = read_text(reader, "description", false);
     for (std::size_t i = 0; i < reader.array("everyday_names", false).size(); ++i)
-        procedure.everyday_names.push_back(ObjectReader::read_text(
+        procedure.everyday_names.push_back(read_text(
             reader.at("everyday_names")[i], "$.everyday_names[" + std::to_string(i) + "]"));
     procedure.category = reader.string("category");
-    procedure.authority = reader.text("authority");
+    procedure.authority = read_text(reader, "authority");
     procedure.guidance_only = reader.boolean("guidance_only", false);
-    procedure.guidance = reader.text("guidance", procedure.guidance_only);
+    procedure.guidance = read_text(reader, "guidance", procedure.guidance_only);
 
     if (reader.has("processing")) {
         ObjectReader processing(reader.at("processing"), "$.processing", {"working_days", "note"});
         procedure.working_days = static_cast<int>(processing.integer("working_days", 0, 365).value_or(0));
-        procedure.processing_note = processing.text("note", false);
+        procedure.processing_note = read_text(processing, "note", false);
     }
     if (reader.has("fee")) {
         ObjectReader fee(reader.at("fee"), "$.fee", {"key", "note"});
         procedure.fee_key = fee.string("key", false);
-        procedure.fee_note = fee.text("note", false);
+        procedure.fee_note = read_text(fee, "note", false);
     }
     const json& documents = reader.array("documents", !procedure.guidance_only);
     for (std::size_t i = 0; i < documents.size(); ++i) {
         std::string path = "$.documents[" + std::to_string(i) + "]";
         ObjectReader document(documents[i], path, {"name", "kind", "count", "note"});
         DocumentDef def;
-        def.name = document.text("name");
+        def.name = read_text(document, "name");
         def.kind = parse_document_kind(document.string("kind", false, "original"), path + ".kind");
         def.count = static_cast<int>(document.integer("count", 1, 100).value_or(1));
-        def.note = document.text("note", false);
+        def.note = read_text(document, "note", false);
         procedure.documents.push_back(std::move(def));
     }
     const json& eligibility = reader.array("eligibility", false);
@@ -322,13 +245,13 @@ Procedure parse(const json& doc, const std::string& file) {
         ObjectReader question(eligibility[i], path, {"id", "question", "exit_when", "exit_title", "exit_body"});
         EligibilityQuestion def;
         def.id = question.string("id");
-        def.question = question.text("question");
+        def.question = read_text(question, "question");
         std::string exit_when = question.string("exit_when");
         if (exit_when != "yes" && exit_when != "no")
             fail(path + ".exit_when", "expected \"yes\" or \"no\", found '" + exit_when + "'");
         def.exit_when_yes = exit_when == "yes";
-        def.exit_title = question.text("exit_title");
-        def.exit_body = question.text("exit_body");
+        def.exit_title = read_text(question, "exit_title");
+        def.exit_body = read_text(question, "exit_body");
         procedure.eligibility.push_back(std::move(def));
     }
 
@@ -344,8 +267,8 @@ Procedure parse(const json& doc, const std::string& file) {
         PageDef page;
         page.id = page_reader.string("id");
         if (!page_ids.insert(page.id).second) fail(path + ".id", "'" + page.id + "' is used twice");
-        page.title = page_reader.text("title");
-        page.help = page_reader.text("help", false);
+        page.title = read_text(page_reader, "title");
+        page.help = read_text(page_reader, "help", false);
         if (page_reader.has("show_if"))
             page.show_if = parse_condition(page_reader.at("show_if"), path + ".show_if", known_fields);
         const json& fields = page_reader.array("fields");
@@ -356,10 +279,10 @@ Procedure parse(const json& doc, const std::string& file) {
             def.min = static_cast<int>(repeat.integer("min", 1, 50).value_or(1));
             def.max = static_cast<int>(repeat.integer("max", 1, 50).value_or(10));
             if (def.min > def.max) fail(repeat.path("min"), "min is larger than max");
-            def.item_title = repeat.text("item_title");
+            def.item_title = read_text(repeat, "item_title");
             if (def.item_title.vi.find("{n}") == std::string::npos)
                 fail(repeat.path("item_title"), "must contain {n}, the item's number (\"Giấy tờ thứ {n}\")");
-            def.add_label = repeat.text("add_label");
+            def.add_label = read_text(repeat, "add_label");
             def.portal = repeat.string("portal");
             page.repeat = std::move(def);
         }
@@ -392,7 +315,7 @@ Procedure parse(const json& doc, const std::string& file) {
         ObjectReader portal(reader.at("portal"), "$.portal", {"owner_field", "phone_field", "summary"});
         procedure.owner_field = portal.string("owner_field", !procedure.guidance_only);
         procedure.phone_field = portal.string("phone_field", false);
-        procedure.summary = portal.text("summary", false);
+        procedure.summary = read_text(portal, "summary", false);
     } else if (!procedure.guidance_only) {
         fail("$.portal", "missing; expected {\"owner_field\": ...}");
     }
@@ -407,65 +330,99 @@ Procedure parse(const json& doc, const std::string& file) {
 
 }  // namespace
 
-Result<Procedure> parse_procedure(std::string_view json_text, std::string_view source_name) {
-    const std::string file(source_name);
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        return make_error("procedure_invalid",
-                          file + ": not valid JSON (byte " + std::to_string(e.byte) + "): " + e.what());
-    }
+namespace {
+
+// The boundary of the definition walker: every refusal becomes "procedure_invalid".
+Result<Procedure> parse_procedure_value(const json& doc, const std::string& file) {
     try {
         return parse(doc, file);
-    } catch (const DefinitionError& e) {
+    } catch (const strict_json::SchemaError& e) {
         return make_error("procedure_invalid", file + ": " + e.what());
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {  // nlohmann's own (type_error, out_of_range, ...)
         return make_error("procedure_invalid", file + ": " + e.what());
     }
 }
 
-Catalog build_catalog(const std::vector<SourceFile>& files) {
-    Catalog catalog;
-    for (const auto& file : files) {
-        auto procedure = parse_procedure(file.text, file.name);
-        if (!procedure) {
-            catalog.problems.push_back(procedure.error());
-            continue;
-        }
-        if (const Procedure* twin = catalog.find(procedure->code)) {
-            catalog.problems.push_back(make_error(
-                "procedure_invalid", file.name + ": $.code: '" + procedure->code +
-                                         "' is already defined in " + twin->source_file));
-            continue;
-        }
-        catalog.procedures.push_back(std::move(procedure).value());
+void add_to_catalog(Catalog& catalog, Result<Procedure> procedure, const std::string& name) {
+    if (!procedure) {
+        catalog.problems.push_back(procedure.error());
+        return;
     }
-    // Alphabetical as a Vietnamese reader expects: "Đăng ký" among the D's, not after Z.
+    if (const Procedure* twin = catalog.find(procedure->code)) {
+        catalog.problems.push_back(make_error(
+            "procedure_invalid",
+            name + ": $.code: '" + procedure->code + "' is already defined in " + twin->source_file));
+        return;
+    }
+    catalog.procedures.push_back(std::move(procedure).value());
+}
+
+// Alphabetical as a Vietnamese reader expects: "Đăng ký" among the D's, not after Z.
+void sort_catalog(Catalog& catalog) {
     std::stable_sort(catalog.procedures.begin(), catalog.procedures.end(),
                      [](const Procedure& a, const Procedure& b) { return fold_key(a.name.vi) < fold_key(b.name.vi); });
+}
+
+// True when `path` is `prefix` or lies inside it ("$.procedures[3]" holds "$.procedures[3].x").
+bool is_inside(const std::string& path, const std::string& prefix) {
+    return path.compare(0, prefix.size(), prefix) == 0 &&
+           (path.size() == prefix.size() || path[prefix.size()] == '.' || path[prefix.size()] == '[');
+}
+
+}  // namespace
+
+Result<Procedure> parse_procedure(std::string_view json_text, std::string_view source_name) {
+    const std::string file(source_name);
+    auto doc = strict_json::read(json_text);
+    if (!doc) return make_error("procedure_invalid", file + ": " + doc.error().detail);
+    return parse_procedure_value(*doc, file);
+}
+
+Catalog build_catalog(const std::vector<SourceFile>& files) {
+    Catalog catalog;
+    for (const auto& file : files) add_to_catalog(catalog, parse_procedure(file.text, file.name), file.name);
+    sort_catalog(catalog);
     return catalog;
 }
 
 Result<Catalog> parse_portal_catalog(std::string_view json_text, std::string_view source_name) {
     const std::string source(source_name);
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        return make_error("catalog_invalid", source + ": not valid JSON (byte " + std::to_string(e.byte) + ")");
-    }
+    // Depth, numbers and syntax are checked for the whole document before anything walks it;
+    // repeated keys and text not in NFC refuse only the entry that holds them.
+    strict_json::Parsed parsed = strict_json::parse(json_text);
+    if (parsed.fatal) return make_error("catalog_invalid", source + ": " + parsed.fatal->text());
+    const json& doc = parsed.value;
     if (!doc.is_object() || !doc.contains("procedures") || !doc["procedures"].is_array())
         return make_error("catalog_invalid", source + ": $.procedures: expected an array of procedures");
-    std::vector<SourceFile> entries;
+    const std::string list_path = "$.procedures";
+    for (const auto& problem : parsed.problems)
+        if (!problem.path.starts_with(list_path + "["))
+            return make_error("catalog_invalid", source + ": " + problem.text());
+    Catalog catalog;
     const json& list = doc["procedures"];
     for (std::size_t i = 0; i < list.size(); ++i) {
         std::string name = source + "[" + std::to_string(i) + "]";
         if (list[i].is_object() && list[i].contains("code") && list[i]["code"].is_string())
             name += " (" + list[i]["code"].get<std::string>() + ")";
-        entries.push_back({std::move(name), list[i].dump()});
+        const std::string entry_path = strict_json::index_path(list_path, i);
+        const strict_json::Problem* problem = nullptr;
+        for (const auto& candidate : parsed.problems)
+            if (is_inside(candidate.path, entry_path)) {
+                problem = &candidate;
+                break;
+            }
+        if (problem) {
+            // Paths inside an entry read as in a file of its own: "$.pages[0]...".
+            add_to_catalog(catalog,
+                           make_error("procedure_invalid",
+                                      name + ": $" + problem->path.substr(entry_path.size()) + ": " + problem->what),
+                           name);
+            continue;
+        }
+        add_to_catalog(catalog, parse_procedure_value(list[i], name), name);
     }
-    return build_catalog(entries);
+    sort_catalog(catalog);
+    return catalog;
 }
 
 }  // namespace motcua::core

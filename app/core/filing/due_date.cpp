@@ -1,22 +1,17 @@
 #include "core/filing/due_date.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <optional>
+
+#include "core/json/object_reader.h"
+#include "core/json/strict_reader.h"
 
 namespace motcua::core {
 
 using namespace civil;
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-                             text.front() == '\n'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' ||
-                             text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
-}
 
 // A run of 1..max_digits ASCII digits, the whole of `text`.
 std::optional<int> parse_digits(std::string_view text, std::size_t min_digits,
@@ -30,45 +25,73 @@ std::optional<int> parse_digits(std::string_view text, std::size_t min_digits,
     return value;
 }
 
-std::optional<CivilDate> parse_date_parts(std::string_view text) {
-    std::optional<int> day, month, year;
-    if (auto first = text.find('/'); first != std::string_view::npos) {
-        const auto second = text.find('/', first + 1);
-        if (second == std::string_view::npos) return std::nullopt;
-        day = parse_digits(text.substr(0, first), 1, 2);
-        month = parse_digits(text.substr(first + 1, second - first - 1), 1, 2);
-        year = parse_digits(text.substr(second + 1), 4, 4);
-    } else if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-        year = parse_digits(text.substr(0, 4), 4, 4);
-        month = parse_digits(text.substr(5, 2), 2, 2);
-        day = parse_digits(text.substr(8, 2), 2, 2);
-    }
+// "yyyy-mm-dd" forming a real date, the whole of `text`.
+std::optional<CivilDate> parse_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    const auto year = parse_digits(text.substr(0, 4), 4, 4);
+    const auto month = parse_digits(text.substr(5, 2), 2, 2);
+    const auto day = parse_digits(text.substr(8, 2), 2, 2);
     if (!day || !month || !year || !is_valid_date(*year, *month, *day)) return std::nullopt;
     return CivilDate{*year, *month, *day};
 }
 
-}  // namespace
-
-Result<CivilDate> parse_calendar_date(std::string_view text) {
-    const std::string_view trimmed = trim(text);
-    if (auto date = parse_date_parts(trimmed)) return *date;
-    return make_error("holiday_date_invalid",
-                      "expected dd/mm/yyyy or yyyy-mm-dd, got '" + std::string(trimmed) + "'");
+std::string format_iso(const CivilDate& date) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
+    return text;
 }
 
-Result<HolidayCalendar> parse_holidays(const std::vector<std::string>& dates) {
-    HolidayCalendar calendar;
-    for (std::size_t i = 0; i < dates.size(); ++i) {
-        const std::string_view entry = trim(dates[i]);
-        if (entry.empty() || entry.front() == '#') continue;
-        auto date = parse_calendar_date(entry);
-        if (!date) {
-            return make_error(date.error().code, "holiday entry " + std::to_string(i + 1) + ": " +
-                                                     date.error().detail);
+}  // namespace
+
+namespace {
+
+// Only yyyy-mm-dd in files: "05/02/2027" could be read as May 2nd by a foreign editor.
+CivilDate read_iso_day(const strict_json::ObjectReader& reader, const char* key) {
+    const std::string text = reader.string(key);
+    const auto date = parse_iso_date(text);
+    if (!date) strict_json::fail(reader.path(key), "expected a real date written yyyy-mm-dd, found \"" + text + "\"");
+    return *date;
+}
+
+}  // namespace
+
+Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::string_view source_name) {
+    const std::string source(source_name);
+    auto doc = strict_json::read(json_text);
+    if (!doc) return make_error("holidays_invalid", source + ": " + doc.error().detail);
+    try {
+        strict_json::ObjectReader reader(*doc, "$", {"format", "_about", "covers", "holidays"});
+        if (reader.integer("format", 1, 1) != 1) strict_json::fail("$.format", "missing; expected 1");
+        if (reader.has("_about")) {  // for the people who edit the file; not read
+            const auto& about = reader.at("_about");
+            const bool text = about.is_string() ||
+                              (about.is_array() && std::all_of(about.begin(), about.end(),
+                                                               [](const auto& line) { return line.is_string(); }));
+            if (!text) strict_json::fail("$._about", "expected a string or a list of strings");
         }
-        calendar.days.insert(*date);
+        if (!reader.has("covers")) strict_json::fail("$.covers", "missing; expected {\"from\": yyyy-mm-dd, \"to\": yyyy-mm-dd}");
+        strict_json::ObjectReader covers(reader.at("covers"), "$.covers", {"from", "to"});
+        HolidayCalendar calendar;
+        calendar.covers_from = read_iso_day(covers, "from");
+        calendar.covers_to = read_iso_day(covers, "to");
+        if (*calendar.covers_to < *calendar.covers_from) strict_json::fail("$.covers.to", "ends before \"from\"");
+        const auto& list = reader.array("holidays");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string path = strict_json::index_path("$.holidays", i);
+            strict_json::ObjectReader entry(list[i], path, {"date", "name", "basis"});
+            const CivilDate date = read_iso_day(entry, "date");
+            if (entry.string("name").empty()) strict_json::fail(entry.path("name"), "expected the holiday's name");
+            if (entry.string("basis").empty())
+                strict_json::fail(entry.path("basis"), "expected where this day comes from (a law, a decision)");
+            if (!calendar.covers(date))
+                strict_json::fail(entry.path("date"), format_iso(date) + " is outside \"covers\"");
+            if (!calendar.days.insert(date).second)
+                strict_json::fail(entry.path("date"), format_iso(date) + " is listed twice");
+        }
+        return calendar;
+    } catch (const std::exception& e) {  // strict_json::SchemaError, or nlohmann's own
+        return make_error("holidays_invalid", source + ": " + e.what());
     }
-    return calendar;
 }
 
 bool is_working_day(const CivilDate& date, const HolidayCalendar& calendar) {

@@ -4,6 +4,7 @@
 // Friday minus the public holidays in a HolidayCalendar, which always comes from configuration.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -22,17 +23,24 @@ inline constexpr int DueHour = 17;
 // Public holidays and compensatory days off (ngày nghỉ bù). Weekends need not be listed.
 struct HolidayCalendar {
     std::set<CivilDate> days;
+    // The span the list was written for (assets/config/holidays.json "covers"); outside it the
+    // calendar knows no holidays, so a due date there may fall on one.
+    std::optional<CivilDate> covers_from;
+    std::optional<CivilDate> covers_to;
     bool contains(const CivilDate& date) const { return days.count(date) != 0; }
+    bool covers(const CivilDate& date) const {
+        return covers_from && covers_to && *covers_from <= date && date <= *covers_to;
+    }
 };
 
-// Parses "dd/mm/yyyy" (day and month may have one digit) or "yyyy-mm-dd", surrounding spaces
-// ignored. Error code "holiday_date_invalid" when it is neither or not a real date.
-Result<CivilDate> parse_calendar_date(std::string_view text);
-
-// Builds a calendar from date strings (formats as parse_calendar_date); empty strings and
-// lines starting with '#' are skipped so a config file can be passed line by line.
-// The first bad entry fails the whole list ("holiday_date_invalid", detail names the entry).
-Result<HolidayCalendar> parse_holidays(const std::vector<std::string>& dates);
+// The holiday file, the one format of the kiosk and portal-sim (assets/config/holidays.json):
+//   {"format": 1, "_about": "text" | ["lines"], "covers": {"from": "2026-01-01", "to": "2028-12-31"},
+//    "holidays": [{"date": "2026-02-16", "name": "Tết Nguyên đán (29 tháng Chạp)",
+//                  "basis": "where this day comes from"}, ...]}
+// Dates are yyyy-mm-dd only, inside "covers", each listed once; name and basis are required so
+// the file says why each day is there. Read with the strict JSON reader (app/core/json): every
+// refusal is "holidays_invalid" with "<source>: <JSON path>: <what>".
+Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::string_view source_name);
 
 // Monday to Friday and not in the calendar.
 bool is_working_day(const CivilDate& date, const HolidayCalendar& calendar);

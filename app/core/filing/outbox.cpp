@@ -85,8 +85,58 @@ OutboxEntry on_staff_retry(OutboxEntry entry, std::int64_t now_unix_ms) {
     return entry;
 }
 
+OutboxEntry on_fixable_hold_retry(OutboxEntry entry, std::int64_t now_unix_ms) {
+    if (entry.state == OutboxState::Held && is_fixable(hold_kind(entry.last_error_code))) {
+        entry.state = OutboxState::Pending;
+        entry.next_attempt_unix_ms = now_unix_ms;
+    }
+    return entry;
+}
+
+OutboxEntry on_staff_cancel(OutboxEntry entry, std::string reason) {
+    if (entry.state == OutboxState::Held || entry.state == OutboxState::Pending) {
+        entry.state = OutboxState::Cancelled;
+        entry.last_error_code = "cancelled";
+        entry.last_error_detail = std::move(reason);
+    }
+    return entry;
+}
+
+HoldKind hold_kind(std::string_view reason_code) {
+    if (reason_code.empty()) return HoldKind::None;
+    if (reason_code == "portal_unauthorized") return HoldKind::Auth;
+    if (reason_code == "portal_tls") return HoldKind::Tls;
+    if (reason_code == "portal_not_found" || reason_code == "portal_config") return HoldKind::Config;
+    if (reason_code == "portal_bad_request" || reason_code == "portal_payload_too_large" ||
+        reason_code == "portal_rejected" || reason_code == "portal_refused" || reason_code == "cancelled")
+        return HoldKind::Refused;
+    return HoldKind::Network;
+}
+
+std::string_view to_string(HoldKind kind) {
+    switch (kind) {
+        case HoldKind::None:
+            return "none";
+        case HoldKind::Network:
+            return "network";
+        case HoldKind::Tls:
+            return "tls";
+        case HoldKind::Config:
+            return "config";
+        case HoldKind::Auth:
+            return "auth";
+        case HoldKind::Refused:
+            return "refused";
+    }
+    return "none";  // unreachable
+}
+
+bool is_fixable(HoldKind kind) {
+    return kind == HoldKind::Auth || kind == HoldKind::Tls || kind == HoldKind::Config;
+}
+
 bool is_stale(const OutboxEntry& entry, std::int64_t now_unix_ms, std::int64_t max_age_ms) {
-    return entry.state != OutboxState::Accepted &&
+    return entry.state != OutboxState::Accepted && entry.state != OutboxState::Cancelled &&
            now_unix_ms - entry.created_unix_ms >= max_age_ms;
 }
 
@@ -129,19 +179,21 @@ std::string_view to_string(OutboxState state) {
             return "accepted";
         case OutboxState::Held:
             return "held";
+        case OutboxState::Cancelled:
+            return "cancelled";
     }
     return "pending";  // unreachable: every enumerator is handled above
 }
 
 Result<OutboxState> parse_outbox_state(std::string_view text) {
-    for (OutboxState state :
-         {OutboxState::Pending, OutboxState::Sending, OutboxState::Accepted, OutboxState::Held}) {
+    for (OutboxState state : {OutboxState::Pending, OutboxState::Sending, OutboxState::Accepted,
+                              OutboxState::Held, OutboxState::Cancelled}) {
         if (text == to_string(state)) return state;
     }
     std::string shown(text.substr(0, 32));
     return make_error("outbox_state_unknown", "outbox state '" + shown +
                                                   "' is not one of "
-                                                  "pending, sending, accepted, held");
+                                                  "pending, sending, accepted, held, cancelled");
 }
 
 }  // namespace motcua::core

@@ -6,7 +6,9 @@
 //                 ^  ^                           |  |
 //                 |  +-------Retry (backoff)-----+  +--Held--> Held
 //                 |  +--on_crash_recovery (start-up)              |
-//                 +--------------on_staff_retry-------------------+
+//                 +--on_staff_retry, on_fixable_hold_retry (auth,-+
+//                    configuration: at start-up and every 10 min)  |
+//                                            Held/Pending --on_staff_cancel--> Cancelled (final)
 //
 // The idempotency key is created with the entry and sent with every attempt, so a resend after
 // a timeout or a crash cannot create a second dossier. The payload is frozen at make_entry: only
@@ -24,7 +26,25 @@
 
 namespace motcua::core {
 
-enum class OutboxState { Pending, Sending, Accepted, Held };
+enum class OutboxState { Pending, Sending, Accepted, Held, Cancelled };
+
+// What is wrong with an entry the portal has not accepted, read from its last error code: what
+// the staff notice names, and whether a hold clears by itself once the cause is fixed.
+//   Auth     wrong or expired token, client certificate refused (401, 403)
+//   Tls      the TLS handshake or the certificate check failed (retried with backoff)
+//   Config   the kiosk talks to something that is not the portal's API (404 on the route)
+//   Refused  the portal refused this dossier (400, 413, 422...): staff decide
+//   Network  no answer, server errors, captive pages, rate limits: it passes by itself
+//   None     nothing wrong
+enum class HoldKind { None, Network, Tls, Config, Auth, Refused };
+
+HoldKind hold_kind(std::string_view reason_code);
+// "none", "network", "tls", "config", "auth", "refused": the i18n suffix ("staff.problem." + it).
+std::string_view to_string(HoldKind kind);
+// True for the kinds a person fixes outside the dossier (auth, tls, config): such a hold is
+// resent on its own, at start-up and every FixableHoldRetryMs.
+bool is_fixable(HoldKind kind);
+inline constexpr std::int64_t FixableHoldRetryMs = 10 * 60 * 1000;
 
 struct OutboxEntry {
     std::int64_t id = 0;  // assigned by the store
@@ -73,7 +93,17 @@ OutboxEntry on_crash_recovery(OutboxEntry entry, std::int64_t now_unix_ms);
 // backoff (attempts 0). The last error stays visible until the next outcome.
 OutboxEntry on_staff_retry(OutboxEntry entry, std::int64_t now_unix_ms);
 
-// True when the entry is still not accepted max_age_ms after it was created: show it to staff.
+// The worker's start-up and its slow schedule: a Held entry whose cause is fixable (is_fixable)
+// becomes Pending, due now, keeping its attempts and last error. Anything else is unchanged.
+OutboxEntry on_fixable_hold_retry(OutboxEntry entry, std::int64_t now_unix_ms);
+
+// Staff cancelled a Held or Pending entry: Cancelled (final, never sent), with the reason in
+// last_error_detail and last_error_code "cancelled". The record and its payload stay (staff may
+// need them to contact the resident); the caller logs it. Other states are unchanged.
+OutboxEntry on_staff_cancel(OutboxEntry entry, std::string reason);
+
+// True when the entry is still not accepted (nor cancelled) max_age_ms after it was created:
+// show it to staff.
 // Stale entries are never deleted.
 bool is_stale(const OutboxEntry& entry, std::int64_t now_unix_ms, std::int64_t max_age_ms);
 
@@ -86,7 +116,7 @@ OutboxEntry on_purge(OutboxEntry entry);
 // gives "{}".
 std::string purge_personal_data(const std::string& payload_json);
 
-// "pending", "sending", "accepted", "held": the text stored in SQLite.
+// "pending", "sending", "accepted", "held", "cancelled": the text stored in SQLite.
 std::string_view to_string(OutboxState state);
 // The inverse of to_string; error code "outbox_state_unknown" for anything else.
 Result<OutboxState> parse_outbox_state(std::string_view text);

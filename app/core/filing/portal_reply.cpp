@@ -2,9 +2,11 @@
 
 #include <utf8proc.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string_view>
+#include <vector>
 
 namespace motcua::core {
 
@@ -142,15 +144,39 @@ bool nesting_within(std::string_view body, int max_depth) {
     return true;
 }
 
-// The body as a JSON object, or nothing (too large, too deep, not JSON, not an object).
-std::optional<json> parse_object(const std::string& body) {
-    if (body.size() > MaxReplyBodyBytes || !nesting_within(body, MaxJsonDepth)) return {};
+// The body as a JSON object, or nothing (too large, too deep, not JSON, not an object, or an
+// object with the same key twice at any level: which of two MaHoSo would be the dossier's?).
+// `problem`, when given, says which.
+std::optional<json> parse_object(const std::string& body, std::string* problem = nullptr) {
+    auto refuse = [&](const char* why) -> std::optional<json> {
+        if (problem) *problem = why;
+        return {};
+    };
+    if (body.size() > MaxReplyBodyBytes) return refuse("body larger than 1 MiB");
+    if (!nesting_within(body, MaxJsonDepth)) return refuse("body nested too deep");
     try {
-        json value = json::parse(body, nullptr, /*allow_exceptions=*/false);
-        if (value.is_discarded() || !value.is_object()) return {};
+        // Keys seen so far in each open object, innermost last (arrays have no keys).
+        std::vector<std::vector<std::string>> open_objects;
+        bool duplicate = false;
+        const json::parser_callback_t check_keys = [&](int, json::parse_event_t event, json& parsed) {
+            if (event == json::parse_event_t::object_start) {
+                open_objects.emplace_back();
+            } else if (event == json::parse_event_t::object_end && !open_objects.empty()) {
+                open_objects.pop_back();
+            } else if (event == json::parse_event_t::key && !open_objects.empty() && parsed.is_string()) {
+                auto& keys = open_objects.back();
+                const auto& key = parsed.get_ref<const std::string&>();
+                for (const auto& seen : keys) duplicate = duplicate || seen == key;
+                keys.push_back(key);
+            }
+            return true;
+        };
+        json value = json::parse(body, check_keys, /*allow_exceptions=*/false);
+        if (value.is_discarded() || !value.is_object()) return refuse("body is not a JSON object");
+        if (duplicate) return refuse("body has a duplicate key");
         return value;
     } catch (const json::exception&) {
-        return {};
+        return refuse("body is not a JSON object");
     }
 }
 
@@ -170,6 +196,16 @@ std::string dossier_code_problem(const json& object, const char* key) {
     if (text.empty()) return std::string(key) + " is empty";
     if (text.size() > MaxDossierCodeBytes) return std::string(key) + " longer than 64 bytes";
     if (has_control_characters(text)) return std::string(key) + " has control characters";
+    // The resident reads it off the receipt, types it at a lookup and scans it: visible ASCII
+    // only. Spaces, bidi and zero-width controls, emoji and look-alike letters make a code
+    // that cannot be read back, or reads as another one.
+    bool alphanumeric = false;
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7F) return std::string(key) + " has a character other than visible ASCII";
+        alphanumeric = alphanumeric || std::isalnum(byte) != 0;
+    }
+    if (!alphanumeric) return std::string(key) + " has no letter or digit";
     return {};
 }
 
@@ -264,6 +300,10 @@ Failure non_contract_success(const HttpReply& reply, const std::string& why) {
 // Every reply that is neither the contract's success nor (for lookup) a 404.
 Failure classify_failure(const HttpReply& reply) {
     const int status = reply.status;
+    if (status == 0 && reply.tls_failed) {
+        return {Disposition::Retry, "portal_tls",
+                "TLS failed: " + printable_ascii(reply.transport_error, MaxTransportErrorChars)};
+    }
     if (status == 0) {
         std::string detail = "no HTTP answer";
         if (!reply.transport_error.empty()) {
@@ -331,8 +371,9 @@ ContractBody contract_body(const HttpReply& reply) {
     if (!is_json(media)) return {{}, "not JSON"};
     if (!charset_is_utf8(media)) return {{}, "charset is not utf-8"};
     if (reply.body.size() > MaxReplyBodyBytes) return {{}, "body larger than 1 MiB"};
-    std::optional<json> object = parse_object(reply.body);
-    if (!object) return {{}, "body is not a JSON object"};
+    std::string problem;
+    std::optional<json> object = parse_object(reply.body, &problem);
+    if (!object) return {{}, problem};
     return {std::move(object), {}};
 }
 

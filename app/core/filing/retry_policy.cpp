@@ -16,6 +16,21 @@ std::int64_t backoff_ceiling_ms(const RetryPolicy& policy, int attempt) {
     return std::min(ceiling, cap);
 }
 
+std::optional<int> parse_retry_after(std::string_view value) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r' ||
+                              value.back() == '\n'))
+        value.remove_suffix(1);
+    if (value.empty()) return std::nullopt;
+    constexpr std::int64_t Cap = MaxRetryAfterMs / 1000;
+    std::int64_t seconds = 0;
+    for (char c : value) {
+        if (c < '0' || c > '9') return std::nullopt;
+        seconds = std::min<std::int64_t>(seconds * 10 + (c - '0'), Cap);  // saturates, never overflows
+    }
+    return static_cast<int>(seconds);
+}
+
 std::int64_t next_delay_ms(const RetryPolicy& policy, int attempt,
                            std::optional<int> retry_after_seconds, Random& random) {
     const std::int64_t ceiling = backoff_ceiling_ms(policy, attempt);

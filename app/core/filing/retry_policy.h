@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "core/ports.h"
 
@@ -17,6 +18,12 @@ struct RetryPolicy {
 // A Retry-After longer than this is clamped: a misconfigured or hostile server must not park
 // the outbox for days. One hour still lets a portal announce a maintenance window.
 inline constexpr std::int64_t MaxRetryAfterMs = 3600 * 1000;
+
+// The value of a Retry-After header (RFC 9110 §10.2.3) in seconds, when it is delta-seconds:
+// digits only, blanks around them allowed. Any number of digits: a value above
+// MaxRetryAfterMs / 1000 is clamped to it instead of overflowing (and being ignored). The
+// HTTP-date form and anything else give nothing (the backoff alone applies).
+std::optional<int> parse_retry_after(std::string_view value);
 
 // Delay before the next attempt, given how many attempts already failed (0 for the first
 // failure). Uniform in [0, min(cap, base·2^attempt)] inclusive; overflow-safe for any attempt.

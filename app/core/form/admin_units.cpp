@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "core/form/validators.h"
+#include "core/json/strict_reader.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 
@@ -175,7 +176,7 @@ void put_spelled_first(std::vector<const Unit*>& units, std::string_view typed, 
 }
 
 std::string province_path(std::size_t province) {
-    return "provinces[" + std::to_string(province) + "]";
+    return "$.provinces[" + std::to_string(province) + "]";
 }
 
 std::string ward_path(std::size_t province, std::size_t ward) {
@@ -192,21 +193,20 @@ Result<AdminUnits> AdminUnits::parse(std::string_view json_text, std::string_vie
     if (!is_valid_utf8(json_text)) {
         return make_error("admin_units_invalid", source + ": text is not valid UTF-8");
     }
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::exception& e) {
-        return make_error("admin_units_invalid", source + ": not JSON: " + e.what());
-    }
+    // The one policy (strict_reader.h), except that names may come decomposed: the portal's
+    // document is not ours to fix, so text is normalised to NFC rather than refused.
+    auto read = strict_json::read(json_text, {strict_json::DefaultMaxDepth, strict_json::Strings::NormaliseToNfc});
+    if (!read) return make_error("admin_units_invalid", source + ": " + read.error().detail);
+    const json& doc = *read;
 
     AdminUnits units;
     try {
-        if (!doc.is_object()) fail("(root)", "expected an object, found " + type_name(doc));
-        const json& provinces = member(doc, "provinces", "(root)");
+        if (!doc.is_object()) fail("$", "expected an object, found " + type_name(doc));
+        const json& provinces = member(doc, "provinces", "$");
         if (!provinces.is_array()) {
-            fail("provinces", "expected an array, found " + type_name(provinces));
+            fail("$.provinces", "expected an array, found " + type_name(provinces));
         }
-        if (provinces.empty()) fail("provinces", "expected at least one province");
+        if (provinces.empty()) fail("$.provinces", "expected at least one province");
 
         units.m_provinces.reserve(provinces.size());
         for (std::size_t p = 0; p < provinces.size(); ++p) {
@@ -272,7 +272,7 @@ Result<AdminUnits> AdminUnits::parse(std::string_view json_text, std::string_vie
         }
     } catch (const DocumentError& e) {
         return make_error("admin_units_invalid", source + ": " + e.what());
-    } catch (const json::exception& e) {
+    } catch (const std::exception& e) {  // nlohmann's own, should a check above be missed
         return make_error("admin_units_invalid", source + ": " + e.what());
     }
 

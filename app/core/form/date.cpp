@@ -31,6 +31,16 @@ int to_int(std::string_view digits) {
 // Checks a parsed (day, month, year) triple and turns it into a Date or the precise error.
 Result<Date> make_date(int year, int month, int day, std::string_view shape) {
     Date date{year, month, day};
+    // A day or month that exists in no year ("00/00/0000", "32/13/1850") is the first thing
+    // wrong with it: saying only that the year is too early would send the resident to fix the
+    // wrong part.
+    if (month < 1 || month > 12 || day < 1 || day > 31) {
+        if (year < kMinDateYear || year > kMaxDateYear)
+            return make_error("date_not_real_any", "no such day, month or year (" + std::string(shape) +
+                                                       " " + format_date(date) + ")");
+        return make_error("date_not_real", "no such day or month (" + std::string(shape) + " " +
+                                               format_date(date) + ")");
+    }
     if (year < kMinDateYear || year > kMaxDateYear) {
         return make_error("date_year_range", "year " + std::to_string(year) + " is before " +
                                                  std::to_string(kMinDateYear));

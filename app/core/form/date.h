@@ -36,7 +36,8 @@ bool is_real_date(Date date);
 // Parses a typed date: dd/mm/yyyy or d/m/yyyy with '/', '-', '.' or spaces between the parts
 // (the same separator twice), yyyy-mm-dd, or 8 digits ddmmyyyy. Surrounding spaces are ignored.
 // Errors: "required" (blank), "date_format" (not one of these shapes, e.g. a 2-digit year),
-// "date_not_real" (31/02, 29/02/2023, month 13), "date_year_range" (year before 1900).
+// "date_not_real" (31/02, 29/02/2023, month 13), "date_year_range" (year before 1900),
+// "date_not_real_any" (no such day or month and the year out of range too: 00/00/0000).
 Result<Date> parse_date(std::string_view text);
 // Parses exactly 8 ASCII digits ddmmyyyy (the CCCD QR format); same error codes as parse_date.
 Result<Date> parse_ddmmyyyy(std::string_view text);

@@ -61,14 +61,14 @@ struct FormVisit : ScreenVisit {
         type_into("a.name", "Lê Thị Hoa");
         send(intent::Choose{"a.known", "no"});
         send(intent::Next{});
-        while (state().page_index < index) {
-            if (state().page_index == 2) {
+        while (state().visit.page_index < index) {
+            if (state().visit.page_index == 2) {
                 send(intent::Choose{"home.xa", "00004"});
                 type_into("home", "12 Lê Lợi");
             }
             send(intent::Next{});
         }
-        REQUIRE(state().page_index == index);
+        REQUIRE(state().visit.page_index == index);
     }
 };
 
@@ -184,7 +184,7 @@ TEST_CASE("an address moves from province to ward to detail, and is one line wit
         visit.type_into("a.name", "Lê Thị Hoa");
         visit.send(intent::Choose{"a.known", "no"});
         visit.send(intent::Next{});
-        REQUIRE(visit.state().page_index == 2);
+        REQUIRE(visit.state().visit.page_index == 2);
         auto address = visit.field(visit.body<QuestionScreen>(), "Nơi ở").address;
         CHECK(address.step == AddressStep::Province);
         REQUIRE(address.home);

@@ -64,7 +64,7 @@ struct Visit {
         send(intent::Focus{"requester.name"});
         send(intent::TypeText{"Lê Thị Hoa"});
         send(intent::Next{});
-        REQUIRE(state().page_index == 1);
+        REQUIRE(state().visit.page_index == 1);
     }
 };
 
@@ -79,8 +79,8 @@ TEST_CASE("an address is chosen province first, then ward, then typed detail", "
 
     SECTION("Tiếp tục with nothing chosen asks for the province") {
         visit.send(intent::Next{});
-        CHECK(visit.state().errors.at("deceased.residence") == "address_province_required");
-        CHECK(visit.state().page_index == 1);
+        CHECK(visit.state().visit.errors.at("deceased.residence") == "address_province_required");
+        CHECK(visit.state().visit.page_index == 1);
     }
     SECTION("a whole address goes into the dossier in its parts and in words") {
         visit.send(intent::Choose{"deceased.residence.tinh", "01"});
@@ -88,22 +88,22 @@ TEST_CASE("an address is chosen province first, then ward, then typed detail", "
         visit.send(intent::TypeText{"hoan kiem"});
         CHECK(visit.answer("deceased.residence.tim") == "hoan kiem");
         visit.send(intent::Next{});
-        CHECK(visit.state().errors.at("deceased.residence") == "address_ward_required");
+        CHECK(visit.state().visit.errors.at("deceased.residence") == "address_ward_required");
         visit.send(intent::Choose{"deceased.residence.xa", "00070"});
         CHECK(visit.answer("deceased.residence.tim").empty());
         CHECK(visit.state().focused_field == "deceased.residence");  // the detail line
-        CHECK(visit.state().errors.count("deceased.residence") == 0);
+        CHECK(visit.state().visit.errors.count("deceased.residence") == 0);
         visit.send(intent::Next{});
-        CHECK(visit.state().errors.at("deceased.residence") == "address_detail_required");
+        CHECK(visit.state().visit.errors.at("deceased.residence") == "address_detail_required");
         visit.send(intent::TypeText{"Số 12  phố Hàng Bài"});
         visit.send(intent::Next{});
-        REQUIRE(visit.state().page_index == 2);
+        REQUIRE(visit.state().visit.page_index == 2);
         CHECK(visit.answer("deceased.residence") == "Số 12 phố Hàng Bài");
         CHECK(visit.answer("deceased.residence.day_du") == "Số 12 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội");
 
         visit.send(intent::Next{});  // the optional address left empty
         REQUIRE(visit.state().screen == Screen::Review);
-        CHECK(visit.state().errors.empty());
+        CHECK(visit.state().visit.errors.empty());
         visit.send(intent::Submit{});
         const effect::SaveDossier* save = nullptr;
         for (const auto& effect : visit.effects)
@@ -150,7 +150,7 @@ TEST_CASE("an address is chosen province first, then ward, then typed detail", "
         visit.send(intent::Choose{"deceased.residence.tinh", "01"});
         visit.send(intent::TypeText{"ba"});
         visit.send(intent::Home{});
-        CHECK(visit.state().answers.empty());
+        CHECK(visit.state().visit.answers.empty());
     }
 }
 
@@ -159,10 +159,10 @@ TEST_CASE("without the list of wards an address is one typed line", "[session][a
     visit.to_address_page();
     CHECK(visit.state().focused_field == "deceased.residence");
     visit.send(intent::Next{});
-    CHECK(visit.state().errors.at("deceased.residence") == "required");
+    CHECK(visit.state().visit.errors.at("deceased.residence") == "required");
     visit.send(intent::TypeText{"Thôn Đông, xã Tân Lạc, tỉnh Phú Thọ"});
     visit.send(intent::Next{});
-    REQUIRE(visit.state().page_index == 2);
+    REQUIRE(visit.state().visit.page_index == 2);
     CHECK(visit.answer("deceased.residence.day_du") == "Thôn Đông, xã Tân Lạc, tỉnh Phú Thọ");
 }
 

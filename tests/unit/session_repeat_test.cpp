@@ -42,11 +42,11 @@ struct Visit {
     }
     std::string answer(const std::string& key) const { return state().answer(key); }
     void fill_item(const std::string& name, const std::string& pages, const std::string& kind) {
-        send(intent::Focus{item_key("document.name", state().item)});
+        send(intent::Focus{item_key("document.name", state().visit.item)});
         send(intent::TypeText{name});
-        send(intent::Focus{item_key("document.pages", state().item)});
+        send(intent::Focus{item_key("document.pages", state().visit.item)});
         send(intent::TypeText{pages});
-        send(intent::Choose{item_key("document.kind", state().item), kind});
+        send(intent::Choose{item_key("document.kind", state().visit.item), kind});
     }
     void to_documents() {
         send(intent::Start{});
@@ -55,8 +55,8 @@ struct Visit {
         send(intent::Focus{"requester.name"});
         send(intent::TypeText{"Phạm Thu Hà"});
         send(intent::Next{});
-        REQUIRE(state().page_index == 1);
-        REQUIRE(state().item == 1);
+        REQUIRE(state().visit.page_index == 1);
+        REQUIRE(state().visit.item == 1);
     }
     const effect::SaveDossier* saved() const {
         for (const auto& effect : effects)
@@ -74,31 +74,31 @@ TEST_CASE("a repeatable page asks each item in turn and files them as an array",
 
     // Adding another item needs this one complete first.
     visit.send(intent::AddItem{});
-    CHECK(visit.state().item == 1);
-    CHECK(visit.state().errors.at("document.name") == "required");
+    CHECK(visit.state().visit.item == 1);
+    CHECK(visit.state().visit.errors.at("document.name") == "required");
 
     visit.fill_item("Giấy khai sinh", "1", "ho_tich");
     visit.send(intent::AddItem{});
-    REQUIRE(visit.state().item == 2);
+    REQUIRE(visit.state().visit.item == 2);
     CHECK(visit.session.item_count(visit.session.procedure()->pages[1]) == 2);
     CHECK(visit.state().focused_field == "document.name#2");
     visit.fill_item("Bằng tốt nghiệp", "2", "khac");
 
     // Back to item 1 and forward again keeps both.
     visit.send(intent::Back{});
-    CHECK(visit.state().item == 1);
+    CHECK(visit.state().visit.item == 1);
     CHECK(visit.answer("document.name") == "Giấy khai sinh");
     visit.send(intent::Next{});
-    CHECK(visit.state().item == 2);
+    CHECK(visit.state().visit.item == 2);
     CHECK(visit.answer("document.name#2") == "Bằng tốt nghiệp");
     visit.send(intent::Next{});
-    REQUIRE(visit.state().page_index == 2);
-    CHECK(visit.state().item == 1);
+    REQUIRE(visit.state().visit.page_index == 2);
+    CHECK(visit.state().visit.item == 1);
 
     // Back from the next page lands on the last item.
     visit.send(intent::Back{});
-    CHECK(visit.state().page_index == 1);
-    CHECK(visit.state().item == 2);
+    CHECK(visit.state().visit.page_index == 1);
+    CHECK(visit.state().visit.item == 2);
     visit.send(intent::Next{});
     visit.send(intent::Next{});
     REQUIRE(visit.state().screen == Screen::Review);
@@ -125,14 +125,14 @@ TEST_CASE("removing an item moves the later ones up, and the first can never be 
     visit.fill_item("Ba", "3", "ho_tich");
     // The maximum is 3.
     visit.send(intent::AddItem{});
-    CHECK(visit.state().item == 3);
+    CHECK(visit.state().visit.item == 3);
     CHECK(visit.session.item_count(visit.session.procedure()->pages[1]) == 3);
 
     visit.send(intent::Back{});  // to item 2, then remove it
-    REQUIRE(visit.state().item == 2);
+    REQUIRE(visit.state().visit.item == 2);
     visit.send(intent::RemoveItem{});
     CHECK(visit.session.item_count(visit.session.procedure()->pages[1]) == 2);
-    CHECK(visit.state().item == 2);
+    CHECK(visit.state().visit.item == 2);
     CHECK(visit.answer("document.name") == "Một");
     CHECK(visit.answer("document.name#2") == "Ba");
     CHECK(visit.answer("document.pages#2") == "3");
@@ -151,13 +151,13 @@ TEST_CASE("submitting re-checks every item and returns to the first one that is 
     REQUIRE(visit.state().screen == Screen::Review);
     // A value changed behind the review (as a stale answer would be) is caught on Gửi.
     visit.send(intent::EditPage{1});
-    REQUIRE(visit.state().item == 1);
+    REQUIRE(visit.state().visit.item == 1);
     visit.send(intent::Next{});  // item 1 is fine; on to item 2
-    REQUIRE(visit.state().item == 2);
+    REQUIRE(visit.state().visit.item == 2);
     visit.send(intent::Focus{"document.pages#2"});
     visit.send(intent::Backspace{});
     visit.send(intent::TypeText{"0"});
     visit.send(intent::Next{});
-    CHECK(visit.state().errors.at("document.pages#2") == "number_too_small");
-    CHECK(visit.state().item == 2);
+    CHECK(visit.state().visit.errors.at("document.pages#2") == "number_too_small");
+    CHECK(visit.state().visit.item == 2);
 }

@@ -96,7 +96,7 @@ TEST_CASE("a visit goes from the attract screen to the first question", "[sessio
     CHECK(h.state().screen == Screen::Requirements);
     h.send(intent::Next{});
     CHECK(h.state().screen == Screen::Question);
-    CHECK(h.state().page_index == 0);
+    CHECK(h.state().visit.page_index == 0);
     CHECK(h.state().focused_field == "requester.name");
 }
 
@@ -117,8 +117,8 @@ TEST_CASE("Continue with an empty required answer shows an error and keeps the p
     h.to_first_question();
     h.send(intent::Next{});
     CHECK(h.state().screen == Screen::Question);
-    CHECK(h.state().page_index == 0);
-    CHECK(h.state().errors.at("requester.name") == "required");
+    CHECK(h.state().visit.page_index == 0);
+    CHECK(h.state().visit.errors.at("requester.name") == "required");
 }
 
 TEST_CASE("a wrong answer is kept as typed next to its error", "[session][validation]") {
@@ -126,8 +126,8 @@ TEST_CASE("a wrong answer is kept as typed next to its error", "[session][valida
     h.to_first_question();
     h.type_into("requester.name", "An 123");
     h.send(intent::Next{});
-    CHECK(h.state().errors.count("requester.name") == 1);
-    CHECK(h.state().answers.at("requester.name") == "An 123");
+    CHECK(h.state().visit.errors.count("requester.name") == 1);
+    CHECK(h.state().answer("requester.name") == "An 123");
     CHECK(h.state().focused_field == "requester.name");
 }
 
@@ -136,17 +136,17 @@ TEST_CASE("valid answers are normalised on Continue", "[session][validation]") {
     h.to_first_question();
     h.type_into("requester.name", "nguyễn  văn AN");
     h.send(intent::Next{});
-    CHECK(h.state().answers.at("requester.name") == "Nguyễn Văn An");
+    CHECK(h.state().answer("requester.name") == "Nguyễn Văn An");
     h.type_into("requester.id", "001 090 123456");
     h.send(intent::Next{});
-    CHECK(h.state().answers.at("requester.id") == "001090123456");
+    CHECK(h.state().answer("requester.id") == "001090123456");
 }
 
 TEST_CASE("typing NFD text stores NFC", "[session][text]") {
     Harness h;
     h.to_first_question();
     h.type_into("requester.name", "Nguye\xCC\x82\xCC\x83n");  // e + combining circumflex + tilde
-    CHECK(h.state().answers.at("requester.name") == "Nguyễn");
+    CHECK(h.state().answer("requester.name") == "Nguyễn");
 }
 
 TEST_CASE("on-screen tone and mark keys change the word being typed", "[session][text]") {
@@ -155,12 +155,12 @@ TEST_CASE("on-screen tone and mark keys change the word being typed", "[session]
     h.type_into("requester.name", "Nguyen");
     h.send(intent::ApplyMark{Mark::Circumflex});
     h.send(intent::ApplyTone{Tone::Nga});
-    CHECK(h.state().answers.at("requester.name") == "Nguyễn");
+    CHECK(h.state().answer("requester.name") == "Nguyễn");
     h.send(intent::Backspace{});
-    CHECK(h.state().answers.at("requester.name") == "Nguyễ");
+    CHECK(h.state().answer("requester.name") == "Nguyễ");
     h.send(intent::Shift{});
     h.send(intent::TypeText{" v"});
-    CHECK(h.state().answers.at("requester.name") == "Nguyễ v");  // shift capitalises only a leading letter
+    CHECK(h.state().answer("requester.name") == "Nguyễ v");  // shift capitalises only a leading letter
 }
 
 TEST_CASE("a page hidden by show_if is skipped and its answers are not sent", "[session][show-if]") {
@@ -186,11 +186,11 @@ TEST_CASE("Change on the review page returns straight to the review", "[session]
     REQUIRE(h.state().screen == Screen::Review);
     h.send(intent::EditPage{0});
     CHECK(h.state().screen == Screen::Question);
-    CHECK(h.state().returning_to_review);
+    CHECK(h.state().visit.returning_to_review);
     h.type_into("requester.name", "h");
     h.send(intent::Next{});
     CHECK(h.state().screen == Screen::Review);
-    CHECK(h.state().answers.at("requester.name") == "Nguyễn Văn Anh");
+    CHECK(h.state().answer("requester.name") == "Nguyễn Văn Anh");
 }
 
 TEST_CASE("submitting saves once, then the portal's code shows on the receipt", "[session][submit]") {
@@ -239,7 +239,7 @@ TEST_CASE("a failed save keeps every answer and says so", "[session][submit]") {
     h.send(intent::Saved{false, "disk_full"});
     CHECK(h.state().screen == Screen::Review);
     CHECK(h.state().notice == "notice.save_failed");
-    CHECK(h.state().answers.at("child.name") == "Nguyễn Thị Bình");
+    CHECK(h.state().answer("child.name") == "Nguyễn Thị Bình");
     h.send(intent::Submit{});
     CHECK(h.effects_of<effect::SaveDossier>().size() == 2);
 }
@@ -255,10 +255,10 @@ TEST_CASE("idle for 5 minutes shows the countdown, and 45 s later the visit is w
     CHECK(h.session.idle_seconds_left(h.now) == 45);
     h.send(intent::StillHere{});
     CHECK_FALSE(h.state().idle_warning);
-    CHECK(h.state().answers.at("requester.name") == "Phạm");
+    CHECK(h.state().answer("requester.name") == "Phạm");
     h.send(intent::Tick{}, 5 * 60 * 1000 + 45 * 1000);
     CHECK(h.state().screen == Screen::Attract);
-    CHECK(h.state().answers.empty());
+    CHECK(h.state().visit.answers.empty());
     CHECK(h.effects_of<effect::VisitEnded>().size() == 1);
 }
 
@@ -295,8 +295,8 @@ TEST_CASE("an ID card scan fills the fields that ask for it", "[session][scan]")
     Harness h;
     h.to_first_question();
     h.send(intent::Scan{"001090123456|012345678|NGUYỄN VĂN AN|01011990|Nam|Phường Bến Nghé, TP. Hồ Chí Minh|15042021"});
-    CHECK(h.state().answers.at("requester.id") == "001090123456");
-    CHECK(h.state().answers.at("requester.name") == "Nguyễn Văn An");
+    CHECK(h.state().answer("requester.id") == "001090123456");
+    CHECK(h.state().answer("requester.name") == "Nguyễn Văn An");
     CHECK(h.state().notice == "notice.scan_done");
     h.send(intent::Scan{"not a card"});
     CHECK(h.state().notice == "notice.scan_unreadable");
@@ -306,8 +306,8 @@ TEST_CASE("a scan without accents fills only the ID and asks for the name", "[se
     Harness h;
     h.to_first_question();
     h.send(intent::Scan{"001090123456||NGUYEN VAN AN|01011990|Nam|Phuong Ben Nghe|15042021"});
-    CHECK(h.state().answers.at("requester.id") == "001090123456");
-    CHECK(h.state().answers.count("requester.name") == 0);
+    CHECK(h.state().answer("requester.id") == "001090123456");
+    CHECK(h.state().answer("requester.name").empty());
     CHECK(h.state().notice == "notice.scan_check_name");
 }
 
@@ -318,7 +318,7 @@ TEST_CASE("a status lookup needs the whole code and asks for exactly it", "[sess
     CHECK(h.state().focused_field == "lookup");
     h.send(intent::TypeText{"kd4"});
     h.send(intent::Next{});
-    CHECK(h.state().errors.at("lookup") == "lookup_code_short");
+    CHECK(h.state().visit.errors.at("lookup") == "lookup_code_short");
     CHECK(h.effects_of<effect::LookupDossier>().empty());
     h.send(intent::TypeText{"m-x7pa"});  // typed in lower case with a dash: a provisional code
     h.send(intent::Next{});

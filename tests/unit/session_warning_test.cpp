@@ -21,7 +21,7 @@ struct WarnVisit : ScreenVisit {
         send(intent::Start{});
         send(intent::ChooseProcedure{"9.000002"});
         send(intent::Next{});
-        REQUIRE(state().page_index == 0);
+        REQUIRE(state().visit.page_index == 0);
     }
     bool logged(const std::string& event) const {
         for (const auto& effect : effects)
@@ -38,7 +38,7 @@ TEST_CASE("an ID number with an unknown province shows its warning on the first 
     visit.to_id_page();
     visit.type_into("a.id", "003090123456");  // 003 is no province's prefix
     visit.send(intent::Next{});
-    CHECK(visit.state().page_index == 0);  // stays: the warning must be seen
+    CHECK(visit.state().visit.page_index == 0);  // stays: the warning must be seen
     CHECK(visit.state().focused_field.empty());
     auto page = visit.body<QuestionScreen>();
     REQUIRE(page.fields.size() == 1);
@@ -48,7 +48,7 @@ TEST_CASE("an ID number with an unknown province shows its warning on the first 
 
     SECTION("a second Tiếp tục with the same number moves on, and the number is filed") {
         visit.send(intent::Next{});
-        CHECK(visit.state().page_index == 1);
+        CHECK(visit.state().visit.page_index == 1);
         CHECK(visit.state().answer("a.id") == "003090123456");
     }
     SECTION("a changed number that still warns is shown again") {
@@ -56,15 +56,15 @@ TEST_CASE("an ID number with an unknown province shows its warning on the first 
         visit.send(intent::Backspace{});
         visit.send(intent::TypeText{"7"});
         visit.send(intent::Next{});
-        CHECK(visit.state().page_index == 0);
+        CHECK(visit.state().visit.page_index == 0);
         visit.send(intent::Next{});
-        CHECK(visit.state().page_index == 1);
+        CHECK(visit.state().visit.page_index == 1);
     }
     SECTION("a corrected number moves on at once") {
         visit.send(intent::ClearField{"a.id"});
         visit.type_into("a.id", "001090123456");
         visit.send(intent::Next{});
-        CHECK(visit.state().page_index == 1);
+        CHECK(visit.state().visit.page_index == 1);
     }
 }
 
@@ -73,7 +73,7 @@ TEST_CASE("a number without warnings moves on at the first Tiếp tục", "[sess
     visit.to_id_page();
     visit.type_into("a.id", "001090123456");
     visit.send(intent::Next{});
-    CHECK(visit.state().page_index == 1);
+    CHECK(visit.state().visit.page_index == 1);
 }
 
 TEST_CASE("dossier_submitted is logged only once the outbox saved the filing", "[session][submit]") {

@@ -37,9 +37,22 @@ const char* document_kind_name(DocumentKind kind) {
     return "";
 }
 
+// The text of a filed value (an address by its typed line, as templates name it).
+std::string filed_text(const FiledValue& value) {
+    if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    return std::get<FiledAddress>(value).detail;
+}
+
+const FiledValue* find_value(const FiledAnswers& answers, const std::string& field, int item) {
+    auto it = answers.find(field);
+    if (it == answers.end()) return nullptr;
+    auto at = it->second.find(item);
+    return at == it->second.end() ? nullptr : &at->second;
+}
+
 }  // namespace
 
-std::string fill_template(const std::string& text, const Answers& answers) {
+std::string fill_template(const std::string& text, const std::map<std::string, std::string>& answers) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
@@ -56,20 +69,22 @@ std::string fill_template(const std::string& text, const Answers& answers) {
     return out;
 }
 
-std::string encode_dossier(const Procedure& procedure, const Answers& visible_answers,
-                           const DossierMeta& meta) {
+std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers, const DossierMeta& meta) {
     nlohmann::json form = nlohmann::json::object();
-    Answers for_template = visible_answers;
+    // Templates name fields: {child.name}; on a repeatable page it lists every item's answer.
+    std::map<std::string, std::string> for_template;
+    for (const auto& [field, items] : answers)
+        if (auto first = items.find(1); first != items.end()) for_template[field] = filed_text(first->second);
     for (const auto& page : procedure.pages) {
         if (page.repeat) {
-            // One object per item, in an array; the summary lists every item's answer.
+            // One object per item, in an array.
             nlohmann::json items = nlohmann::json::array();
             for (int item = 1; item <= page.repeat->max; ++item) {
                 nlohmann::json object = nlohmann::json::object();
                 for (const auto& field : page.fields)
-                    if (auto it = visible_answers.find(item_key(field.id, item)); it != visible_answers.end()) {
-                        set_path(object, field.portal, it->second);
-                        if (item > 1) for_template[field.id] += ", " + it->second;
+                    if (const FiledValue* value = find_value(answers, field.id, item)) {
+                        set_path(object, field.portal, filed_text(*value));
+                        if (item > 1) for_template[field.id] += ", " + filed_text(*value);
                     }
                 if (object.empty()) continue;  // an item with only optional answers, all left blank
                 items.push_back(std::move(object));
@@ -77,32 +92,35 @@ std::string encode_dossier(const Procedure& procedure, const Answers& visible_an
             if (!items.empty()) set_path(form, page.repeat->portal, items);
             continue;
         }
-        for (const auto& field : page.fields)
-            if (field.type == FieldType::Address) {
+        for (const auto& field : page.fields) {
+            const FiledValue* value = find_value(answers, field.id, 1);
+            if (!value) continue;
+            if (const auto* address = std::get_if<FiledAddress>(value)) {
                 // 2-level address as the civil-status forms store it: {tinh, xa, diaChi}, plus the
                 // whole address in words for officers reading the dossier.
-                for (const auto& [suffix, key] : {std::pair{kAddressProvince, "tinh"}, std::pair{kAddressWard, "xa"},
-                                                  std::pair{"", "diaChi"}, std::pair{kAddressFull, "diaChiDayDu"}})
-                    if (auto it = visible_answers.find(field.id + suffix); it != visible_answers.end())
-                        set_path(form, field.portal + "." + key, it->second);
-            } else if (auto it = visible_answers.find(field.id); it != visible_answers.end()) {
-                set_path(form, field.portal, it->second);
-                // Forms that keep họ, chữ đệm and tên apart get them split (first word, middle, last).
-                if (!field.name_ho.empty()) {
-                    const NameParts parts = split_name(it->second);
-                    set_path(form, field.name_ho, parts.ho);
-                    set_path(form, field.name_chu_dem, parts.chu_dem);
-                    set_path(form, field.name_ten, parts.ten);
-                }
-                // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
-                if (field.in_words)
-                    if (auto date = parse_date(it->second)) set_path(form, field.portal + "BangChu", date_in_words(*date));
+                for (const auto& [part, key] : {std::pair{&address->province, "tinh"}, std::pair{&address->ward, "xa"},
+                                                std::pair{&address->detail, "diaChi"}, std::pair{&address->full, "diaChiDayDu"}})
+                    if (!part->empty()) set_path(form, field.portal + "." + key, *part);
+                continue;
             }
+            const std::string& text = std::get<std::string>(*value);
+            set_path(form, field.portal, text);
+            // Forms that keep họ, chữ đệm and tên apart get them split (first word, middle, last).
+            if (!field.name_ho.empty()) {
+                const NameParts parts = split_name(text);
+                set_path(form, field.name_ho, parts.ho);
+                set_path(form, field.name_chu_dem, parts.chu_dem);
+                set_path(form, field.name_ten, parts.ten);
+            }
+            // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
+            if (field.in_words)
+                if (auto date = parse_date(text)) set_path(form, field.portal + "BangChu", date_in_words(*date));
+        }
     }
 
     auto answer = [&](const std::string& id) {
-        auto it = visible_answers.find(id);
-        return it == visible_answers.end() ? std::string() : it->second;
+        const FiledValue* value = find_value(answers, id, 1);
+        return value ? filed_text(*value) : std::string();
     };
     nlohmann::json documents = nlohmann::json::array();
     for (const auto& document : procedure.documents)

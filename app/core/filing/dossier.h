@@ -2,10 +2,11 @@
 // outbox this text is frozen: it is what is sent, byte for byte, on every retry.
 #pragma once
 
+#include <map>
 #include <string>
+#include <variant>
 
 #include "core/catalog/procedure.h"
-#include "core/session/session.h"
 
 namespace motcua::core {
 
@@ -15,11 +16,20 @@ struct DossierMeta {
     std::string submitted_at;  // portal time yyyyMMddHHmmss
 };
 
-// Only answers of visible fields go in; each at its field's "portal" path inside DuLieuToKhai.
-std::string encode_dossier(const Procedure& procedure, const Answers& visible_answers,
-                           const DossierMeta& meta);
+// An address as filed: {tinh, xa, diaChi, diaChiDayDu}; empty parts are left out.
+struct FiledAddress {
+    std::string province, ward, detail, full;
+};
+// One answer as the portal takes it: text (a multi-choice as its values joined by '|'), or an address.
+using FiledValue = std::variant<std::string, FiledAddress>;
+// The answers of a visit as filed: field id → item (1-based; 1 on pages that do not repeat) →
+// value. The session puts in only answered, visible fields.
+using FiledAnswers = std::map<std::string, std::map<int, FiledValue>>;
 
-// Replaces {field.id} in a template with answers (missing ones become empty).
-std::string fill_template(const std::string& text, const Answers& answers);
+// Each answer goes at its field's "portal" path inside DuLieuToKhai.
+std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers, const DossierMeta& meta);
+
+// Replaces {name} in a template with values (missing ones become empty).
+std::string fill_template(const std::string& text, const std::map<std::string, std::string>& values);
 
 }  // namespace motcua::core

@@ -312,10 +312,10 @@ LookupScreen make_lookup(const Words& w, const SessionState& state) {
     screen.title = w.t("lookup.title");
     screen.intro = w.t("lookup.intro");
     screen.code_label = w.t("lookup.code_label");
-    auto error = state.errors.find("lookup");
-    if (error != state.errors.end()) screen.error = w.t("error." + error->second);
+    auto error = state.visit.errors.find("lookup");
+    if (error != state.visit.errors.end()) screen.error = w.t("error." + error->second);
     screen.box = FieldBox{w.t("lookup.code_label"), "lookup", state.lookup_code, state.focused_field == "lookup",
-                          error != state.errors.end()};
+                          error != state.visit.errors.end()};
     const LookupView& lookup = state.lookup;
     switch (lookup.state) {
         case LookupState::None: break;
@@ -397,7 +397,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             model.footer.shown = model.keyboard.kind == KeyboardKind::None;
             break;
         case Screen::Eligibility: {
-            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.eligibility_index)];
+            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
             model.body = EligibilityScreen{w.local(chosen->name), w.local(question.question),
                                            w.action("answer.yes", "answer_yes", intent::AnswerEligibility{true}),
                                            w.action("answer.no", "answer_no", intent::AnswerEligibility{false})};
@@ -405,7 +405,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             break;
         }
         case Screen::EligibilityExit: {
-            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.eligibility_index)];
+            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
             model.body = EligibilityExitScreen{w.local(question.exit_title), w.local(question.exit_body), w.t("exit.ask_staff")};
             model.footer = footer_with(w, true, "exit.done", intent::Finish{});
             break;
@@ -422,7 +422,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             QuestionScreen question = make_question(w, session, *chosen);
             const bool ward_search = question.ward_search_only.has_value();
             model.body = std::move(question);
-            model.footer = footer_with(w, true, ward_search || !state.returning_to_review ? "question.next" : "question.save");
+            model.footer = footer_with(w, true, ward_search || !state.visit.returning_to_review ? "question.next" : "question.save");
             // Finding a ward with the keyboard open: the results take the footer's room too.
             model.footer.shown = !(model.keyboard.kind != KeyboardKind::None && state.focused_field.ends_with(kAddressSearch));
             break;

@@ -27,14 +27,8 @@ std::vector<ChoiceOption> options_for(const Words& w, const FieldDef& field) {
     return field.options;
 }
 
-// Multi-choice answers are kept as values joined by '|', in option order.
-bool is_selected(const std::string& answer, const std::string& value, bool multi) {
-    if (!multi) return answer == value;
-    return ("|" + answer + "|").find("|" + value + "|") != std::string::npos;
-}
-
 std::vector<Action> option_actions(const Words& w, const FieldDef& field, const std::string& key,
-                                   const std::string& answer) {
+                                   const Answers& answers, const AnswerKey& answer) {
     const bool multi = field.type == FieldType::MultiChoice;
     std::vector<Action> actions;
     for (const auto& option : options_for(w, field)) {
@@ -43,7 +37,8 @@ std::vector<Action> option_actions(const Words& w, const FieldDef& field, const 
         Text label = w.local(option.label);
         if (field.type == FieldType::YesNo) label.key = option.value == "yes" ? "answer.yes" : "answer.no";
         actions.push_back(Action{std::move(label), "option:" + key + ":" + option.value, std::move(tap), true,
-                                 is_selected(answer, option.value, multi) ? ButtonStyle::Selected : ButtonStyle::Secondary});
+                                 answer_has_choice(answers, answer, option.value) ? ButtonStyle::Selected
+                                                                                  : ButtonStyle::Secondary});
     }
     return actions;
 }
@@ -112,7 +107,7 @@ AddressInput address_input(const Words& w, const Session& session, const FieldDe
 
 QuestionScreen make_question(const Words& w, const Session& session, const Procedure& procedure) {
     const SessionState& state = session.state();
-    const PageDef& page = procedure.pages[static_cast<std::size_t>(state.page_index)];
+    const PageDef& page = procedure.pages[static_cast<std::size_t>(state.visit.page_index)];
     QuestionScreen screen;
 
     // Finding a ward with the keyboard open: the box and the results take the whole page.
@@ -120,12 +115,12 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
         for (const auto& field : page.fields)
             if (field.type == FieldType::Address && state.focused_field == field.id + kAddressSearch)
                 if (session.admin_units()->find_province(state.answer(field.id + kAddressProvince))) {
-                    screen.ward_search_only = address_input(w, session, field, state.errors.count(field.id) > 0);
+                    screen.ward_search_only = address_input(w, session, field, state.visit.errors.count(field.id) > 0);
                     return screen;
                 }
 
     const std::vector<int> pages = session.visible_pages();
-    const auto position = std::find(pages.begin(), pages.end(), state.page_index) - pages.begin() + 1;
+    const auto position = std::find(pages.begin(), pages.end(), state.visit.page_index) - pages.begin() + 1;
     screen.progress = w.f("question.progress", {{"procedure", procedure.name.in(w.language)},
                                                 {"page", std::to_string(position)},
                                                 {"pages", std::to_string(pages.size())}});
@@ -134,13 +129,13 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
     // A repeatable page says which item this is: "Giấy tờ thứ 2 / 3".
     const int items = session.item_count(page);
     if (page.repeat) {
-        const std::string title = item_title(page.repeat->item_title, w.language, state.item);
+        const std::string title = item_title(page.repeat->item_title, w.language, state.visit.item);
         screen.item = Text{items > 1 ? title + " / " + std::to_string(items) : title, {}};
     }
     if (!state.notice.empty()) screen.notice = w.t(state.notice);
     int error_count = 0;
     for (const auto& field : page.fields)
-        if (session.field_visible(field) && state.errors.count(item_key(field.id, state.item))) ++error_count;
+        if (session.field_visible(field) && state.visit.errors.count(item_key(field.id, state.visit.item))) ++error_count;
     if (error_count > 0) screen.error_summary = w.f("question.error_summary", {{"count", std::to_string(error_count)}});
 
     for (const auto& field : page.fields) {
@@ -149,9 +144,9 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
         shown.label = w.local(field.label);
         if (!field.required) shown.label.text += " " + w.strings.text("question.optional");
         shown.hint = w.local(field.hint);
-        const std::string key = item_key(field.id, state.item);
-        auto error = state.errors.find(key);
-        const bool has_error = error != state.errors.end();
+        const std::string key = item_key(field.id, state.visit.item);
+        auto error = state.visit.errors.find(key);
+        const bool has_error = error != state.visit.errors.end();
         if (has_error) shown.error = w.t("error." + error->second);
         const std::string value = state.answer(key);
         if (field.type == FieldType::Address) {
@@ -162,15 +157,15 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
             shown.box = FieldBox{w.local(field.label), key, value, state.focused_field == key, has_error};
         } else {
             shown.input = InputKind::Options;
-            shown.options = option_actions(w, field, key, value);
+            shown.options = option_actions(w, field, key, state.visit.answers, AnswerKey{field.id, state.visit.item});
         }
-        if (auto warnings = state.warnings.find(key); warnings != state.warnings.end())
+        if (auto warnings = state.visit.warnings.find(key); warnings != state.visit.warnings.end())
             for (const auto& warning : warnings->second) shown.warnings.push_back(w.t("warning." + warning));
         screen.fields.push_back(std::move(shown));
     }
     if (page.repeat) {
         // Another item only after the last one; removing only above the minimum.
-        if (state.item == items && items < page.repeat->max)
+        if (state.visit.item == items && items < page.repeat->max)
             screen.add_item = Action{Text{"+  " + page.repeat->add_label.in(w.language), {}}, "add_item", intent::AddItem{}};
         if (items > std::max(1, page.repeat->min))
             screen.remove_item = w.action("repeat.remove", "remove_item", intent::RemoveItem{});

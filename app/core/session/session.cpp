@@ -1,6 +1,21 @@
+// The visit state machine. Read it as a book:
+//
+// Index
+//   [SECTION] Construction and offers   catalogues and ward lists taken between visits only
+//   [SECTION] Queries                   the chosen procedure, visible pages and fields, items
+//   [SECTION] Dispatch and invariants   one entry point; invariants asserted after every intent
+//   [SECTION] Intents                   one named handler per intent, in the order of session.h
+//   [SECTION] Timers                    one table for the loop's deadline and for Tick
+//   [SECTION] Moving between pages      Tiếp tục, Quay lại, repeatable items
+//   [SECTION] Checking answers          field checks, addresses, warnings shown before moving on
+//   [SECTION] Editing answers           typing into the focused field, typed answers by field type
+//   [SECTION] Filing                    the filed answers, the dossier, the outbox effect
+//   [SECTION] Lookup and scans
+//   [SECTION] Derived lists             search and ward results, searched again only on a change
 #include "core/session/session.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "core/filing/codes.h"
 #include "core/filing/dossier.h"
@@ -16,20 +31,44 @@ namespace motcua::core {
 
 namespace {
 
-template <class... Ts>
-struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
-
+// Results and timers come from the platform, not from the resident: they do not count as activity.
 bool is_timer_or_result(const Intent& intent) {
-    return std::holds_alternative<intent::Tick>(intent) ||
-           std::holds_alternative<intent::Saved>(intent) ||
-           std::holds_alternative<intent::Accepted>(intent) ||
-           std::holds_alternative<intent::Held>(intent) ||
+    return std::holds_alternative<intent::Tick>(intent) || std::holds_alternative<intent::Saved>(intent) ||
+           std::holds_alternative<intent::Accepted>(intent) || std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent);
 }
 
+bool is_choice(FieldType type) { return type != FieldType::Address && type != FieldType::MultiChoice && !is_typed(type); }
+
+// The typed answer a field keeps for this text (a checked value, a scanned one).
+Answer typed_answer(const FieldDef& field, const std::string& text) {
+    if (field.type == FieldType::MultiChoice) {
+        ChoiceSetAnswer set;
+        for (std::size_t start = 0; start <= text.size();) {
+            const std::size_t bar = std::min(text.find('|', start), text.size());
+            if (bar > start) set.values.push_back(text.substr(start, bar - start));
+            start = bar + 1;
+        }
+        return set;
+    }
+    if (is_choice(field.type)) return ChoiceAnswer{text};
+    if (field.type == FieldType::Date) return DateAnswer{text};
+    return TextAnswer{text};
+}
+
+// Keeps `text` as the field's typed answer under `key`; no text (or an empty set) is no answer.
+void store_answer(Answers& answers, const AnswerKey& key, const FieldDef& field, const std::string& text) {
+    Answer answer = typed_answer(field, text);
+    const auto* set = std::get_if<ChoiceSetAnswer>(&answer);
+    if (text.empty() || (set && set->values.empty()))
+        answers.erase(key);
+    else
+        answers[key] = std::move(answer);
+}
+
 }  // namespace
+
+// [SECTION] Construction and offers ----------------------------------------------------------------
 
 Session::Session(const Catalog& catalog, SessionConfig config, Random& random)
     : Session(make_offer(catalog, "bundled"), std::move(config), random) {}
@@ -56,33 +95,31 @@ void Session::take_offers() {
     refresh_results();
 }
 
+// [SECTION] Queries ---------------------------------------------------------------------------------
+
 const Procedure* Session::procedure() const {
-    return m_state.procedure_code.empty() ? nullptr : m_offer->catalog.find(m_state.procedure_code);
+    return m_state.visit.procedure_code.empty() ? nullptr : m_offer->catalog.find(m_state.visit.procedure_code);
 }
 
 bool Session::condition_holds(const Condition& condition) const {
-    auto it = m_state.answers.find(condition.field);
-    if (it == m_state.answers.end()) return false;
-    return std::find(condition.any_of.begin(), condition.any_of.end(), it->second) !=
-           condition.any_of.end();
+    const std::string answer = answer_text(m_state.visit.answers, AnswerKey{condition.field, 1});
+    if (answer.empty()) return false;
+    return std::find(condition.any_of.begin(), condition.any_of.end(), answer) != condition.any_of.end();
 }
 
-bool Session::field_visible(const FieldDef& field) const {
-    return !field.show_if || condition_holds(*field.show_if);
-}
+bool Session::field_visible(const FieldDef& field) const { return !field.show_if || condition_holds(*field.show_if); }
 
 int Session::item_count(const PageDef& page) const {
     if (!page.repeat) return 1;
-    auto it = m_state.items.find(page.id);
-    return std::max(page.repeat->min, it == m_state.items.end() ? 1 : it->second);
+    auto it = m_state.visit.items.find(page.id);
+    return std::max(page.repeat->min, it == m_state.visit.items.end() ? 1 : it->second);
 }
 
 std::vector<int> Session::visible_pages() const {
     std::vector<int> pages;
     if (const Procedure* chosen = procedure())
         for (int i = 0; i < static_cast<int>(chosen->pages.size()); ++i)
-            if (!chosen->pages[i].show_if || condition_holds(*chosen->pages[i].show_if))
-                pages.push_back(i);
+            if (!chosen->pages[i].show_if || condition_holds(*chosen->pages[i].show_if)) pages.push_back(i);
     return pages;
 }
 
@@ -99,6 +136,358 @@ int Session::last_visible_page_before(int page) const {
     return found;
 }
 
+// [SECTION] Dispatch and invariants ------------------------------------------------------------------
+
+std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
+    Effects effects;
+    if (!is_timer_or_result(in)) {
+        m_state.last_activity_ms = now.monotonic_ms;
+        m_state.idle_warning = false;
+    }
+    std::visit([&](const auto& intent) { on(intent, now, effects); }, in);
+    if (m_state.screen == Screen::Attract && m_state.visit.procedure_code.empty()) take_offers();
+    refresh_results();
+    check_invariants();
+    return effects;
+}
+
+// What must hold between any two intents. Checked in debug builds (the sanitizer build).
+void Session::check_invariants() const {
+#ifndef NDEBUG
+    const VisitState& visit = m_state.visit;
+    const Procedure* chosen = procedure();
+    switch (m_state.screen) {
+        case Screen::Attract:
+        case Screen::Choose:
+        case Screen::Lookup: break;
+        default: assert(chosen && "a screen past the choice without a procedure");
+    }
+    if (chosen && m_state.screen == Screen::Eligibility)
+        assert(visit.eligibility_index >= 0 && visit.eligibility_index < static_cast<int>(chosen->eligibility.size()));
+    if (chosen && m_state.screen == Screen::Question) {
+        assert(visit.page_index >= 0 && visit.page_index < static_cast<int>(chosen->pages.size()));
+        const PageDef& page = chosen->pages[static_cast<std::size_t>(visit.page_index)];
+        assert(visit.item >= 1 && visit.item <= item_count(page));
+        assert(!page.repeat || item_count(page) <= page.repeat->max);
+    }
+    for (const auto& [key, answer] : visit.answers) {
+        assert(chosen && "answers without a procedure");
+        if (const auto* set = std::get_if<ChoiceSetAnswer>(&answer)) assert(!set->values.empty());
+        if (const auto* text = std::get_if<TextAnswer>(&answer)) assert(!text->text.empty());
+        if (const auto* date = std::get_if<DateAnswer>(&answer)) assert(!date->text.empty());
+        (void)key;
+    }
+    const bool filing = m_state.submission.delivery != Delivery::None;
+    if (filing)
+        assert(m_state.screen == Screen::Submitting || m_state.screen == Screen::Receipt ||
+               m_state.screen == Screen::Rating || m_state.screen == Screen::Thanks);
+    (void)visit;
+    (void)filing;
+#endif
+}
+
+// [SECTION] Intents ------------------------------------------------------------------------------------
+
+void Session::on(const intent::Start&, Now, Effects& effects) {
+    if (m_state.screen != Screen::Attract) return;
+    m_state.screen = Screen::Choose;
+    effects.push_back(effect::Log{"visit_started", ""});
+}
+
+void Session::on(const intent::Home&, Now now, Effects& effects) {
+    if (m_state.screen == Screen::Submitting && m_state.submission.delivery == Delivery::Saving)
+        return;  // never walk away while the filing is being written
+    effects.push_back(effect::Log{"visit_cancelled", ""});
+    wipe(effects, now);
+}
+
+void Session::on(const intent::ChooseProcedure& choice, Now, Effects& effects) {
+    const Procedure* found = m_offer->catalog.find(choice.code);
+    if (!found || m_state.screen != Screen::Choose) return;
+    // Another procedure: nothing of the one before stays (answers, items, errors, position).
+    if (m_state.visit.procedure_code != choice.code) m_state.visit = VisitState{};
+    m_state.visit.procedure_code = choice.code;
+    m_state.visit.eligibility_index = 0;
+    m_state.visit.page_index = 0;
+    m_state.screen = found->eligibility.empty() ? (found->guidance_only ? Screen::Guidance : Screen::Requirements)
+                                                : Screen::Eligibility;
+    effects.push_back(effect::Log{"procedure_chosen", found->code});
+}
+
+void Session::on(const intent::AnswerEligibility& answer, Now, Effects& effects) {
+    const Procedure* chosen = procedure();
+    if (m_state.screen != Screen::Eligibility || !chosen) return;
+    const auto& question = chosen->eligibility[static_cast<std::size_t>(m_state.visit.eligibility_index)];
+    if (answer.yes == question.exit_when_yes) {
+        m_state.screen = Screen::EligibilityExit;
+        effects.push_back(effect::Log{"eligibility_exit", chosen->code + " " + question.id});
+        return;
+    }
+    if (m_state.visit.eligibility_index + 1 < static_cast<int>(chosen->eligibility.size()))
+        ++m_state.visit.eligibility_index;
+    else
+        m_state.screen = chosen->guidance_only ? Screen::Guidance : Screen::Requirements;
+}
+
+void Session::on(const intent::Next&, Now now, Effects& effects) { go_next(effects, now); }
+
+void Session::on(const intent::Back&, Now, Effects&) { go_back(); }
+
+void Session::on(const intent::Focus& focus, Now, Effects&) {
+    const Procedure* chosen = procedure();
+    if (focus.field.empty() || (focus.field == "search" && m_state.screen == Screen::Choose) ||
+        (focus.field == "lookup" && m_state.screen == Screen::Lookup) ||
+        (chosen && m_state.screen == Screen::Question && chosen->answer_owner(focus.field)))
+        m_state.focused_field = focus.field;
+}
+
+void Session::on(const intent::TypeText& text, Now, Effects&) {
+    std::string typed = text.utf8;
+    if (m_state.keyboard_shift && !typed.empty()) {
+        typed = to_upper(typed.substr(0, 1)) + typed.substr(1);
+        m_state.keyboard_shift = false;
+    }
+    if (m_state.screen == Screen::Choose) {
+        m_state.search_text = to_nfc(m_state.search_text + typed);
+        return;
+    }
+    if (m_state.screen == Screen::Lookup) {  // dossier codes are upper case
+        m_state.lookup_code = to_upper(to_nfc(m_state.lookup_code + typed));
+        return;
+    }
+    edit_focused([&](const std::string& value) { return value + typed; });
+}
+
+void Session::on(const intent::Backspace&, Now, Effects&) {
+    if (m_state.screen == Screen::Choose) {
+        pop_last_codepoint(m_state.search_text);
+        return;
+    }
+    if (m_state.screen == Screen::Lookup) {
+        pop_last_codepoint(m_state.lookup_code);
+        return;
+    }
+    edit_focused([](const std::string& value) {
+        std::string shorter = value;
+        pop_last_codepoint(shorter);
+        return shorter;
+    });
+}
+
+void Session::on(const intent::Shift&, Now, Effects&) { m_state.keyboard_shift = !m_state.keyboard_shift; }
+
+void Session::on(const intent::Scan& scan, Now, Effects& effects) { apply_scan(scan.payload, effects); }
+
+void Session::on(const intent::ClearField& clear, Now, Effects&) {
+    if (clear.field == "search") {
+        m_state.search_text.clear();
+        return;
+    }
+    if (clear.field == "lookup") {
+        m_state.lookup_code.clear();
+        return;
+    }
+    const Procedure* chosen = procedure();
+    if (!chosen) return;
+    const InputRef ref = input_ref(*chosen, clear.field);
+    if (!ref.field) return;
+    if (ref.field->type != FieldType::Address) {
+        m_state.visit.answers.erase(ref.key);
+        return;
+    }
+    AddressAnswerParts& parts = address_parts(*ref.field);
+    switch (ref.part) {
+        case AnswerPart::Whole: parts.detail.clear(); break;
+        // "Đổi" on a chosen province or ward: choose again from there.
+        case AnswerPart::Province: parts.province.clear(), parts.ward.clear(); [[fallthrough]];
+        case AnswerPart::Ward: parts.ward.clear(); [[fallthrough]];
+        case AnswerPart::Search:
+        case AnswerPart::Full:
+            parts.search.clear();
+            parts.full.clear();
+            m_state.focused_field = address_focus(*ref.field);
+            break;
+    }
+    if (parts.empty()) m_state.visit.answers.erase(ref.key);
+}
+
+void Session::on(const intent::ApplyTone& tone, Now, Effects&) {
+    if (m_state.screen == Screen::Choose) {
+        m_state.search_text = apply_tone(m_state.search_text, tone.tone);
+        return;
+    }
+    if (m_state.screen == Screen::Lookup) return;  // dossier codes have no tones
+    edit_focused([&](const std::string& value) { return apply_tone(value, tone.tone); });
+}
+
+void Session::on(const intent::ApplyMark& mark, Now, Effects&) {
+    if (m_state.screen == Screen::Choose) {
+        m_state.search_text = apply_mark(m_state.search_text, mark.mark);
+        return;
+    }
+    if (m_state.screen == Screen::Lookup) return;
+    edit_focused([&](const std::string& value) { return apply_mark(value, mark.mark); });
+}
+
+void Session::on(const intent::Choose& choice, Now, Effects&) {
+    const Procedure* chosen = procedure();
+    const InputRef ref = chosen ? input_ref(*chosen, choice.field) : InputRef{};
+    if (!ref.field) return;
+    if (ref.field->type == FieldType::Address) {
+        m_state.visit.errors.erase(ref.field->id);
+        choose_address_part(*ref.field, ref.part, choice.value);
+        return;
+    }
+    m_state.visit.errors.erase(choice.field);
+    store_answer(m_state.visit.answers, ref.key, *ref.field, choice.value);
+}
+
+void Session::on(const intent::Toggle& toggle, Now, Effects&) {
+    const Procedure* chosen = procedure();
+    const InputRef ref = chosen ? input_ref(*chosen, toggle.field) : InputRef{};
+    if (!ref.field || ref.field->type != FieldType::MultiChoice) return;
+    const bool on = !answer_has_choice(m_state.visit.answers, ref.key, toggle.value);
+    // The set keeps the option order whatever order they were tapped in.
+    ChoiceSetAnswer set;
+    for (const auto& option : ref.field->options) {
+        const bool selected = option.value == toggle.value ? on
+                                                            : answer_has_choice(m_state.visit.answers, ref.key, option.value);
+        if (selected) set.values.push_back(option.value);
+    }
+    if (set.values.empty())
+        m_state.visit.answers.erase(ref.key);
+    else
+        m_state.visit.answers[ref.key] = std::move(set);
+    m_state.visit.errors.erase(toggle.field);
+}
+
+void Session::on(const intent::EditPage& edit, Now, Effects&) {
+    if (m_state.screen != Screen::Review || !procedure()) return;
+    auto pages = visible_pages();
+    if (std::find(pages.begin(), pages.end(), edit.page) == pages.end()) return;
+    m_state.visit.page_index = edit.page;
+    m_state.visit.item = 1;
+    m_state.visit.returning_to_review = true;
+    m_state.screen = Screen::Question;
+    focus_first_field();
+}
+
+void Session::on(const intent::AddItem&, Now now, Effects&) {
+    const Procedure* chosen = procedure();
+    if (!chosen || m_state.screen != Screen::Question) return;
+    const PageDef& page = chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)];
+    const int count = item_count(page);
+    if (!page.repeat || count >= page.repeat->max) return;
+    // The item on screen must be complete before another is added after the last.
+    if (!validate_page(page, m_state.visit.item, now)) {
+        focus_first_field();
+        return;
+    }
+    m_state.visit.items[page.id] = count + 1;
+    m_state.visit.item = count + 1;
+    focus_first_field();
+}
+
+void Session::on(const intent::RemoveItem&, Now, Effects&) {
+    const Procedure* chosen = procedure();
+    if (!chosen || m_state.screen != Screen::Question) return;
+    remove_item(chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)]);
+    focus_first_field();
+}
+
+void Session::on(const intent::Submit&, Now now, Effects& effects) {
+    if (m_state.screen == Screen::Review) submit(effects, now);
+}
+
+void Session::on(const intent::Saved& saved, Now now, Effects& effects) {
+    Submission& submission = m_state.submission;
+    if (submission.delivery != Delivery::Saving) return;
+    if (saved.ok) {
+        // Logged only now: before the outbox said so, nothing was submitted.
+        if (const Procedure* chosen = procedure())
+            effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
+        submission.delivery = Delivery::Sending;
+        submission.started_ms = now.monotonic_ms;
+        return;
+    }
+    // Nothing was stored: keep every answer and let the resident try again or get help.
+    effects.push_back(effect::Log{"dossier_save_failed", saved.detail});
+    submission = Submission{};
+    m_state.screen = Screen::Review;
+    m_state.notice = "notice.save_failed";
+}
+
+void Session::on(const intent::Accepted& accepted, Now, Effects&) {
+    Submission& submission = m_state.submission;
+    if (accepted.provisional_code != submission.provisional_code || submission.delivery == Delivery::None ||
+        submission.delivery == Delivery::Saving)
+        return;  // a result for an earlier visit's filing: not this person's screen
+    submission.delivery = Delivery::Accepted;
+    submission.ma_ho_so = accepted.ma_ho_so;
+    submission.ngay_hen_tra = accepted.ngay_hen_tra;
+    if (m_state.screen == Screen::Submitting) m_state.screen = Screen::Receipt;
+}
+
+void Session::on(const intent::Held& held, Now, Effects&) {
+    Submission& submission = m_state.submission;
+    if (held.provisional_code != submission.provisional_code || submission.delivery == Delivery::None ||
+        submission.delivery == Delivery::Saving)
+        return;
+    submission.delivery = Delivery::Held;
+    submission.held_reason = held.reason;
+    if (m_state.screen == Screen::Submitting) m_state.screen = Screen::Receipt;
+}
+
+void Session::on(const intent::Finish&, Now now, Effects& effects) {
+    if (m_state.screen == Screen::Receipt)
+        m_state.screen = Screen::Rating;
+    else if (m_state.screen == Screen::Rating || m_state.screen == Screen::EligibilityExit ||
+             m_state.screen == Screen::Guidance)
+        wipe(effects, now);
+}
+
+void Session::on(const intent::Rate& rate, Now, Effects& effects) {
+    if (m_state.screen != Screen::Rating || rate.level < 1 || rate.level > 3) return;
+    const Submission& submission = m_state.submission;
+    const std::string code = submission.ma_ho_so.empty() ? submission.provisional_code : submission.ma_ho_so;
+    effects.push_back(effect::SendRating{code, rate.level});
+    m_state.rating = rate.level;
+    m_state.screen = Screen::Thanks;
+}
+
+void Session::on(const intent::StillHere&, Now, Effects&) {}  // the touch itself resets the timers
+
+void Session::on(const intent::OpenLookup&, Now, Effects&) {
+    if (m_state.screen != Screen::Attract) return;
+    m_state.screen = Screen::Lookup;
+    m_state.focused_field = "lookup";
+}
+
+void Session::on(const intent::LookupResult& result, Now, Effects&) {
+    if (m_state.screen != Screen::Lookup || result.code != m_state.lookup.code) return;
+    m_state.lookup = LookupView{result.state, result.code, result.procedure, result.trang_thai, result.ngay_hen_tra};
+}
+
+void Session::on(const intent::Tick&, Now now, Effects& effects) {
+    // Fire what is due, one at a time: a timer may start the next (a warning, then the wipe).
+    for (int fired = 0; fired < 4; ++fired) {
+        const auto pending = timers(now.monotonic_ms);
+        auto due = std::find_if(pending.begin(), pending.end(), [&](const Timer& timer) {
+            return timer.kind != TimerKind::Countdown && timer.due_ms <= now.monotonic_ms;
+        });
+        if (due == pending.end()) return;
+        fire(due->kind, now, effects);
+    }
+}
+
+void Session::on(const intent::SetTextSize& size, Now, Effects&) { m_state.settings.text_size = size.size; }
+
+void Session::on(const intent::SetContrast& contrast, Now, Effects&) { m_state.settings.contrast = contrast.contrast; }
+
+void Session::on(const intent::SetLanguage& language, Now, Effects&) { m_state.settings.language = language.language; }
+
+// [SECTION] Timers -----------------------------------------------------------------------------------
+
 std::int64_t Session::idle_limit_ms() const {
     switch (m_state.screen) {
         case Screen::Receipt:
@@ -108,25 +497,52 @@ std::int64_t Session::idle_limit_ms() const {
     }
 }
 
-std::int64_t Session::next_deadline_ms(std::int64_t now_ms) const {
+std::vector<Session::Timer> Session::timers(std::int64_t now_ms) const {
     const std::int64_t since = m_state.last_activity_ms;
     switch (m_state.screen) {
-        case Screen::Attract: return -1;
+        case Screen::Attract: return {};
         case Screen::Submitting:
-            return m_state.submission.delivery == Delivery::Sending
-                       ? m_state.submission.started_ms + m_config.provisional_after_ms
-                       : -1;
-        case Screen::Thanks: return since + m_config.thanks_ms;
+            if (m_state.submission.delivery != Delivery::Sending) return {};
+            return {{TimerKind::Provisional, m_state.submission.started_ms + m_config.provisional_after_ms}};
+        case Screen::Thanks: return {{TimerKind::Thanks, since + m_config.thanks_ms}};
         case Screen::Receipt:
         case Screen::Rating:
-        case Screen::Lookup: return since + idle_limit_ms();
+        case Screen::Lookup: return {{TimerKind::ShortIdle, since + idle_limit_ms()}};
         default: break;
     }
-    if (!m_state.idle_warning) return since + idle_limit_ms();
+    const std::int64_t warned_at = since + idle_limit_ms();
+    if (!m_state.idle_warning) return {{TimerKind::IdleWarning, warned_at}};
     // While the countdown shows, wake every second to redraw it.
-    const std::int64_t end = since + idle_limit_ms() + m_config.idle_countdown_ms;
-    const std::int64_t started = since + idle_limit_ms();
-    return std::min(end, now_ms + 1000 - (std::max<std::int64_t>(0, now_ms - started) % 1000));
+    const std::int64_t next_second = now_ms + 1000 - (std::max<std::int64_t>(0, now_ms - warned_at) % 1000);
+    return {{TimerKind::IdleWipe, warned_at + m_config.idle_countdown_ms}, {TimerKind::Countdown, next_second}};
+}
+
+void Session::fire(TimerKind kind, Now now, Effects& effects) {
+    switch (kind) {
+        case TimerKind::Provisional:
+            m_state.submission.delivery = Delivery::Queued;
+            m_state.screen = Screen::Receipt;
+            m_state.last_activity_ms = now.monotonic_ms;
+            return;
+        case TimerKind::Thanks: wipe(effects, now); return;
+        case TimerKind::ShortIdle:
+            effects.push_back(effect::Log{"visit_timed_out", "receipt"});
+            wipe(effects, now);
+            return;
+        case TimerKind::IdleWarning: m_state.idle_warning = true; return;
+        case TimerKind::IdleWipe:
+            effects.push_back(effect::Log{"visit_timed_out", ""});
+            wipe(effects, now);
+            return;
+        case TimerKind::Countdown: return;
+    }
+}
+
+std::int64_t Session::next_deadline_ms(std::int64_t now_ms) const {
+    std::int64_t next = -1;
+    for (const Timer& timer : timers(now_ms))
+        if (next < 0 || timer.due_ms < next) next = timer.due_ms;
+    return next;
 }
 
 int Session::idle_seconds_left(std::int64_t now_ms) const {
@@ -135,7 +551,7 @@ int Session::idle_seconds_left(std::int64_t now_ms) const {
     return static_cast<int>(std::max<std::int64_t>(0, (end - now_ms + 999) / 1000));
 }
 
-void Session::wipe(std::vector<Effect>& effects, Now now) {
+void Session::wipe(Effects& effects, Now now) {
     const int visit = m_state.visit_number + 1;
     m_state = SessionState{};  // answers, settings, focus, codes: nothing of this person remains
     m_state.visit_number = visit;
@@ -144,160 +560,67 @@ void Session::wipe(std::vector<Effect>& effects, Now now) {
     effects.push_back(effect::VisitEnded{});
 }
 
+// [SECTION] Moving between pages -----------------------------------------------------------------------
+
 void Session::focus_first_field() {
     m_state.focused_field.clear();
     const Procedure* chosen = procedure();
-    if (!chosen || m_state.page_index < 0 || m_state.page_index >= static_cast<int>(chosen->pages.size()))
-        return;
-    for (const auto& field : chosen->pages[m_state.page_index].fields) {
+    const VisitState& visit = m_state.visit;
+    if (!chosen || visit.page_index < 0 || visit.page_index >= static_cast<int>(chosen->pages.size())) return;
+    for (const auto& field : chosen->pages[static_cast<std::size_t>(visit.page_index)].fields) {
         if (!field_visible(field)) continue;
-        const std::string key = item_key(field.id, m_state.item);
-        if (m_state.errors.count(key) || m_state.focused_field.empty()) {
+        const std::string key = item_key(field.id, visit.item);
+        if (visit.errors.count(key) || m_state.focused_field.empty()) {
             if (field.type == FieldType::Address) m_state.focused_field = address_focus(field);
             else if (is_typed(field.type)) m_state.focused_field = key;
-            if (m_state.errors.count(key)) return;
+            if (visit.errors.count(key)) return;
         }
     }
 }
 
-// The part of an address the resident fills next: the province is chosen on buttons (no
-// keyboard), then the ward is found by typing, then the detail line is typed.
-std::string Session::address_focus(const FieldDef& field) const {
-    if (!m_units) return field.id;
-    if (!m_state.answers.count(field.id + kAddressProvince)) return {};
-    if (!m_state.answers.count(field.id + kAddressWard)) return field.id + kAddressSearch;
-    return field.id;
-}
-
-// Checks an address against the administrative units and keeps it in its parts; without
-// units (none fetched yet) it is one line of text.
-FieldCheck Session::check_address(const FieldDef& field, Now now) {
-    m_state.answers.erase(field.id + kAddressFull);
-    if (!m_units) {
-        const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
-        FieldCheck check = check_field(field, m_state.answer(field.id), today.year, today.month, today.day);
-        if (check.error.empty() && !check.value.empty()) m_state.answers[field.id + kAddressFull] = check.value;
-        return check;
-    }
-    AddressAnswer raw{m_state.answer(field.id + kAddressProvince), m_state.answer(field.id + kAddressWard),
-                      m_state.answer(field.id)};
-    if (!field.required && raw.province.empty() && raw.ward.empty() && raw.detail.empty()) return FieldCheck{};
-    auto address = validate_address(*m_units, raw, field.required);
-    if (!address) return FieldCheck{{}, address.error().code, {}};
-    m_state.answers[field.id + kAddressFull] = format_address(*m_units, *address);
-    return FieldCheck{address->detail, {}, {}};
-}
-
-// Checks one item of a page (item 1 for a page that does not repeat).
-bool Session::validate_page(const PageDef& page, int item, Now now) {
-    const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
-    bool ok = true;
-    for (const auto& field : page.fields) {
-        const std::string key = item_key(field.id, item);
-        m_state.errors.erase(key);
-        m_state.warnings.erase(key);
-        if (!field_visible(field)) continue;
-        const std::string raw = m_state.answer(key);
-        FieldCheck check = field.type == FieldType::Address ? check_address(field, now)
-                                                             : check_field(field, raw, today.year, today.month, today.day);
-        if (!check.error.empty()) {
-            m_state.errors[key] = check.error;  // keep what the person typed
-            ok = false;
-            continue;
-        }
-        if (check.value.empty())
-            m_state.answers.erase(key);
-        else
-            m_state.answers[key] = check.value;
-        if (!check.warnings.empty()) m_state.warnings[key] = check.warnings;
-    }
-    return ok;
-}
-
-// True when a field of this item has a warning the resident has not seen yet for this answer;
-// marks them seen.
-bool Session::new_warnings_shown(const PageDef& page, int item) {
-    bool shown = false;
-    for (const auto& field : page.fields) {
-        const std::string key = item_key(field.id, item);
-        if (!field_visible(field) || !m_state.warnings.count(key)) continue;
-        const std::string answer = m_state.answer(key);
-        auto seen = m_state.warned.find(key);
-        if (seen != m_state.warned.end() && seen->second == answer) continue;
-        m_state.warned[key] = answer;
-        shown = true;
-    }
-    return shown;
-}
-
-// Drops the current item of a repeatable page; the items after it move up one place.
-void Session::remove_item(const PageDef& page) {
-    const int count = item_count(page);
-    if (!page.repeat || count <= page.repeat->min || count <= 1) return;
-    for (const auto& field : page.fields) {
-        for (int n = m_state.item; n < count; ++n) {
-            for (auto* map : {&m_state.answers, &m_state.errors}) {
-                auto next = map->find(item_key(field.id, n + 1));
-                if (next != map->end())
-                    (*map)[item_key(field.id, n)] = next->second;
-                else
-                    map->erase(item_key(field.id, n));
-            }
-            m_state.warnings.erase(item_key(field.id, n));
-        }
-        m_state.answers.erase(item_key(field.id, count));
-        m_state.errors.erase(item_key(field.id, count));
-        m_state.warnings.erase(item_key(field.id, count));
-    }
-    m_state.items[page.id] = count - 1;
-    m_state.item = std::min(m_state.item, count - 1);
-}
-
-void Session::go_next(std::vector<Effect>& effects, Now now) {
+void Session::go_next(Effects& effects, Now now) {
     const Procedure* chosen = procedure();
+    VisitState& visit = m_state.visit;
     switch (m_state.screen) {
         case Screen::Attract: m_state.screen = Screen::Choose; return;
         case Screen::Requirements:
-            if (!chosen) return;
-            if (chosen->guidance_only) return;
+            if (!chosen || chosen->guidance_only) return;
             if (auto pages = visible_pages(); !pages.empty()) {
-                m_state.page_index = pages.front();
-                m_state.item = 1;
+                visit.page_index = pages.front();
+                visit.item = 1;
                 m_state.screen = Screen::Question;
                 focus_first_field();
             }
             return;
         case Screen::Question: {
             if (!chosen) return;
-            const PageDef& page = chosen->pages[m_state.page_index];
-            if (!validate_page(page, m_state.item, now)) {
+            const PageDef& page = chosen->pages[static_cast<std::size_t>(visit.page_index)];
+            if (!validate_page(page, visit.item, now)) {
                 focus_first_field();
-                effects.push_back(effect::Log{"validation_failed", chosen->code + " page " +
-                                                                       chosen->pages[m_state.page_index].id});
+                effects.push_back(effect::Log{"validation_failed", chosen->code + " page " + page.id});
                 return;
             }
             // A warning (an ID number with an unknown province...) never blocks, but the resident
             // sees it before moving on: this tap shows it, the next one moves on.
-            if (new_warnings_shown(page, m_state.item)) {
+            if (new_warnings_shown(page, visit.item)) {
                 m_state.focused_field.clear();  // the keyboard closes so the warning shows
                 effects.push_back(effect::Log{"validation_warned", chosen->code + " page " + page.id});
                 return;
             }
-            // Answers of pages hidden by this page's answers are dropped from review and payload.
             m_state.notice.clear();
-            if (m_state.item < item_count(page)) {  // the next item of a repeatable page
-                ++m_state.item;
+            if (visit.item < item_count(page)) {  // the next item of a repeatable page
+                ++visit.item;
                 focus_first_field();
                 return;
             }
-            m_state.item = 1;
-            int next = first_visible_page_after(m_state.page_index);
-            if (m_state.returning_to_review || next < 0) {
-                m_state.returning_to_review = false;
+            visit.item = 1;
+            const int next = first_visible_page_after(visit.page_index);
+            if (visit.returning_to_review || next < 0) {
+                visit.returning_to_review = false;
                 m_state.screen = Screen::Review;
                 m_state.focused_field.clear();
             } else {
-                m_state.page_index = next;
+                visit.page_index = next;
                 focus_first_field();
             }
             return;
@@ -311,16 +634,17 @@ void Session::go_next(std::vector<Effect>& effects, Now now) {
 void Session::go_back() {
     m_state.notice.clear();
     const Procedure* chosen = procedure();
+    VisitState& visit = m_state.visit;
     switch (m_state.screen) {
         case Screen::Choose: m_state.screen = Screen::Attract; return;
         case Screen::Lookup: {
-            std::vector<Effect> ignored;
+            Effects ignored;
             wipe(ignored, Now{m_state.last_activity_ms, 0});  // nothing of the lookup stays
             return;
         }
         case Screen::Eligibility:
-            if (m_state.eligibility_index > 0)
-                --m_state.eligibility_index;
+            if (visit.eligibility_index > 0)
+                --visit.eligibility_index;
             else
                 m_state.screen = Screen::Choose;
             return;
@@ -329,28 +653,28 @@ void Session::go_back() {
         case Screen::Guidance:
             if (chosen && !chosen->eligibility.empty()) {
                 m_state.screen = Screen::Eligibility;
-                m_state.eligibility_index = static_cast<int>(chosen->eligibility.size()) - 1;
+                visit.eligibility_index = static_cast<int>(chosen->eligibility.size()) - 1;
             } else {
                 m_state.screen = Screen::Choose;
             }
             return;
         case Screen::Question: {
-            if (m_state.returning_to_review) {
-                m_state.returning_to_review = false;
+            if (visit.returning_to_review) {
+                visit.returning_to_review = false;
                 m_state.screen = Screen::Review;
                 return;
             }
-            if (m_state.item > 1) {  // the previous item of a repeatable page
-                --m_state.item;
+            if (visit.item > 1) {  // the previous item of a repeatable page
+                --visit.item;
                 focus_first_field();
                 return;
             }
-            int previous = last_visible_page_before(m_state.page_index);
+            const int previous = last_visible_page_before(visit.page_index);
             if (previous < 0) {
                 m_state.screen = Screen::Requirements;
             } else {
-                m_state.page_index = previous;
-                m_state.item = item_count(chosen->pages[previous]);
+                visit.page_index = previous;
+                visit.item = item_count(chosen->pages[static_cast<std::size_t>(previous)]);
                 focus_first_field();
             }
             return;
@@ -358,8 +682,8 @@ void Session::go_back() {
         case Screen::Review: {
             auto pages = visible_pages();
             if (!pages.empty()) {
-                m_state.page_index = pages.back();
-                m_state.item = item_count(chosen->pages[pages.back()]);
+                visit.page_index = pages.back();
+                visit.item = item_count(chosen->pages[static_cast<std::size_t>(pages.back())]);
                 m_state.screen = Screen::Question;
                 focus_first_field();
             }
@@ -369,32 +693,199 @@ void Session::go_back() {
     }
 }
 
-void Session::submit(std::vector<Effect>& effects, Now now) {
+// Drops the current item of a repeatable page; the items after it move up one place.
+void Session::remove_item(const PageDef& page) {
+    VisitState& visit = m_state.visit;
+    const int count = item_count(page);
+    if (!page.repeat || count <= page.repeat->min || count <= 1) return;
+    for (const auto& field : page.fields) {
+        for (int n = visit.item; n < count; ++n) {
+            if (auto next = visit.answers.find(AnswerKey{field.id, n + 1}); next != visit.answers.end())
+                visit.answers[AnswerKey{field.id, n}] = next->second;
+            else
+                visit.answers.erase(AnswerKey{field.id, n});
+            if (auto next = visit.errors.find(item_key(field.id, n + 1)); next != visit.errors.end())
+                visit.errors[item_key(field.id, n)] = next->second;
+            else
+                visit.errors.erase(item_key(field.id, n));
+            visit.warnings.erase(item_key(field.id, n));
+        }
+        visit.answers.erase(AnswerKey{field.id, count});
+        visit.errors.erase(item_key(field.id, count));
+        visit.warnings.erase(item_key(field.id, count));
+    }
+    visit.items[page.id] = count - 1;
+    visit.item = std::min(visit.item, count - 1);
+}
+
+// [SECTION] Checking answers ----------------------------------------------------------------------------
+
+// Checks one item of a page (item 1 for a page that does not repeat).
+bool Session::validate_page(const PageDef& page, int item, Now now) {
+    VisitState& visit = m_state.visit;
+    const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
+    bool ok = true;
+    for (const auto& field : page.fields) {
+        const std::string key = item_key(field.id, item);
+        const AnswerKey answer_key{field.id, item};
+        visit.errors.erase(key);
+        visit.warnings.erase(key);
+        if (!field_visible(field)) continue;
+        FieldCheck check = field.type == FieldType::Address
+                               ? check_address(field, now)
+                               : check_field(field, answer_text(visit.answers, answer_key), today.year, today.month, today.day);
+        if (!check.error.empty()) {
+            visit.errors[key] = check.error;  // keep what the person typed
+            ok = false;
+            continue;
+        }
+        if (field.type == FieldType::Address) {
+            if (auto it = visit.answers.find(answer_key); it != visit.answers.end()) {
+                auto& parts = std::get<AddressAnswerParts>(it->second);
+                parts.detail = check.value;
+                if (parts.empty()) visit.answers.erase(it);
+            }
+        } else {
+            store_answer(visit.answers, answer_key, field, check.value);
+        }
+        if (!check.warnings.empty()) visit.warnings[key] = check.warnings;
+    }
+    return ok;
+}
+
+// True when a field of this item has a warning the resident has not seen yet for this answer;
+// marks them seen.
+bool Session::new_warnings_shown(const PageDef& page, int item) {
+    VisitState& visit = m_state.visit;
+    bool shown = false;
+    for (const auto& field : page.fields) {
+        const std::string key = item_key(field.id, item);
+        if (!field_visible(field) || !visit.warnings.count(key)) continue;
+        const std::string answer = answer_text(visit.answers, AnswerKey{field.id, item});
+        auto seen = visit.warned.find(key);
+        if (seen != visit.warned.end() && seen->second == answer) continue;
+        visit.warned[key] = answer;
+        shown = true;
+    }
+    return shown;
+}
+
+// The address answer of a field, made when missing.
+AddressAnswerParts& Session::address_parts(const FieldDef& field) {
+    Answer& answer = m_state.visit.answers[AnswerKey{field.id, 1}];
+    if (!std::holds_alternative<AddressAnswerParts>(answer)) answer = AddressAnswerParts{};
+    return std::get<AddressAnswerParts>(answer);
+}
+
+// The part of an address the resident fills next: the province is chosen on buttons (no
+// keyboard), then the ward is found by typing, then the detail line is typed.
+std::string Session::address_focus(const FieldDef& field) const {
+    if (!m_units) return field.id;
+    const AnswerKey key{field.id, 1};
+    if (answer_text(m_state.visit.answers, key, AnswerPart::Province).empty()) return {};
+    if (answer_text(m_state.visit.answers, key, AnswerPart::Ward).empty()) return field.id + kAddressSearch;
+    return field.id;
+}
+
+// Checks an address against the administrative units and keeps it in its parts; without
+// units (none fetched yet) it is one line of text.
+FieldCheck Session::check_address(const FieldDef& field, Now now) {
+    const AnswerKey key{field.id, 1};
+    auto it = m_state.visit.answers.find(key);
+    AddressAnswerParts* parts = it == m_state.visit.answers.end() ? nullptr : std::get_if<AddressAnswerParts>(&it->second);
+    if (parts) parts->full.clear();
+    const AddressAnswerParts typed = parts ? *parts : AddressAnswerParts{};
+    if (!m_units) {
+        const LocalDateTime today = vietnam_time_from_unix_ms(now.wall_unix_ms);
+        FieldCheck check = check_field(field, typed.detail, today.year, today.month, today.day);
+        if (check.error.empty() && !check.value.empty()) address_parts(field).full = check.value;
+        return check;
+    }
+    if (!field.required && typed.province.empty() && typed.ward.empty() && typed.detail.empty()) return FieldCheck{};
+    auto address = validate_address(*m_units, AddressAnswer{typed.province, typed.ward, typed.detail}, field.required);
+    if (!address) return FieldCheck{{}, address.error().code, {}};
+    address_parts(field).full = format_address(*m_units, *address);
+    return FieldCheck{address->detail, {}, {}};
+}
+
+// A province or a ward tapped in the address picker. Unknown codes are ignored (the view only
+// offers real ones); a new province forgets the ward, which belongs to the old one.
+void Session::choose_address_part(const FieldDef& field, AnswerPart part, const std::string& value) {
+    if (!m_units) return;
+    if (part == AnswerPart::Province) {
+        if (!m_units->find_province(value)) return;
+        AddressAnswerParts& parts = address_parts(field);
+        if (parts.province != value) parts.ward.clear();
+        parts.province = value;
+    } else if (part == AnswerPart::Ward) {
+        const Province* province = m_units->province_of_ward(value);
+        if (!province) return;
+        AddressAnswerParts& parts = address_parts(field);
+        parts.province = province->code;
+        parts.ward = value;
+    } else {
+        return;
+    }
+    AddressAnswerParts& parts = address_parts(field);
+    parts.search.clear();
+    parts.full.clear();
+    m_state.focused_field = address_focus(field);
+}
+
+// [SECTION] Editing answers -------------------------------------------------------------------------------
+
+// Changes the text of the focused input: a typed answer, or the typed part of an address (its
+// detail line, or what is typed to find the ward).
+void Session::edit_focused(const std::function<std::string(const std::string&)>& change) {
+    const Procedure* chosen = procedure();
+    if (m_state.focused_field.empty() || !chosen) return;
+    const InputRef ref = input_ref(*chosen, m_state.focused_field);
+    if (!ref.field) return;
+    if (ref.field->type == FieldType::Address) {
+        if (ref.part != AnswerPart::Whole && ref.part != AnswerPart::Search) return;
+        AddressAnswerParts& parts = address_parts(*ref.field);
+        std::string& text = ref.part == AnswerPart::Search ? parts.search : parts.detail;
+        text = to_nfc(change(text));
+        if (parts.empty()) m_state.visit.answers.erase(ref.key);
+        return;
+    }
+    store_answer(m_state.visit.answers, ref.key, *ref.field, to_nfc(change(answer_text(m_state.visit.answers, ref.key))));
+}
+
+// [SECTION] Filing -----------------------------------------------------------------------------------------
+
+void Session::submit(Effects& effects, Now now) {
     const Procedure* chosen = procedure();
     if (!chosen || m_state.submission.delivery != Delivery::None) return;  // one filing per visit
+    VisitState& visit = m_state.visit;
     // Re-check every visible page: an answer changed on one page can hide or show another.
     for (int page : visible_pages()) {
-        for (int item = 1; item <= item_count(chosen->pages[page]); ++item) {
-            if (validate_page(chosen->pages[page], item, now)) continue;
-            m_state.page_index = page;
-            m_state.item = item;
+        for (int item = 1; item <= item_count(chosen->pages[static_cast<std::size_t>(page)]); ++item) {
+            if (validate_page(chosen->pages[static_cast<std::size_t>(page)], item, now)) continue;
+            visit.page_index = page;
+            visit.item = item;
             m_state.screen = Screen::Question;
-            m_state.returning_to_review = true;
+            visit.returning_to_review = true;
             focus_first_field();
             return;
         }
     }
-    Answers visible;
-    for (int page : visible_pages())
-        for (const auto& field : chosen->pages[page].fields) {
+    // Only answers of visible fields are filed; what is typed to find a ward never is.
+    FiledAnswers filed;
+    for (int page : visible_pages()) {
+        const PageDef& def = chosen->pages[static_cast<std::size_t>(page)];
+        for (const auto& field : def.fields) {
             if (!field_visible(field)) continue;
-            std::vector<std::string> keys;
-            for (int item = 1; item <= item_count(chosen->pages[page]); ++item) keys.push_back(item_key(field.id, item));
-            if (field.type == FieldType::Address)
-                keys = {field.id, field.id + kAddressProvince, field.id + kAddressWard, field.id + kAddressFull};
-            for (const auto& key : keys)
-                if (auto it = m_state.answers.find(key); it != m_state.answers.end()) visible[key] = it->second;
+            for (int item = 1; item <= item_count(def); ++item) {
+                auto it = visit.answers.find(AnswerKey{field.id, item});
+                if (it == visit.answers.end()) continue;
+                if (const auto* address = std::get_if<AddressAnswerParts>(&it->second))
+                    filed[field.id][item] = FiledAddress{address->province, address->ward, address->detail, address->full};
+                else
+                    filed[field.id][item] = answer_text(visit.answers, it->first);
+            }
         }
+    }
 
     Submission& submission = m_state.submission;
     submission.idempotency_key = make_idempotency_key(m_random);
@@ -406,23 +897,27 @@ void Session::submit(std::vector<Effect>& effects, Now now) {
     m_state.screen = Screen::Submitting;
     m_state.notice.clear();
 
+    // "dossier_submitted" is logged when the outbox has it (intent::Saved), not here.
     DossierMeta meta{m_config.kiosk_id, submission.provisional_code, format_portal_time(received)};
-    effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code,
-                                          chosen->code, encode_dossier(*chosen, visible, meta)});
+    effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code, chosen->code,
+                                          encode_dossier(*chosen, filed, meta)});
 }
 
-void Session::start_lookup(std::vector<Effect>& effects) {
+// [SECTION] Lookup and scans ---------------------------------------------------------------------------------
+
+void Session::start_lookup(Effects& effects) {
     std::string code = to_nfc(m_state.lookup_code);
     while (!code.empty() && code.back() == ' ') code.pop_back();
     while (!code.empty() && code.front() == ' ') code.erase(code.begin());
-    m_state.errors.erase("lookup");
+    auto& errors = m_state.visit.errors;
+    errors.erase("lookup");
     if (code.empty()) {
-        m_state.errors["lookup"] = "required";
+        errors["lookup"] = "required";
         return;
     }
     // Only a whole code is looked up: a partial one would reveal someone else's dossier.
     if (codepoint_count(code) < 8) {
-        m_state.errors["lookup"] = "lookup_code_short";
+        errors["lookup"] = "lookup_code_short";
         return;
     }
     if (is_provisional_code(code)) code = normalise_code_input(code);
@@ -432,7 +927,7 @@ void Session::start_lookup(std::vector<Effect>& effects) {
     effects.push_back(effect::Log{"lookup_asked", ""});
 }
 
-void Session::apply_scan(const std::string& payload, std::vector<Effect>& effects) {
+void Session::apply_scan(const std::string& payload, Effects& effects) {
     if (m_state.screen == Screen::Lookup) {  // the receipt's QR holds the dossier code
         m_state.lookup_code = payload;
         start_lookup(effects);
@@ -459,8 +954,8 @@ void Session::apply_scan(const std::string& payload, std::vector<Effect>& effect
             } else if (field.prefill == "cccd.address" && !card->ascii_only && field.type != FieldType::Address)
                 value = card->address;
             if (value.empty()) continue;
-            m_state.answers[field.id] = value;
-            m_state.errors.erase(field.id);
+            store_answer(m_state.visit.answers, AnswerKey{field.id, 1}, field, value);
+            m_state.visit.errors.erase(field.id);
             ++filled;
         }
     // A wedge scanner that lost the accents leaves name and address for the resident to type.
@@ -470,317 +965,7 @@ void Session::apply_scan(const std::string& payload, std::vector<Effect>& effect
     effects.push_back(effect::Log{"scan_prefilled", std::to_string(filled) + " fields"});
 }
 
-// A province or a ward tapped in the address picker. Unknown codes are ignored (the view only
-// offers real ones); a new province forgets the ward, which belongs to the old one.
-void Session::choose_address_part(const FieldDef& field, const std::string& key, const std::string& value) {
-    if (!m_units) return;
-    if (key == field.id + kAddressProvince) {
-        if (!m_units->find_province(value)) return;
-        if (m_state.answers[key] != value) m_state.answers.erase(field.id + kAddressWard);
-        m_state.answers[key] = value;
-    } else if (key == field.id + kAddressWard) {
-        const Province* province = m_units->province_of_ward(value);
-        if (!province) return;
-        m_state.answers[field.id + kAddressProvince] = province->code;
-        m_state.answers[key] = value;
-    } else {
-        return;
-    }
-    m_state.answers.erase(field.id + kAddressSearch);
-    m_state.answers.erase(field.id + kAddressFull);
-    m_state.focused_field = address_focus(field);
-}
-
-void Session::edit_focused(const std::function<std::string(const std::string&)>& change) {
-    if (m_state.focused_field.empty()) return;
-    std::string& value = m_state.answers[m_state.focused_field];
-    value = to_nfc(change(value));
-    if (value.empty()) m_state.answers.erase(m_state.focused_field);
-}
-
-std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
-    std::vector<Effect> effects;
-    if (!is_timer_or_result(in)) {
-        m_state.last_activity_ms = now.monotonic_ms;
-        m_state.idle_warning = false;
-    }
-    const Procedure* chosen = procedure();
-
-    std::visit(
-        Overloaded{
-            [&](const intent::Start&) {
-                if (m_state.screen == Screen::Attract) {
-                    m_state.screen = Screen::Choose;
-                    effects.push_back(effect::Log{"visit_started", ""});
-                }
-            },
-            [&](const intent::Home&) {
-                if (m_state.screen == Screen::Submitting &&
-                    m_state.submission.delivery == Delivery::Saving)
-                    return;  // never walk away while the filing is being written
-                effects.push_back(effect::Log{"visit_cancelled", ""});
-                wipe(effects, now);
-            },
-            [&](const intent::Search& search) { m_state.search_text = to_nfc(search.text); },
-            [&](const intent::ChooseProcedure& choice) {
-                const Procedure* found = m_offer->catalog.find(choice.code);
-                if (!found || (m_state.screen != Screen::Choose)) return;
-                if (m_state.procedure_code != choice.code) {
-                    m_state.answers.clear();
-                    m_state.errors.clear();
-                    m_state.warnings.clear();
-                }
-                m_state.procedure_code = choice.code;
-                m_state.eligibility_index = 0;
-                m_state.page_index = 0;
-                m_state.screen = found->eligibility.empty()
-                                     ? (found->guidance_only ? Screen::Guidance : Screen::Requirements)
-                                     : Screen::Eligibility;
-                effects.push_back(effect::Log{"procedure_chosen", found->code});
-            },
-            [&](const intent::AnswerEligibility& answer) {
-                if (m_state.screen != Screen::Eligibility || !chosen) return;
-                const auto& question = chosen->eligibility[m_state.eligibility_index];
-                if (answer.yes == question.exit_when_yes) {
-                    m_state.screen = Screen::EligibilityExit;
-                    effects.push_back(effect::Log{"eligibility_exit", chosen->code + " " + question.id});
-                    return;
-                }
-                if (m_state.eligibility_index + 1 < static_cast<int>(chosen->eligibility.size()))
-                    ++m_state.eligibility_index;
-                else
-                    m_state.screen = chosen->guidance_only ? Screen::Guidance : Screen::Requirements;
-            },
-            [&](const intent::Next&) { go_next(effects, now); },
-            [&](const intent::Back&) { go_back(); },
-            [&](const intent::Focus& focus) {
-                if (focus.field.empty() || (focus.field == "search" && m_state.screen == Screen::Choose) ||
-                    (focus.field == "lookup" && m_state.screen == Screen::Lookup) ||
-                    (chosen && m_state.screen == Screen::Question && chosen->answer_owner(focus.field)))
-                    m_state.focused_field = focus.field;
-            },
-            [&](const intent::Shift&) { m_state.keyboard_shift = !m_state.keyboard_shift; },
-            [&](const intent::Scan& scan) { apply_scan(scan.payload, effects); },
-            [&](const intent::TypeText& text) {
-                std::string typed = text.utf8;
-                if (m_state.keyboard_shift && !typed.empty()) {
-                    typed = to_upper(typed.substr(0, 1)) + typed.substr(1);
-                    m_state.keyboard_shift = false;
-                }
-                if (m_state.screen == Screen::Choose) {
-                    m_state.search_text = to_nfc(m_state.search_text + typed);
-                    return;
-                }
-                if (m_state.screen == Screen::Lookup) {  // dossier codes are upper case
-                    m_state.lookup_code = to_upper(to_nfc(m_state.lookup_code + typed));
-                    return;
-                }
-                edit_focused([&](const std::string& value) { return value + typed; });
-            },
-            [&](const intent::Backspace&) {
-                if (m_state.screen == Screen::Choose) {
-                    pop_last_codepoint(m_state.search_text);
-                    return;
-                }
-                if (m_state.screen == Screen::Lookup) {
-                    pop_last_codepoint(m_state.lookup_code);
-                    return;
-                }
-                edit_focused([](const std::string& value) {
-                    std::string shorter = value;
-                    pop_last_codepoint(shorter);
-                    return shorter;
-                });
-            },
-            [&](const intent::ClearField& clear) {
-                if (clear.field == "search") m_state.search_text.clear();
-                if (clear.field == "lookup") m_state.lookup_code.clear();
-                m_state.answers.erase(clear.field);
-                // "Đổi" on a chosen province or ward: choose again from there.
-                if (const FieldDef* owner = chosen ? chosen->answer_owner(clear.field) : nullptr;
-                    owner && owner->type == FieldType::Address && clear.field != owner->id) {
-                    if (clear.field == owner->id + kAddressProvince) m_state.answers.erase(owner->id + kAddressWard);
-                    m_state.answers.erase(owner->id + kAddressSearch);
-                    m_state.answers.erase(owner->id + kAddressFull);
-                    m_state.focused_field = address_focus(*owner);
-                }
-            },
-            [&](const intent::ApplyTone& tone) {
-                if (m_state.screen == Screen::Choose) {
-                    m_state.search_text = apply_tone(m_state.search_text, tone.tone);
-                    return;
-                }
-                edit_focused([&](const std::string& value) { return apply_tone(value, tone.tone); });
-            },
-            [&](const intent::ApplyMark& mark) {
-                if (m_state.screen == Screen::Choose) {
-                    m_state.search_text = apply_mark(m_state.search_text, mark.mark);
-                    return;
-                }
-                edit_focused([&](const std::string& value) { return apply_mark(value, mark.mark); });
-            },
-            [&](const intent::Choose& choice) {
-                const FieldDef* owner = chosen ? chosen->answer_owner(choice.field) : nullptr;
-                if (!owner) return;
-                m_state.errors.erase(owner->type == FieldType::Address ? owner->id : choice.field);
-                if (owner->type == FieldType::Address) {
-                    choose_address_part(*owner, choice.field, choice.value);
-                    return;
-                }
-                m_state.answers[choice.field] = choice.value;
-            },
-            [&](const intent::Toggle& toggle) {
-                const FieldDef* field = chosen ? chosen->answer_owner(toggle.field) : nullptr;
-                if (!field || field->type != FieldType::MultiChoice) return;
-                // Multi-choice answers are stored as values joined by '|', in option order.
-                std::string current = "|" + m_state.answers[toggle.field] + "|";
-                bool on = current.find("|" + toggle.value + "|") == std::string::npos;
-                std::string joined;
-                for (const auto& option : field->options) {
-                    bool selected = option.value == toggle.value
-                                        ? on
-                                        : current.find("|" + option.value + "|") != std::string::npos;
-                    if (selected) joined += (joined.empty() ? "" : "|") + option.value;
-                }
-                if (joined.empty())
-                    m_state.answers.erase(toggle.field);
-                else
-                    m_state.answers[toggle.field] = joined;
-                m_state.errors.erase(toggle.field);
-            },
-            [&](const intent::EditPage& edit) {
-                if (m_state.screen != Screen::Review || !chosen) return;
-                auto pages = visible_pages();
-                if (std::find(pages.begin(), pages.end(), edit.page) == pages.end()) return;
-                m_state.page_index = edit.page;
-                m_state.item = 1;
-                m_state.returning_to_review = true;
-                m_state.screen = Screen::Question;
-                focus_first_field();
-            },
-            [&](const intent::AddItem&) {
-                if (!chosen || m_state.screen != Screen::Question) return;
-                const PageDef& page = chosen->pages[m_state.page_index];
-                const int count = item_count(page);
-                if (!page.repeat || count >= page.repeat->max) return;
-                // The item on screen must be complete before another is added after the last.
-                if (!validate_page(page, m_state.item, now)) {
-                    focus_first_field();
-                    return;
-                }
-                m_state.items[page.id] = count + 1;
-                m_state.item = count + 1;
-                focus_first_field();
-            },
-            [&](const intent::RemoveItem&) {
-                if (!chosen || m_state.screen != Screen::Question) return;
-                remove_item(chosen->pages[m_state.page_index]);
-                focus_first_field();
-            },
-            [&](const intent::Submit&) {
-                if (m_state.screen == Screen::Review) submit(effects, now);
-            },
-            [&](const intent::Saved& saved) {
-                Submission& submission = m_state.submission;
-                if (submission.delivery != Delivery::Saving) return;
-                if (saved.ok) {
-                    // Logged only now: before the outbox said so, nothing was submitted.
-                    if (chosen)
-                        effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
-                    submission.delivery = Delivery::Sending;
-                    submission.started_ms = now.monotonic_ms;
-                    return;
-                }
-                // Nothing was stored: keep every answer and let the resident try again or get help.
-                effects.push_back(effect::Log{"dossier_save_failed", saved.detail});
-                submission = Submission{};
-                m_state.screen = Screen::Review;
-                m_state.notice = "notice.save_failed";
-            },
-            [&](const intent::Accepted& accepted) {
-                Submission& submission = m_state.submission;
-                if (accepted.provisional_code != submission.provisional_code ||
-                    submission.delivery == Delivery::None || submission.delivery == Delivery::Saving)
-                    return;  // a result for an earlier visit's filing: not this person's screen
-                submission.delivery = Delivery::Accepted;
-                submission.ma_ho_so = accepted.ma_ho_so;
-                submission.ngay_hen_tra = accepted.ngay_hen_tra;
-                if (m_state.screen == Screen::Submitting) m_state.screen = Screen::Receipt;
-            },
-            [&](const intent::Held& held) {
-                Submission& submission = m_state.submission;
-                if (held.provisional_code != submission.provisional_code ||
-                    submission.delivery == Delivery::None || submission.delivery == Delivery::Saving)
-                    return;
-                submission.delivery = Delivery::Held;
-                submission.held_reason = held.reason;
-                if (m_state.screen == Screen::Submitting) m_state.screen = Screen::Receipt;
-            },
-            [&](const intent::Finish&) {
-                if (m_state.screen == Screen::Receipt) m_state.screen = Screen::Rating;
-                else if (m_state.screen == Screen::Rating || m_state.screen == Screen::EligibilityExit ||
-                         m_state.screen == Screen::Guidance)
-                    wipe(effects, now);
-            },
-            [&](const intent::Rate& rate) {
-                if (m_state.screen != Screen::Rating || rate.level < 1 || rate.level > 3) return;
-                const Submission& submission = m_state.submission;
-                std::string code = submission.ma_ho_so.empty() ? submission.provisional_code
-                                                               : submission.ma_ho_so;
-                effects.push_back(effect::SendRating{code, rate.level});
-                m_state.rating = rate.level;
-                m_state.screen = Screen::Thanks;
-            },
-            [&](const intent::StillHere&) {},
-            [&](const intent::OpenLookup&) {
-                if (m_state.screen != Screen::Attract) return;
-                m_state.screen = Screen::Lookup;
-                m_state.focused_field = "lookup";
-            },
-            [&](const intent::LookupResult& result) {
-                if (m_state.screen != Screen::Lookup || result.code != m_state.lookup.code) return;
-                m_state.lookup = LookupView{result.state, result.code, result.procedure, result.trang_thai,
-                                            result.ngay_hen_tra};
-            },
-            [&](const intent::Tick&) {
-                Submission& submission = m_state.submission;
-                if (m_state.screen == Screen::Submitting && submission.delivery == Delivery::Sending &&
-                    now.monotonic_ms - submission.started_ms >= m_config.provisional_after_ms) {
-                    submission.delivery = Delivery::Queued;
-                    m_state.screen = Screen::Receipt;
-                    m_state.last_activity_ms = now.monotonic_ms;
-                    return;
-                }
-                if (m_state.screen == Screen::Attract || m_state.screen == Screen::Submitting) return;
-                const std::int64_t idle = now.monotonic_ms - m_state.last_activity_ms;
-                if (m_state.screen == Screen::Thanks) {
-                    if (idle >= m_config.thanks_ms) wipe(effects, now);
-                    return;
-                }
-                if (m_state.screen == Screen::Receipt || m_state.screen == Screen::Rating ||
-                    m_state.screen == Screen::Lookup) {
-                    if (idle >= idle_limit_ms()) {
-                        effects.push_back(effect::Log{"visit_timed_out", "receipt"});
-                        wipe(effects, now);
-                    }
-                    return;
-                }
-                if (idle >= idle_limit_ms() + m_config.idle_countdown_ms) {
-                    effects.push_back(effect::Log{"visit_timed_out", ""});
-                    wipe(effects, now);
-                } else if (idle >= idle_limit_ms()) {
-                    m_state.idle_warning = true;
-                }
-            },
-            [&](const intent::SetTextSize& size) { m_state.settings.text_size = size.size; },
-            [&](const intent::SetContrast& contrast) { m_state.settings.contrast = contrast.contrast; },
-            [&](const intent::SetLanguage& language) { m_state.settings.language = language.language; },
-        },
-        in);
-    if (m_state.screen == Screen::Attract && m_state.procedure_code.empty()) take_offers();
-    refresh_results();
-    return effects;
-}
+// [SECTION] Derived lists -------------------------------------------------------------------------------------
 
 // Searches again what changed since the last dispatch: the procedure search and the ward search
 // of each address field at its ward step on the page shown.
@@ -797,26 +982,27 @@ void Session::refresh_results() {
     std::map<std::string, SearchedFor> searched;
     const Procedure* chosen = procedure();
     if (m_units && chosen && m_state.screen == Screen::Question) {
-        for (const auto& field : chosen->pages[static_cast<std::size_t>(m_state.page_index)].fields) {
+        const Answers& answers = m_state.visit.answers;
+        for (const auto& field : chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)].fields) {
             if (field.type != FieldType::Address || !field_visible(field)) continue;
-            const Province* province = m_units->find_province(m_state.answer(field.id + kAddressProvince));
+            const AnswerKey key{field.id, 1};
+            const Province* province = m_units->find_province(answer_text(answers, key, AnswerPart::Province));
             if (!province) continue;
-            const Ward* ward = m_units->find_ward(m_state.answer(field.id + kAddressWard));
+            const Ward* ward = m_units->find_ward(answer_text(answers, key, AnswerPart::Ward));
             if (ward && m_units->province_of_ward(ward->code) == province) continue;  // past the ward step
-            const std::string search_key = field.id + kAddressSearch;
+            const std::string typed = answer_text(answers, key, AnswerPart::Search);
             // While typing only a few fit above the keyboard; otherwise every ward of the province.
-            const std::size_t limit = m_state.focused_field == search_key ? 4 : province->wards.size();
-            SearchedFor key{m_units.get(), province->code + "\n" + m_state.answer(search_key), limit};
+            const std::size_t limit = m_state.focused_field == field.id + kAddressSearch ? 4 : province->wards.size();
+            SearchedFor searched_for{m_units.get(), province->code + "\n" + typed, limit};
             auto before = m_ward_search_for.find(field.id);
             auto kept = m_state.ward_hits.find(field.id);
-            if (before != m_ward_search_for.end() && before->second == key && kept != m_state.ward_hits.end()) {
+            if (before != m_ward_search_for.end() && before->second == searched_for && kept != m_state.ward_hits.end()) {
                 wards[field.id] = std::move(kept->second);
             } else {
                 auto& codes = wards[field.id];
-                for (const Ward* found : m_units->search_wards(province->code, m_state.answer(search_key), limit))
-                    codes.push_back(found->code);
+                for (const Ward* found : m_units->search_wards(province->code, typed, limit)) codes.push_back(found->code);
             }
-            searched[field.id] = std::move(key);
+            searched[field.id] = std::move(searched_for);
         }
     }
     m_state.ward_hits = std::move(wards);

@@ -16,6 +16,7 @@
 #include "core/filing/due_date.h"
 #include "core/form/field_check.h"
 #include "core/ports.h"
+#include "core/session/answers.h"
 #include "core/text/compose.h"
 
 namespace motcua::core {
@@ -90,24 +91,28 @@ struct SessionConfig {
     std::string home_ward;                         // the ward code where the kiosk stands: offered first
 };
 
-using Answers = std::map<std::string, std::string>;
-
-struct SessionState {
-    Screen screen = Screen::Attract;
-    Settings settings;
-    std::string search_text;
+// One procedure's visit: where the resident is in it and everything they answered. Reset as a
+// whole when another procedure is chosen, and with the wipe; nothing of it outlives the visit.
+struct VisitState {
     std::string procedure_code;  // chosen procedure, empty before the choice
     int eligibility_index = 0;
     int page_index = 0;
     int item = 1;                        // on a repeatable page: which item (1-based)
     std::map<std::string, int> items;    // repeatable page id → how many items
     bool returning_to_review = false;
-    Answers answers;
-    std::map<std::string, std::string> errors;                  // field id → error code
-    std::map<std::string, std::vector<std::string>> warnings;   // field id → warning codes
-    // Answers whose warnings the resident has seen (field id → the answer warned about): the first
-    // "Tiếp tục" shows a new warning on the page, a second one with the same answer moves on.
+    Answers answers;                                            // typed, see answers.h
+    std::map<std::string, std::string> errors;                  // input key → error code
+    std::map<std::string, std::vector<std::string>> warnings;   // input key → warning codes
+    // Answers whose warnings the resident has seen (input key → the answer warned about): the
+    // first "Tiếp tục" shows a new warning on the page, a second one with the same answer moves on.
     std::map<std::string, std::string> warned;
+};
+
+struct SessionState {
+    Screen screen = Screen::Attract;
+    Settings settings;
+    std::string search_text;
+    VisitState visit;
     std::string focused_field;  // a field id, "search" on the choose screen, or empty
     bool keyboard_shift = false;  // the next letter typed on the on-screen keyboard is a capital
     Submission submission;
@@ -124,17 +129,14 @@ struct SessionState {
     std::vector<int> search_hits;
     std::map<std::string, std::vector<std::string>> ward_hits;
 
-    // The answer kept under `key` (a field id, an item key or an address part), "" when none.
-    std::string answer(const std::string& key) const {
-        auto it = answers.find(key);
-        return it == answers.end() ? std::string() : it->second;
-    }
+    // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
+    // answer_text() gives it; "" when none.
+    std::string answer(const std::string& input_key) const { return answer_text(visit.answers, input_key); }
 };
 
 namespace intent {
 struct Start {};
 struct Home {};  // "Về đầu": end the visit, wipe everything
-struct Search { std::string text; };
 struct ChooseProcedure { std::string code; };
 struct AnswerEligibility { bool yes; };
 struct Next {};
@@ -175,7 +177,7 @@ struct SetContrast { Contrast contrast; };
 struct SetLanguage { Language language; };
 }  // namespace intent
 
-using Intent = std::variant<intent::Start, intent::Home, intent::Search, intent::ChooseProcedure,
+using Intent = std::variant<intent::Start, intent::Home, intent::ChooseProcedure,
                             intent::AnswerEligibility, intent::Next, intent::Back, intent::Focus,
                             intent::TypeText, intent::Backspace, intent::Shift, intent::Scan, intent::ClearField,
                             intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
@@ -239,24 +241,78 @@ public:
     int idle_seconds_left(std::int64_t now_ms) const;
 
 private:
-    void wipe(std::vector<Effect>& effects, Now now);
-    void go_next(std::vector<Effect>& effects, Now now);
+    using Effects = std::vector<Effect>;
+
+    // One handler per intent (session.cpp, [SECTION] Intents).
+    void on(const intent::Start&, Now, Effects&);
+    void on(const intent::Home&, Now, Effects&);
+    void on(const intent::ChooseProcedure&, Now, Effects&);
+    void on(const intent::AnswerEligibility&, Now, Effects&);
+    void on(const intent::Next&, Now, Effects&);
+    void on(const intent::Back&, Now, Effects&);
+    void on(const intent::Focus&, Now, Effects&);
+    void on(const intent::TypeText&, Now, Effects&);
+    void on(const intent::Backspace&, Now, Effects&);
+    void on(const intent::Shift&, Now, Effects&);
+    void on(const intent::Scan&, Now, Effects&);
+    void on(const intent::ClearField&, Now, Effects&);
+    void on(const intent::ApplyTone&, Now, Effects&);
+    void on(const intent::ApplyMark&, Now, Effects&);
+    void on(const intent::Choose&, Now, Effects&);
+    void on(const intent::Toggle&, Now, Effects&);
+    void on(const intent::EditPage&, Now, Effects&);
+    void on(const intent::AddItem&, Now, Effects&);
+    void on(const intent::RemoveItem&, Now, Effects&);
+    void on(const intent::Submit&, Now, Effects&);
+    void on(const intent::Saved&, Now, Effects&);
+    void on(const intent::Accepted&, Now, Effects&);
+    void on(const intent::Held&, Now, Effects&);
+    void on(const intent::Finish&, Now, Effects&);
+    void on(const intent::Rate&, Now, Effects&);
+    void on(const intent::StillHere&, Now, Effects&);
+    void on(const intent::OpenLookup&, Now, Effects&);
+    void on(const intent::LookupResult&, Now, Effects&);
+    void on(const intent::Tick&, Now, Effects&);
+    void on(const intent::SetTextSize&, Now, Effects&);
+    void on(const intent::SetContrast&, Now, Effects&);
+    void on(const intent::SetLanguage&, Now, Effects&);
+
+    // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
+    enum class TimerKind {
+        Provisional,  // the portal is slow: show the receipt with the provisional code
+        Thanks,       // the thank-you has shown long enough: wipe
+        ShortIdle,    // receipt, rating, lookup left alone: wipe
+        IdleWarning,  // no touch for a while: "are you still there?"
+        IdleWipe,     // the countdown ran out: wipe
+        Countdown,    // redraw the countdown's seconds (no action)
+    };
+    struct Timer {
+        TimerKind kind;
+        std::int64_t due_ms;
+    };
+    std::vector<Timer> timers(std::int64_t now_ms) const;
+    void fire(TimerKind kind, Now now, Effects& effects);
+
+    void wipe(Effects& effects, Now now);
+    void go_next(Effects& effects, Now now);
     void go_back();
-    void submit(std::vector<Effect>& effects, Now now);
+    void submit(Effects& effects, Now now);
     bool validate_page(const PageDef& page, int item, Now now);
     bool new_warnings_shown(const PageDef& page, int item);
     void remove_item(const PageDef& page);
-    void start_lookup(std::vector<Effect>& effects);
-    void apply_scan(const std::string& payload, std::vector<Effect>& effects);
+    void start_lookup(Effects& effects);
+    void apply_scan(const std::string& payload, Effects& effects);
     std::string address_focus(const FieldDef& field) const;
     FieldCheck check_address(const FieldDef& field, Now now);
-    void choose_address_part(const FieldDef& field, const std::string& key, const std::string& value);
+    AddressAnswerParts& address_parts(const FieldDef& field);
+    void choose_address_part(const FieldDef& field, AnswerPart part, const std::string& value);
     void edit_focused(const std::function<std::string(const std::string&)>& change);
     bool condition_holds(const Condition& condition) const;
     int first_visible_page_after(int page) const;
     int last_visible_page_before(int page) const;
     void focus_first_field();
     std::int64_t idle_limit_ms() const;
+    void check_invariants() const;
 
     void take_offers();
     void refresh_results();

@@ -59,7 +59,9 @@ public:
     // A widget with this label drawn this frame but scrolled out of view; nullptr when none.
     const WidgetRecord* find_hidden(const std::string& label) const {
         for (const auto& widget : m_widgets)
-            if ((widget.label == label || widget.id == label) && widget.rect.w <= 0 && widget.full.w > 0) return &widget;
+            if ((widget.label == label || widget.id == label) && widget.rect.w <= 0 &&
+                widget.full.w > 0)
+                return &widget;
         return nullptr;
     }
     // True when `needle` appears in any text or widget label drawn this frame.

@@ -19,7 +19,8 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     action(frame, screen.start, ImVec2(width - unit * 1.4f, unit * 4.0f));
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
-    const float half = std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);
+    const float half =
+        std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);
     action(frame, screen.contrast, ImVec2(half, unit * 2.4f));
     ImGui::SameLine();
     action(frame, screen.lookup, ImVec2(half, unit * 2.4f));

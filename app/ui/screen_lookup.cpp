@@ -15,10 +15,17 @@ void screen_lookup(Frame& frame, const core::LookupScreen& screen) {
     field_box(frame, screen.box);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.4f));
     switch (screen.show) {
-        case core::LookupShow::Nothing: break;
-        case core::LookupShow::Paragraph: paragraph(frame, screen.result.text); break;
-        case core::LookupShow::Notice: notice_box(frame, screen.result.text, false); break;
-        case core::LookupShow::ErrorNotice: notice_box(frame, screen.result.text, true); break;
+        case core::LookupShow::Nothing:
+            break;
+        case core::LookupShow::Paragraph:
+            paragraph(frame, screen.result.text);
+            break;
+        case core::LookupShow::Notice:
+            notice_box(frame, screen.result.text, false);
+            break;
+        case core::LookupShow::ErrorNotice:
+            notice_box(frame, screen.result.text, true);
+            break;
     }
     if (!screen.due.empty()) paragraph(frame, screen.due.text);
 }

@@ -13,7 +13,8 @@ void options(Frame& frame, const std::vector<core::Action>& choices) {
     const float unit = frame.unit();
     const float avail = ImGui::GetContentRegionAvail().x;
     float longest = 0;
-    for (const auto& option : choices) longest = std::max(longest, ImGui::CalcTextSize(option.label.text.c_str()).x);
+    for (const auto& option : choices)
+        longest = std::max(longest, ImGui::CalcTextSize(option.label.text.c_str()).x);
     const float button_w = std::max(unit * 7.0f, longest + unit * 2.0f);
     const int per_row = std::max(1, static_cast<int>((avail + ImGui::GetStyle().ItemSpacing.x) /
                                                      (button_w + ImGui::GetStyle().ItemSpacing.x)));
@@ -65,8 +66,12 @@ void address(Frame& frame, const core::AddressInput& input) {
             }
             text(frame, input.province_prompt.text, frame.body(), frame.colours.text);
             const float gap = ImGui::GetStyle().ItemSpacing.x;
-            const int per_row = std::max(1, static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (unit * 9.0f + gap)));
-            const float button_w = (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+            const int per_row = std::max(
+                1,
+                static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (unit * 9.0f + gap)));
+            const float button_w =
+                (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) /
+                static_cast<float>(per_row);
             for (std::size_t i = 0; i < input.provinces.size(); ++i) {
                 if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
                 action(frame, input.provinces[i], ImVec2(button_w, unit * 2.4f));
@@ -112,9 +117,15 @@ void screen_question(Frame& frame, const core::QuestionScreen& screen) {
         if (!field.hint.empty()) muted(frame, field.hint.text);
         if (!field.error.empty()) text(frame, field.error.text, frame.body(), frame.colours.danger);
         switch (field.input) {
-            case core::InputKind::Address: address(frame, field.address); break;
-            case core::InputKind::Box: field_box(frame, field.box); break;
-            case core::InputKind::Options: options(frame, field.options); break;
+            case core::InputKind::Address:
+                address(frame, field.address);
+                break;
+            case core::InputKind::Box:
+                field_box(frame, field.box);
+                break;
+            case core::InputKind::Options:
+                options(frame, field.options);
+                break;
         }
         for (const auto& warning : field.warnings) muted(frame, warning.text);
         ImGui::Dummy(ImVec2(0, unit * 0.6f));

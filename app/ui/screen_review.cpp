@@ -16,7 +16,8 @@ void screen_review(Frame& frame, const core::ReviewScreen& screen) {
         ImGui::Separator();
         ImGui::Dummy(ImVec2(0, unit * 0.2f));
         for (const auto& item : page.items) {
-            if (!item.title.empty()) text(frame, item.title.text, frame.body(), frame.colours.primary);
+            if (!item.title.empty())
+                text(frame, item.title.text, frame.body(), frame.colours.primary);
             for (const auto& row : item.rows) {
                 muted(frame, row.label.text);
                 text(frame, row.answer.text, frame.heading(), frame.colours.text);

@@ -8,8 +8,8 @@
 namespace motcua::ui {
 
 struct Palette {
-    ImU32 background, surface, text, muted_text, primary, primary_text, secondary,
-        secondary_text, danger, danger_surface, border, focus, success, key, key_text;
+    ImU32 background, surface, text, muted_text, primary, primary_text, secondary, secondary_text,
+        danger, danger_surface, border, focus, success, key, key_text;
 };
 
 const Palette& palette(core::Contrast contrast);

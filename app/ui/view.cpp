@@ -15,22 +15,25 @@ struct Overloaded : Ts... {
 };
 
 void draw_screen(Frame& frame) {
-    std::visit(Overloaded{
-                   [&](const core::AttractScreen& screen) { screen_attract(frame, screen); },
-                   [&](const core::ChooseScreen& screen) { screen_choose(frame, screen); },
-                   [&](const core::EligibilityScreen& screen) { screen_eligibility(frame, screen); },
-                   [&](const core::EligibilityExitScreen& screen) { screen_eligibility_exit(frame, screen); },
-                   [&](const core::RequirementsScreen& screen) { screen_requirements(frame, screen); },
-                   [&](const core::GuidanceScreen& screen) { screen_guidance(frame, screen); },
-                   [&](const core::QuestionScreen& screen) { screen_question(frame, screen); },
-                   [&](const core::ReviewScreen& screen) { screen_review(frame, screen); },
-                   [&](const core::SubmittingScreen& screen) { screen_submitting(frame, screen); },
-                   [&](const core::ReceiptScreen& screen) { screen_receipt(frame, screen); },
-                   [&](const core::RatingScreen& screen) { screen_rating(frame, screen); },
-                   [&](const core::ThanksScreen& screen) { screen_thanks(frame, screen); },
-                   [&](const core::LookupScreen& screen) { screen_lookup(frame, screen); },
-               },
-               frame.model().body);
+    std::visit(
+        Overloaded{
+            [&](const core::AttractScreen& screen) { screen_attract(frame, screen); },
+            [&](const core::ChooseScreen& screen) { screen_choose(frame, screen); },
+            [&](const core::EligibilityScreen& screen) { screen_eligibility(frame, screen); },
+            [&](const core::EligibilityExitScreen& screen) {
+                screen_eligibility_exit(frame, screen);
+            },
+            [&](const core::RequirementsScreen& screen) { screen_requirements(frame, screen); },
+            [&](const core::GuidanceScreen& screen) { screen_guidance(frame, screen); },
+            [&](const core::QuestionScreen& screen) { screen_question(frame, screen); },
+            [&](const core::ReviewScreen& screen) { screen_review(frame, screen); },
+            [&](const core::SubmittingScreen& screen) { screen_submitting(frame, screen); },
+            [&](const core::ReceiptScreen& screen) { screen_receipt(frame, screen); },
+            [&](const core::RatingScreen& screen) { screen_rating(frame, screen); },
+            [&](const core::ThanksScreen& screen) { screen_thanks(frame, screen); },
+            [&](const core::LookupScreen& screen) { screen_lookup(frame, screen); },
+        },
+        frame.model().body);
 }
 
 void header(Frame& frame, float height) {
@@ -53,7 +56,8 @@ void header(Frame& frame, float height) {
     ImGui::PopFont();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
-    draw->AddLine(ImVec2(origin.x, origin.y + height), ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + height),
+    draw->AddLine(ImVec2(origin.x, origin.y + height),
+                  ImVec2(origin.x + ImGui::GetWindowWidth(), origin.y + height),
                   frame.colours.border, 2.0f);
 }
 
@@ -81,7 +85,9 @@ void idle_overlay(Frame& frame) {
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::SetNextWindowFocus();
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
-    ImGui::Begin("idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin(
+        "idle", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     const float unit = frame.unit();
     const ImVec2 panel(io.DisplaySize.x * 0.7f, unit * 11.0f);
     ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - panel.x) / 2, (io.DisplaySize.y - panel.y) / 2));
@@ -126,8 +132,9 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     ImGui::PushStyleColor(ImGuiCol_Border, frame.colours.border);
     ImGui::PushFont(frame.body());
     ImGui::Begin("kiosk", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoScrollWithMouse);
 
     const float unit = frame.unit();
     const float header_h = context.fonts.body[0]->FontSize * 2.6f;
@@ -136,15 +143,16 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     // While typing, the keyboard takes the lower part; the footer slims down to make room (or
     // steps aside when the model hides it: searching, the attract screen).
     const float footer_h = !model.footer.shown ? 0
-                           : typing ? context.fonts.body[0]->FontSize * 2.6f
-                                    : unit * 3.4f;
+                           : typing            ? context.fonts.body[0]->FontSize * 2.6f
+                                               : unit * 3.4f;
     const float keyboard_h = typing ? io.DisplaySize.y * (numbers ? 0.36f : 0.40f) : 0;
     const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h;
 
     header(frame, header_h);
 
     ImGui::SetCursorPos(ImVec2(unit * 1.2f, header_h + unit * 0.2f));
-    begin_content(frame, "content", ImVec2(io.DisplaySize.x - unit * 2.0f, content_h - unit * 0.4f));
+    begin_content(frame, "content",
+                  ImVec2(io.DisplaySize.x - unit * 2.0f, content_h - unit * 0.4f));
     ImGui::SetCursorPos(ImVec2(unit * 0.2f, unit * 0.6f));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit * 1.4f);
@@ -158,7 +166,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
         ImGui::SetCursorPos(ImVec2(unit * 0.6f, header_h + content_h));
         ImDrawList* draw_list = ImGui::GetWindowDrawList();
         draw_list->AddRectFilled(ImVec2(0, header_h + content_h - unit * 0.2f),
-                                 ImVec2(io.DisplaySize.x, header_h + content_h + keyboard_h), frame.colours.secondary);
+                                 ImVec2(io.DisplaySize.x, header_h + content_h + keyboard_h),
+                                 frame.colours.secondary);
         ImGui::PushItemWidth(io.DisplaySize.x - unit * 1.2f);
         ImGui::BeginGroup();
         ImGui::Dummy(ImVec2(io.DisplaySize.x - unit * 1.2f, 1));
@@ -166,7 +175,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
         ImGui::EndGroup();
         ImGui::PopItemWidth();
     }
-    if (footer_h > 0) footer(frame, model.footer, header_h + content_h + keyboard_h, footer_h, typing);
+    if (footer_h > 0)
+        footer(frame, model.footer, header_h + content_h + keyboard_h, footer_h, typing);
 
     ImGui::End();
     ImGui::PopFont();

@@ -14,7 +14,7 @@
 namespace motcua::ui {
 
 struct QrMatrix {
-    int size = 0;                  // modules per side
+    int size = 0;                   // modules per side
     std::vector<unsigned char> on;  // size*size, 1 = dark
 };
 

@@ -16,11 +16,16 @@ struct ButtonColours {
 ButtonColours colours_for(const Frame& frame, Style style) {
     const Palette& p = frame.colours;
     switch (style) {
-        case Style::Primary: return {p.primary, p.primary_text, p.primary};
-        case Style::Danger: return {p.danger, p.primary_text, p.danger};
-        case Style::Selected: return {p.primary, p.primary_text, p.focus};
-        case Style::Key: return {p.key, p.key_text, p.border};
-        case Style::Secondary: break;
+        case Style::Primary:
+            return {p.primary, p.primary_text, p.primary};
+        case Style::Danger:
+            return {p.danger, p.primary_text, p.danger};
+        case Style::Selected:
+            return {p.primary, p.primary_text, p.focus};
+        case Style::Key:
+            return {p.key, p.key_text, p.border};
+        case Style::Secondary:
+            break;
     }
     return {p.secondary, p.secondary_text, p.border};
 }
@@ -47,8 +52,8 @@ void register_item(Frame& frame, const std::string& label, const std::string& id
     record.id = id;
     record.label = visible_label(label);
     record.rect = visible_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    record.full = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
-                       ImGui::GetItemRectSize().y};
+    record.full = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
     record.enabled = enabled;
     record.contrast = contrast_ratio(text_colour, background);
     frame.context.registry.add_widget(std::move(record));
@@ -123,8 +128,10 @@ void notice_box(Frame& frame, const std::string& content, bool error) {
     frame.context.registry.add_text(content, visible_rect(ImGui::GetItemRectMin(), text_max));
     draw->ChannelsSetCurrent(0);
     ImVec2 end(start.x + width, text_max.y + pad);
-    draw->AddRectFilled(start, end, error ? frame.colours.danger_surface : frame.colours.secondary, 8);
-    draw->AddRectFilled(start, ImVec2(start.x + 8, end.y), error ? frame.colours.danger : frame.colours.primary);
+    draw->AddRectFilled(start, end, error ? frame.colours.danger_surface : frame.colours.secondary,
+                        8);
+    draw->AddRectFilled(start, ImVec2(start.x + 8, end.y),
+                        error ? frame.colours.danger : frame.colours.primary);
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
     ImGui::Dummy(ImVec2(width, frame.unit() * 0.5f));
@@ -135,7 +142,8 @@ constexpr float ScrollHintWidth = 24.0f;  // the hint (10 px) with its margins
 }  // namespace
 
 void begin_content(Frame& frame, const char* id, ImVec2 size) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the clear colour shows through
+    ImGui::PushStyleColor(ImGuiCol_ChildBg,
+                          IM_COL32(0, 0, 0, 0));  // the clear colour shows through
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar);
     // Keep text and buttons clear of the scroll hint end_content() draws along the right edge.
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -144,7 +152,8 @@ void begin_content(Frame& frame, const char* id, ImVec2 size) {
     // Touch scrolling: a finger dragged over the content scrolls it, and the button it started
     // on is not pressed (Dear ImGui 1.86 has no drag-to-scroll of its own).
     ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+    if (ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows |
+                               ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
         ImGui::IsMouseDragging(ImGuiMouseButton_Left, frame.unit() * 0.4f)) {
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
         ImGui::ClearActiveID();
@@ -159,7 +168,8 @@ void end_content(Frame& frame) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         ImRect r = window->Rect();
         float track_h = r.GetHeight() - 16;
-        float thumb_h = std::max(frame.unit(), track_h * r.GetHeight() / (r.GetHeight() + max_scroll));
+        float thumb_h =
+            std::max(frame.unit(), track_h * r.GetHeight() / (r.GetHeight() + max_scroll));
         float thumb_y = r.Min.y + 8 + (track_h - thumb_h) * (ImGui::GetScrollY() / max_scroll);
         draw->AddRectFilled(ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
                             frame.colours.secondary, 5);
@@ -182,8 +192,8 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
     ImGui::PushFont(frame.context.fonts.body[0]);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
     // Keys [first, last) of a row, all the same size, after an indent.
-    auto key_row = [&](const std::vector<core::Action>& row, std::size_t first, std::size_t last, float key_w,
-                       float key_h, float indent) {
+    auto key_row = [&](const std::vector<core::Action>& row, std::size_t first, std::size_t last,
+                       float key_w, float key_h, float indent) {
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
         for (std::size_t i = first; i < last; ++i) {
             if (i > first) ImGui::SameLine();
@@ -201,7 +211,8 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
             ImGui::SameLine();
             action(frame, rows[r][3], ImVec2(key_w, key_h));
         }
-        if (rows.size() > 3) key_row(rows[3], 0, rows[3].size(), key_w * 3 + 2 * gap, key_h, indent);
+        if (rows.size() > 3)
+            key_row(rows[3], 0, rows[3].size(), key_w * 3 + 2 * gap, key_h, indent);
         ImGui::PopFont();
         ImGui::PopStyleVar(2);
         return;
@@ -225,7 +236,8 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
             action(frame, marks[i], ImVec2(w, key_h));
         }
         ImGui::SameLine();
-        action(frame, marks.back(), ImVec2(ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h));
+        action(frame, marks.back(),
+               ImVec2(ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h));
     }
     // Digits and the punctuation of addresses and dossier codes.
     if (rows.size() > 4) key_row(rows[4], 0, rows[4].size(), (width - 12 * gap) / 13, key_h, 0);

@@ -38,7 +38,8 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
 void action(Frame& frame, const core::Action& action, ImVec2 size);
 // Wrapped text in the given font and colour, recorded for "expect".
 // wrap_x: where lines wrap, in window coordinates; 0 = the window's right edge.
-void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x = 0.0f);
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour,
+          float wrap_x = 0.0f);
 void heading(Frame& frame, const std::string& content);
 void paragraph(Frame& frame, const std::string& content);
 void muted(Frame& frame, const std::string& content);

@@ -24,7 +24,8 @@ std::string procedure(const std::string& fee_key, const std::string& fee_note = 
     return R"({"format": 1, "code": "9.000001", "name": "Thủ tục thử", "category": "t", "authority": "Uỷ ban nhân dân xã",
            "processing": {"working_days": 3, "note": "3 ngày làm việc"},
            "documents": [{"name": "Giấy chứng sinh", "kind": "original"}, {"name": "Bản sao", "kind": "copy", "count": 2, "note": "Có chứng thực"}],
-           "fee": {"key": ")" + fee_key + R"(")" + (fee_note.empty() ? "" : R"(, "note": ")" + fee_note + R"(")") +
+           "fee": {"key": ")" +
+           fee_key + R"(")" + (fee_note.empty() ? "" : R"(, "note": ")" + fee_note + R"(")") +
            R"(}, "portal": {"owner_field": "a"}, "pages": [{"id": "p", "title": "T", "fields": [{"id": "a", "type": "text", "label": "A"}]}]})";
 }
 
@@ -35,7 +36,8 @@ FeeSchedule schedule() {
 }
 
 RequirementsScreen requirements_of(const std::string& fee_key, Date today, const FeeSchedule* fees,
-                                   Language language = Language::Vietnamese, const std::string& fee_note = "") {
+                                   Language language = Language::Vietnamese,
+                                   const std::string& fee_note = "") {
     ScreenVisit visit(std::vector<SourceFile>{{"p.json", procedure(fee_key, fee_note)}});
     visit.fees = fees;
     visit.today = today;
@@ -74,26 +76,31 @@ TEST_CASE("a flat fee per copy, and the rule in force on each date", "[screen][f
 TEST_CASE("tiers and a cap are worded in order, in the resident's language", "[screen][fees]") {
     const FeeSchedule fees = schedule();
     auto screen = requirements_of("chung_thuc", Date{2026, 11, 27}, &fees);
-    CHECK(screen.fee->amount.text == format_vnd(2000) + " mỗi trang; từ trang thứ 3: " + format_vnd(1000) +
-                                         " mỗi trang; tối đa " + format_vnd(200000) + " cho mỗi bản");
+    CHECK(screen.fee->amount.text ==
+          format_vnd(2000) + " mỗi trang; từ trang thứ 3: " + format_vnd(1000) +
+              " mỗi trang; tối đa " + format_vnd(200000) + " cho mỗi bản");
     auto english = requirements_of("chung_thuc", Date{2026, 11, 27}, &fees, Language::English);
     CHECK(english.fee->amount.text.find("page") != std::string::npos);
     CHECK(english.fee->heading.text != screen.fee->heading.text);
 }
 
-TEST_CASE("a per-dossier fee has no unit; no rule and no note shows no fee section", "[screen][fees]") {
+TEST_CASE("a per-dossier fee has no unit; no rule and no note shows no fee section",
+          "[screen][fees]") {
     const FeeSchedule fees = schedule();
-    CHECK(requirements_of("ket_hon", Date{2026, 11, 27}, &fees).fee->amount.text == format_vnd(20000));
+    CHECK(requirements_of("ket_hon", Date{2026, 11, 27}, &fees).fee->amount.text ==
+          format_vnd(20000));
     CHECK_FALSE(requirements_of("unknown", Date{2026, 11, 27}, &fees).fee);
     CHECK_FALSE(requirements_of("trich_luc", Date{2026, 11, 27}, nullptr).fee);  // no fee file
     // Without a fee file the procedure's own note still shows.
-    auto noted = requirements_of("trich_luc", Date{2026, 11, 27}, nullptr, Language::Vietnamese, "Nộp tại quầy");
+    auto noted = requirements_of("trich_luc", Date{2026, 11, 27}, nullptr, Language::Vietnamese,
+                                 "Nộp tại quầy");
     REQUIRE(noted.fee);
     CHECK(noted.fee->amount.empty());
     CHECK(noted.fee->procedure_note.text == "Nộp tại quầy");
 }
 
-TEST_CASE("the requirements list each paper with its kind and count, the time and the authority", "[screen][fees]") {
+TEST_CASE("the requirements list each paper with its kind and count, the time and the authority",
+          "[screen][fees]") {
     auto screen = requirements_of("ket_hon", Date{2026, 11, 27}, nullptr);
     CHECK(screen.name.text == "Thủ tục thử");
     REQUIRE(screen.documents);

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 
@@ -36,8 +35,10 @@ struct ScreenVisit {
     const core::FeeSchedule* fees = nullptr;
     core::Date today{2026, 11, 27};
 
-    explicit ScreenVisit(const std::vector<core::SourceFile>& files, core::SessionConfig config = {})
-        : session(core::make_offer(core::build_catalog(files), "bundled"), std::move(config), random) {
+    explicit ScreenVisit(const std::vector<core::SourceFile>& files,
+                         core::SessionConfig config = {})
+        : session(core::make_offer(core::build_catalog(files), "bundled"), std::move(config),
+                  random) {
         REQUIRE(session.catalog().problems.empty());
     }
     const core::SessionState& state() const { return session.state(); }
@@ -51,7 +52,8 @@ struct ScreenVisit {
         send(core::intent::TypeText{text});
     }
     core::ScreenModel model(bool staff_notice = false) const {
-        return core::build_screen(session, core::ScreenInputs{strings(), fees, today, now, staff_notice});
+        return core::build_screen(session,
+                                  core::ScreenInputs{strings(), fees, today, now, staff_notice});
     }
     template <class T>
     T body() const {

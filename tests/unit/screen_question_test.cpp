@@ -1,8 +1,7 @@
 // The question page's model: options, address steps, errors, the page counter, Add/Remove and the
 // multi-choice answer, decided by core and only drawn by the view.
-#include "screen_harness.h"
-
 #include "core/form/admin_units.h"
+#include "screen_harness.h"
 
 using namespace motcua::core;
 using motcua::test::labels;
@@ -43,7 +42,8 @@ std::shared_ptr<const AdminUnits> units() {
 }
 
 struct FormVisit : ScreenVisit {
-    explicit FormVisit(SessionConfig config = {}) : ScreenVisit(std::vector<SourceFile>{{"form.json", Form}}, std::move(config)) {}
+    explicit FormVisit(SessionConfig config = {})
+        : ScreenVisit(std::vector<SourceFile>{{"form.json", Form}}, std::move(config)) {}
     void to_first_page() {
         send(intent::Start{});
         send(intent::ChooseProcedure{"9.000001"});
@@ -74,7 +74,8 @@ struct FormVisit : ScreenVisit {
 
 }  // namespace
 
-TEST_CASE("the page says which page of how many, with its title, help and the optional marks", "[screen][question]") {
+TEST_CASE("the page says which page of how many, with its title, help and the optional marks",
+          "[screen][question]") {
     FormVisit visit;
     visit.to_first_page();
     auto page = visit.body<QuestionScreen>();
@@ -88,7 +89,8 @@ TEST_CASE("the page says which page of how many, with its title, help and the op
     CHECK(visit.body<QuestionScreen>().progress.text == "Thủ tục thử · Trang 1/4");
 }
 
-TEST_CASE("yes/no, ethnicity and nationality fields get their options from core", "[screen][question]") {
+TEST_CASE("yes/no, ethnicity and nationality fields get their options from core",
+          "[screen][question]") {
     FormVisit visit;
     visit.to_first_page();
     auto page = visit.body<QuestionScreen>();
@@ -115,7 +117,8 @@ TEST_CASE("yes/no, ethnicity and nationality fields get their options from core"
     }
 }
 
-TEST_CASE("a multi-choice field selects each toggled option and keeps them in option order", "[screen][question]") {
+TEST_CASE("a multi-choice field selects each toggled option and keeps them in option order",
+          "[screen][question]") {
     FormVisit visit;
     visit.to_first_page();
     visit.send(intent::Toggle{"a.needs", "z"});
@@ -143,11 +146,13 @@ TEST_CASE("errors are counted on top and shown by each field in words", "[screen
     CHECK(visit.field(page, "Số định danh").error.empty());
 }
 
-TEST_CASE("the keyboard is letters for a name and the number pad for an ID number, capitals after shift",
-          "[screen][keyboard]") {
+TEST_CASE(
+    "the keyboard is letters for a name and the number pad for an ID number, capitals after shift",
+    "[screen][keyboard]") {
     FormVisit visit;
     visit.to_first_page();
-    CHECK(visit.model().keyboard.kind == KeyboardKind::Letters);  // the first typed field is focused
+    CHECK(visit.model().keyboard.kind ==
+          KeyboardKind::Letters);  // the first typed field is focused
     CHECK(visit.model().keyboard.rows[0][0].label.text == "q");
     visit.send(intent::Shift{});
     auto keys = visit.model().keyboard;
@@ -167,7 +172,8 @@ TEST_CASE("the keyboard is letters for a name and the number pad for an ID numbe
     CHECK(visit.model().keyboard.rows.empty());
 }
 
-TEST_CASE("an address moves from province to ward to detail, and is one line without units", "[screen][address]") {
+TEST_CASE("an address moves from province to ward to detail, and is one line without units",
+          "[screen][address]") {
     SECTION("without the units the whole address is typed") {
         FormVisit visit;
         visit.to_page(2);
@@ -198,7 +204,8 @@ TEST_CASE("an address moves from province to ward to detail, and is one line wit
         address = visit.field(visit.body<QuestionScreen>(), "Nơi ở").address;
         CHECK(address.step == AddressStep::Ward);
         CHECK(address.province->value.text == "Thành phố Hà Nội");
-        CHECK(labels(address.wards) == std::vector<std::string>{"Phường Ba Đình", "Phường Hoàn Kiếm"});
+        CHECK(labels(address.wards) ==
+              std::vector<std::string>{"Phường Ba Đình", "Phường Hoàn Kiếm"});
 
         // Typing searches: the results are kept in the session, and the page shows only them.
         visit.type_into("home.tim", "hoan");
@@ -207,7 +214,8 @@ TEST_CASE("an address moves from province to ward to detail, and is one line wit
         auto* page = std::get_if<QuestionScreen>(&model.body);
         REQUIRE(page);
         REQUIRE(page->ward_search_only);
-        CHECK(labels(page->ward_search_only->wards) == std::vector<std::string>{"Phường Hoàn Kiếm"});
+        CHECK(labels(page->ward_search_only->wards) ==
+              std::vector<std::string>{"Phường Hoàn Kiếm"});
         CHECK_FALSE(model.footer.shown);  // the results take the footer's room
 
         visit.send(intent::TypeText{"zzzz"});

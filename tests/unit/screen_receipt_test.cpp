@@ -45,7 +45,8 @@ struct BirthVisit : ScreenVisit {
 
 }  // namespace
 
-TEST_CASE("review shows each answer as chosen: option labels, yes/no in words, 'not given'", "[screen][review]") {
+TEST_CASE("review shows each answer as chosen: option labels, yes/no in words, 'not given'",
+          "[screen][review]") {
     BirthVisit visit;
     visit.to_review();
     auto review = visit.body<ReviewScreen>();
@@ -66,8 +67,9 @@ TEST_CASE("review shows each answer as chosen: option labels, yes/no in words, '
     CHECK(std::holds_alternative<intent::Submit>(model.footer.primary->intent));
 }
 
-TEST_CASE("the receipt shows the provisional code and expected date, then the portal's code and date",
-          "[screen][receipt]") {
+TEST_CASE(
+    "the receipt shows the provisional code and expected date, then the portal's code and date",
+    "[screen][receipt]") {
     BirthVisit visit;
     visit.submit_and_save();
     CHECK(visit.body<SubmittingScreen>().body.key == "submitting.sending");
@@ -125,18 +127,20 @@ TEST_CASE("the lookup screen words each status and refuses a short code", "[scre
     visit.send(intent::TypeText{"000.00.01.H99-261127-0001"});
     visit.send(intent::Next{});
     CHECK(visit.body<LookupScreen>().show == LookupShow::Paragraph);
-    visit.send(intent::LookupResult{"000.00.01.H99-261127-0001", LookupState::Found, "Đăng ký khai sinh", 3,
-                                    "20261204090000"});
+    visit.send(intent::LookupResult{"000.00.01.H99-261127-0001", LookupState::Found,
+                                    "Đăng ký khai sinh", 3, "20261204090000"});
     lookup = visit.body<LookupScreen>();
     CHECK(lookup.show == LookupShow::Notice);
-    CHECK(lookup.result.text == "Hồ sơ 000.00.01.H99-261127-0001 (Đăng ký khai sinh): không được tiếp nhận.");
+    CHECK(lookup.result.text ==
+          "Hồ sơ 000.00.01.H99-261127-0001 (Đăng ký khai sinh): không được tiếp nhận.");
     CHECK(lookup.due.text == "Hẹn trả kết quả: 09:00 04/12/2026");
     visit.send(intent::LookupResult{"000.00.01.H99-261127-0001", LookupState::NotFound, {}, 0, {}});
     CHECK(visit.body<LookupScreen>().show == LookupShow::ErrorNotice);
 }
 
-TEST_CASE("the header cycles the text size and offers home except on the attract and saving screens",
-          "[screen][chrome]") {
+TEST_CASE(
+    "the header cycles the text size and offers home except on the attract and saving screens",
+    "[screen][chrome]") {
     BirthVisit visit;
     auto model = visit.model();
     CHECK_FALSE(model.header.home);
@@ -168,7 +172,8 @@ TEST_CASE("the header cycles the text size and offers home except on the attract
     CHECK_FALSE(visit.model().footer.shown);  // the results take the footer's room while typing
 }
 
-TEST_CASE("the search runs when the text changes and the choose screen shows its hits", "[screen][choose]") {
+TEST_CASE("the search runs when the text changes and the choose screen shows its hits",
+          "[screen][choose]") {
     ScreenVisit visit(std::vector<SourceFile>{{"birth.json", Birth}});
     visit.send(intent::Start{});
     auto choose = visit.body<ChooseScreen>();
@@ -189,7 +194,8 @@ TEST_CASE("the search runs when the text changes and the choose screen shows its
     CHECK(choose.no_results->key == "choose.no_results");
 }
 
-TEST_CASE("the idle overlay counts down in words and the attract screen tells staff", "[screen][chrome]") {
+TEST_CASE("the idle overlay counts down in words and the attract screen tells staff",
+          "[screen][chrome]") {
     BirthVisit visit;
     CHECK(std::get<AttractScreen>(visit.model(true).body).staff_notice);
     CHECK_FALSE(std::get<AttractScreen>(visit.model(false).body).staff_notice);

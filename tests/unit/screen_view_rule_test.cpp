@@ -1,7 +1,6 @@
 // The view draws the screen model and nothing else: no file in app/ui includes a core header other
 // than the screen model's, so it cannot call a core service (search, fees, pages, answers...).
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>

@@ -2,7 +2,6 @@
 // choices, an address in parts), one visit's state is reset as a whole when another procedure is
 // chosen, and the filing takes the answers through its own type.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/filing/dossier.h"
@@ -14,7 +13,8 @@ using namespace motcua::core;
 namespace {
 
 std::string copy_procedure(const std::string& code, const std::string& name) {
-    return R"({"format": 1, "code": ")" + code + R"(", "name": ")" + name + R"(", "category": "copy",
+    return R"({"format": 1, "code": ")" + code + R"(", "name": ")" + name +
+           R"(", "category": "copy",
       "authority": "Uỷ ban nhân dân xã", "documents": [], "portal": {"owner_field": "requester.name"},
       "pages": [
         {"id": "p_name", "title": "Tên bạn", "fields": [
@@ -37,9 +37,10 @@ struct Visit {
     std::vector<Effect> effects;
 
     Visit()
-        : session(make_offer(build_catalog({{"a.json", copy_procedure("2.000815", "Chứng thực bản sao")},
-                                            {"b.json", copy_procedure("2.000816", "Chứng thực chữ ký")}}),
-                             "bundled"),
+        : session(make_offer(
+                      build_catalog({{"a.json", copy_procedure("2.000815", "Chứng thực bản sao")},
+                                     {"b.json", copy_procedure("2.000816", "Chứng thực chữ ký")}}),
+                      "bundled"),
                   SessionConfig{}, random) {
         REQUIRE(session.catalog().problems.empty());
     }
@@ -78,7 +79,8 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
 
     REQUIRE(visit.answer("requester.name"));
     CHECK(*visit.answer("requester.name") == Answer{TextAnswer{"Phạm Thu Hà"}});
-    CHECK(*visit.answer("needs") == Answer{ChoiceSetAnswer{{"x", "z"}}});  // option order, not tap order
+    CHECK(*visit.answer("needs") ==
+          Answer{ChoiceSetAnswer{{"x", "z"}}});  // option order, not tap order
     CHECK(*visit.answer("side") == Answer{ChoiceAnswer{"b"}});
     const auto* home = std::get_if<AddressAnswerParts>(visit.answer("home"));
     REQUIRE(home);
@@ -100,7 +102,8 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
     CHECK_FALSE(visit.answer("needs"));  // an empty set is no answer
 }
 
-TEST_CASE("input keys name a field, an item of a repeatable page, or a part of an address", "[session][answers]") {
+TEST_CASE("input keys name a field, an item of a repeatable page, or a part of an address",
+          "[session][answers]") {
     Catalog catalog = build_catalog({{"a.json", copy_procedure("2.000815", "Chứng thực bản sao")}});
     const Procedure& procedure = catalog.procedures.front();
     CHECK(input_ref(procedure, "document.name#2").key == AnswerKey{"document.name", 2});
@@ -113,7 +116,8 @@ TEST_CASE("input keys name a field, an item of a repeatable page, or a part of a
     CHECK(input_ref(procedure, "requester.name#2").field == nullptr);  // not a repeatable page
 }
 
-TEST_CASE("choosing another procedure resets the whole visit, items included", "[session][answers]") {
+TEST_CASE("choosing another procedure resets the whole visit, items included",
+          "[session][answers]") {
     Visit visit;
     visit.send(intent::Start{});
     visit.first_page("2.000815");
@@ -149,17 +153,20 @@ TEST_CASE("choosing another procedure resets the whole visit, items included", "
     }
 }
 
-TEST_CASE("the dossier takes the filed answers: an address by parts, a set joined, items in an array",
-          "[filing][answers]") {
+TEST_CASE(
+    "the dossier takes the filed answers: an address by parts, a set joined, items in an array",
+    "[filing][answers]") {
     Catalog catalog = build_catalog({{"a.json", copy_procedure("2.000815", "Chứng thực bản sao")}});
     const Procedure& procedure = catalog.procedures.front();
     FiledAnswers answers;
     answers["requester.name"][1] = std::string("Phạm Thu Hà");
     answers["needs"][1] = std::string("x|z");
-    answers["home"][1] = FiledAddress{"01", "00070", "12 Lê Lợi", "12 Lê Lợi, Phường Hoàn Kiếm, Thành phố Hà Nội"};
+    answers["home"][1] =
+        FiledAddress{"01", "00070", "12 Lê Lợi", "12 Lê Lợi, Phường Hoàn Kiếm, Thành phố Hà Nội"};
     answers["document.name"][1] = std::string("Giấy khai sinh");
     answers["document.name"][2] = std::string("Sổ hộ khẩu");
-    const auto dossier = nlohmann::json::parse(encode_dossier(procedure, answers, DossierMeta{"K1", "ABCD2345", "20261127100000"}));
+    const auto dossier = nlohmann::json::parse(
+        encode_dossier(procedure, answers, DossierMeta{"K1", "ABCD2345", "20261127100000"}));
     const auto& form = dossier["DuLieuToKhai"];
     CHECK(dossier["ChuHoSo"] == "Phạm Thu Hà");
     CHECK(form["CanGi"] == "x|z");

@@ -25,15 +25,18 @@ struct WarnVisit : ScreenVisit {
     }
     bool logged(const std::string& event) const {
         for (const auto& effect : effects)
-            if (const auto* log = std::get_if<effect::Log>(&effect); log && log->event == event) return true;
+            if (const auto* log = std::get_if<effect::Log>(&effect); log && log->event == event)
+                return true;
         return false;
     }
 };
 
 }  // namespace
 
-TEST_CASE("an ID number with an unknown province shows its warning on the first Tiếp tục, moves on at the second",
-          "[session][warning]") {
+TEST_CASE(
+    "an ID number with an unknown province shows its warning on the first Tiếp tục, moves on at "
+    "the second",
+    "[session][warning]") {
     WarnVisit visit;
     visit.to_id_page();
     visit.type_into("a.id", "003090123456");  // 003 is no province's prefix
@@ -76,7 +79,8 @@ TEST_CASE("a number without warnings moves on at the first Tiếp tục", "[sess
     CHECK(visit.state().visit.page_index == 1);
 }
 
-TEST_CASE("dossier_submitted is logged only once the outbox saved the filing", "[session][submit]") {
+TEST_CASE("dossier_submitted is logged only once the outbox saved the filing",
+          "[session][submit]") {
     WarnVisit visit;
     visit.to_id_page();
     visit.type_into("a.id", "001090123456");

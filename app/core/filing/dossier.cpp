@@ -29,10 +29,14 @@ void set_path(nlohmann::json& object, const std::string& path, const nlohmann::j
 
 const char* document_kind_name(DocumentKind kind) {
     switch (kind) {
-        case DocumentKind::Original: return "Bản chính";
-        case DocumentKind::Copy: return "Bản sao";
-        case DocumentKind::OriginalOrCopy: return "Bản chính hoặc bản sao";
-        case DocumentKind::Show: return "Xuất trình";
+        case DocumentKind::Original:
+            return "Bản chính";
+        case DocumentKind::Copy:
+            return "Bản sao";
+        case DocumentKind::OriginalOrCopy:
+            return "Bản chính hoặc bản sao";
+        case DocumentKind::Show:
+            return "Xuất trình";
     }
     return "";
 }
@@ -52,7 +56,8 @@ const FiledValue* find_value(const FiledAnswers& answers, const std::string& fie
 
 }  // namespace
 
-std::string fill_template(const std::string& text, const std::map<std::string, std::string>& answers) {
+std::string fill_template(const std::string& text,
+                          const std::map<std::string, std::string>& answers) {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
@@ -69,12 +74,14 @@ std::string fill_template(const std::string& text, const std::map<std::string, s
     return out;
 }
 
-std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers, const DossierMeta& meta) {
+std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers,
+                           const DossierMeta& meta) {
     nlohmann::json form = nlohmann::json::object();
     // Templates name fields: {child.name}; on a repeatable page it lists every item's answer.
     std::map<std::string, std::string> for_template;
     for (const auto& [field, items] : answers)
-        if (auto first = items.find(1); first != items.end()) for_template[field] = filed_text(first->second);
+        if (auto first = items.find(1); first != items.end())
+            for_template[field] = filed_text(first->second);
     for (const auto& page : procedure.pages) {
         if (page.repeat) {
             // One object per item, in an array.
@@ -98,8 +105,10 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
             if (const auto* address = std::get_if<FiledAddress>(value)) {
                 // 2-level address as the civil-status forms store it: {tinh, xa, diaChi}, plus the
                 // whole address in words for officers reading the dossier.
-                for (const auto& [part, key] : {std::pair{&address->province, "tinh"}, std::pair{&address->ward, "xa"},
-                                                std::pair{&address->detail, "diaChi"}, std::pair{&address->full, "diaChiDayDu"}})
+                for (const auto& [part, key] :
+                     {std::pair{&address->province, "tinh"}, std::pair{&address->ward, "xa"},
+                      std::pair{&address->detail, "diaChi"},
+                      std::pair{&address->full, "diaChiDayDu"}})
                     if (!part->empty()) set_path(form, field.portal + "." + key, *part);
                 continue;
             }
@@ -114,7 +123,8 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
             }
             // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
             if (field.in_words)
-                if (auto date = parse_date(text)) set_path(form, field.portal + "BangChu", date_in_words(*date));
+                if (auto date = parse_date(text))
+                    set_path(form, field.portal + "BangChu", date_in_words(*date));
         }
     }
 
@@ -137,9 +147,9 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
         {"LoaiDoiTuong", "1"},
         {"ChuHoSo", answer(procedure.owner_field)},
         {"SoDienThoai", answer(procedure.phone_field)},
-        {"TrichYeuHoSo", fill_template(procedure.summary.empty() ? procedure.name.vi
-                                                                 : procedure.summary.vi,
-                                       for_template)},
+        {"TrichYeuHoSo",
+         fill_template(procedure.summary.empty() ? procedure.name.vi : procedure.summary.vi,
+                       for_template)},
         {"NgayNop", meta.submitted_at},
         {"SoNgayXuLy", procedure.working_days},
         {"ThanhPhanHoSo", documents},

@@ -20,16 +20,19 @@ struct DossierMeta {
 struct FiledAddress {
     std::string province, ward, detail, full;
 };
-// One answer as the portal takes it: text (a multi-choice as its values joined by '|'), or an address.
+// One answer as the portal takes it: text (a multi-choice as its values joined by '|'), or an
+// address.
 using FiledValue = std::variant<std::string, FiledAddress>;
 // The answers of a visit as filed: field id → item (1-based; 1 on pages that do not repeat) →
 // value. The session puts in only answered, visible fields.
 using FiledAnswers = std::map<std::string, std::map<int, FiledValue>>;
 
 // Each answer goes at its field's "portal" path inside DuLieuToKhai.
-std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers, const DossierMeta& meta);
+std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answers,
+                           const DossierMeta& meta);
 
 // Replaces {name} in a template with values (missing ones become empty).
-std::string fill_template(const std::string& text, const std::map<std::string, std::string>& values);
+std::string fill_template(const std::string& text,
+                          const std::map<std::string, std::string>& values);
 
 }  // namespace motcua::core

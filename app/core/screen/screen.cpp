@@ -18,21 +18,28 @@ namespace motcua::core {
 
 // [SECTION] Words ---------------------------------------------------------------------------------
 
-Text Words::t(const std::string& key) const { return Text{strings.text(key), key}; }
+Text Words::t(const std::string& key) const {
+    return Text{strings.text(key), key};
+}
 
-Text Words::f(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) const {
+Text Words::f(const std::string& key,
+              const std::vector<std::pair<std::string, std::string>>& values) const {
     return Text{strings.format(key, values), {}};
 }
 
-Text Words::local(const LocalText& text) const { return Text{text.in(language), {}}; }
+Text Words::local(const LocalText& text) const {
+    return Text{text.in(language), {}};
+}
 
-Action Words::action(const std::string& key, std::string id, Intent intent, ButtonStyle style) const {
+Action Words::action(const std::string& key, std::string id, Intent intent,
+                     ButtonStyle style) const {
     return Action{t(key), std::move(id), std::move(intent), true, style};
 }
 
 std::string item_title(const LocalText& title_template, Language language, int n) {
     std::string title = title_template.in(language);
-    if (auto at = title.find("{n}"); at != std::string::npos) title.replace(at, 3, std::to_string(n));
+    if (auto at = title.find("{n}"); at != std::string::npos)
+        title.replace(at, 3, std::to_string(n));
     return title;
 }
 
@@ -42,9 +49,11 @@ std::string display_time(const std::string& portal_time, bool with_time) {
     return with_time ? format_display_date_time(*parsed) : format_display_date(*parsed);
 }
 
-std::string shown_answer(const I18n& strings, Language language, const FieldDef& field, const std::string& value) {
+std::string shown_answer(const I18n& strings, Language language, const FieldDef& field,
+                         const std::string& value) {
     if (value.empty()) return strings.text("review.not_given");
-    if (field.type == FieldType::YesNo) return strings.text(value == "yes" ? "answer.yes" : "answer.no");
+    if (field.type == FieldType::YesNo)
+        return strings.text(value == "yes" ? "answer.yes" : "answer.no");
     if (field.type == FieldType::Choice || field.type == FieldType::MultiChoice) {
         std::string out;
         const std::string joined = "|" + value + "|";
@@ -69,16 +78,18 @@ Header make_header(const Words& w, const SessionState& state) {
     const TextSize next = size == TextSize::Normal  ? TextSize::Large
                           : size == TextSize::Large ? TextSize::ExtraLarge
                                                     : TextSize::Normal;
-    header.text_size = w.action(size == TextSize::ExtraLarge ? "header.text_smaller" : "header.text_larger",
-                                "text_size", intent::SetTextSize{next});
+    header.text_size =
+        w.action(size == TextSize::ExtraLarge ? "header.text_smaller" : "header.text_larger",
+                 "text_size", intent::SetTextSize{next});
     const bool english = state.settings.language == Language::English;
-    header.language = w.action("header.other_language", "language",
-                               intent::SetLanguage{english ? Language::Vietnamese : Language::English});
+    header.language =
+        w.action("header.other_language", "language",
+                 intent::SetLanguage{english ? Language::Vietnamese : Language::English});
     return header;
 }
 
-Footer footer_with(const Words& w, bool back, const char* primary_key, Intent primary = intent::Next{},
-                   ButtonStyle style = ButtonStyle::Primary) {
+Footer footer_with(const Words& w, bool back, const char* primary_key,
+                   Intent primary = intent::Next{}, ButtonStyle style = ButtonStyle::Primary) {
     Footer footer;
     if (back) footer.back = w.action("footer.back", "back", intent::Back{});
     if (primary_key) footer.primary = w.action(primary_key, "primary", std::move(primary), style);
@@ -99,10 +110,15 @@ Keyboard make_keyboard(const Words& w, KeyboardKind kind, bool shift) {
         const char* rows[3][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}};
         for (int r = 0; r < 3; ++r) {
             std::vector<Action> row;
-            for (const char* digit : rows[r]) row.push_back(key(digit, std::string("digit_") + digit, intent::TypeText{digit}));
-            if (r == 0) row.push_back(special("keyboard.backspace", "key_backspace", intent::Backspace{}, ButtonStyle::Key));
+            for (const char* digit : rows[r])
+                row.push_back(key(digit, std::string("digit_") + digit, intent::TypeText{digit}));
+            if (r == 0)
+                row.push_back(special("keyboard.backspace", "key_backspace", intent::Backspace{},
+                                      ButtonStyle::Key));
             if (r == 1) row.push_back(key("/", "digit_slash", intent::TypeText{"/"}));
-            if (r == 2) row.push_back(special("keyboard.done", "key_done", intent::Focus{""}, ButtonStyle::Primary));
+            if (r == 2)
+                row.push_back(
+                    special("keyboard.done", "key_done", intent::Focus{""}, ButtonStyle::Primary));
             keyboard.rows.push_back(std::move(row));
         }
         keyboard.rows.push_back({key("0", "digit_0", intent::TypeText{"0"})});
@@ -116,15 +132,21 @@ Keyboard make_keyboard(const Words& w, KeyboardKind kind, bool shift) {
             std::string letter(1, shift ? static_cast<char>(*c - 'a' + 'A') : *c);
             row.push_back(key(letter, std::string("key_") + *c, intent::TypeText{letter}));
         }
-        if (r == 0) row.push_back(special("keyboard.backspace", "key_backspace", intent::Backspace{}, ButtonStyle::Key));
+        if (r == 0)
+            row.push_back(special("keyboard.backspace", "key_backspace", intent::Backspace{},
+                                  ButtonStyle::Key));
         if (r == 1)
-            row.push_back(special("keyboard.shift", "key_shift", intent::Shift{}, shift ? ButtonStyle::Selected : ButtonStyle::Key));
-        if (r == 2) row.push_back(special("keyboard.space", "key_space", intent::TypeText{" "}, ButtonStyle::Key));
+            row.push_back(special("keyboard.shift", "key_shift", intent::Shift{},
+                                  shift ? ButtonStyle::Selected : ButtonStyle::Key));
+        if (r == 2)
+            row.push_back(
+                special("keyboard.space", "key_space", intent::TypeText{" "}, ButtonStyle::Key));
         keyboard.rows.push_back(std::move(row));
     }
     // Vowel marks, then tones: visible keys instead of Telex, for residents who never typed.
     keyboard.rows.push_back({
-        key("â ê ô", "mark_circumflex", intent::ApplyMark{Mark::Circumflex}, ButtonStyle::Secondary),
+        key("â ê ô", "mark_circumflex", intent::ApplyMark{Mark::Circumflex},
+            ButtonStyle::Secondary),
         key("ă", "mark_breve", intent::ApplyMark{Mark::Breve}, ButtonStyle::Secondary),
         key("ơ ư", "mark_horn", intent::ApplyMark{Mark::Horn}, ButtonStyle::Secondary),
         key("đ", "mark_d", intent::ApplyMark{Mark::DStroke}, ButtonStyle::Secondary),
@@ -137,9 +159,12 @@ Keyboard make_keyboard(const Words& w, KeyboardKind kind, bool shift) {
     });
     // Digits and the punctuation of addresses and dossier codes.
     std::vector<Action> digits;
-    for (char c = '1'; c <= '9'; ++c) digits.push_back(key(std::string(1, c), std::string("digit_") + c, intent::TypeText{std::string(1, c)}));
+    for (char c = '1'; c <= '9'; ++c)
+        digits.push_back(
+            key(std::string(1, c), std::string("digit_") + c, intent::TypeText{std::string(1, c)}));
     digits.push_back(key("0", "digit_0", intent::TypeText{"0"}));
-    for (const char* mark : {",", ".", "-"}) digits.push_back(key(mark, std::string("key_") + mark, intent::TypeText{mark}));
+    for (const char* mark : {",", ".", "-"})
+        digits.push_back(key(mark, std::string("key_") + mark, intent::TypeText{mark}));
     keyboard.rows.push_back(std::move(digits));
     return keyboard;
 }
@@ -147,35 +172,39 @@ Keyboard make_keyboard(const Words& w, KeyboardKind kind, bool shift) {
 // Which keyboard the focused field needs: none, letters, or the number pad.
 KeyboardKind keyboard_for(const Session& session) {
     const SessionState& state = session.state();
-    const bool typing = !state.focused_field.empty() && (state.screen == Screen::Question ||
-                                                         state.screen == Screen::Choose || state.screen == Screen::Lookup);
+    const bool typing = !state.focused_field.empty() &&
+                        (state.screen == Screen::Question || state.screen == Screen::Choose ||
+                         state.screen == Screen::Lookup);
     if (!typing) return KeyboardKind::None;
     if (state.screen == Screen::Question)
         if (const Procedure* chosen = session.procedure())
-            if (const FieldDef* field = chosen->answer_owner(state.focused_field); field && uses_number_pad(field->type))
+            if (const FieldDef* field = chosen->answer_owner(state.focused_field);
+                field && uses_number_pad(field->type))
                 return KeyboardKind::Numbers;
     return KeyboardKind::Letters;
 }
 
 std::optional<IdleOverlay> make_idle(const Words& w, const Session& session, std::int64_t now_ms) {
     if (!session.state().idle_warning) return std::nullopt;
-    return IdleOverlay{w.t("idle.title"),
-                       w.f("idle.countdown", {{"seconds", std::to_string(session.idle_seconds_left(now_ms))}}),
-                       w.action("idle.still_here", "still_here", intent::StillHere{}, ButtonStyle::Primary)};
+    return IdleOverlay{
+        w.t("idle.title"),
+        w.f("idle.countdown", {{"seconds", std::to_string(session.idle_seconds_left(now_ms))}}),
+        w.action("idle.still_here", "still_here", intent::StillHere{}, ButtonStyle::Primary)};
 }
 
 // [SECTION] Choosing ------------------------------------------------------------------------------
 
 AttractScreen make_attract(const Words& w, const SessionState& state, bool staff_notice) {
     const bool high = state.settings.contrast == Contrast::High;
-    AttractScreen screen{w.t("attract.title"),
-                         w.t("attract.subtitle"),
-                         w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
-                         w.action(high ? "attract.contrast_standard" : "attract.contrast_high", "contrast",
-                                  intent::SetContrast{high ? Contrast::Standard : Contrast::High}),
-                         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
-                         w.t("attract.help"),
-                         std::nullopt};
+    AttractScreen screen{
+        w.t("attract.title"),
+        w.t("attract.subtitle"),
+        w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
+        w.action(high ? "attract.contrast_standard" : "attract.contrast_high", "contrast",
+                 intent::SetContrast{high ? Contrast::Standard : Contrast::High}),
+        w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
+        w.t("attract.help"),
+        std::nullopt};
     if (staff_notice) screen.staff_notice = w.t("attract.staff_notice");
     return screen;
 }
@@ -187,8 +216,10 @@ ChooseScreen make_choose(const Words& w, const Session& session) {
     screen.typing = state.focused_field == "search";
     screen.title = w.t("choose.title");
     screen.search_label = w.t("choose.search_label");
-    screen.search = FieldBox{w.t("choose.search_label"), "search", state.search_text, screen.typing, false};
-    if (!state.search_text.empty()) screen.clear = w.action("choose.clear", "clear_search", intent::ClearField{"search"});
+    screen.search =
+        FieldBox{w.t("choose.search_label"), "search", state.search_text, screen.typing, false};
+    if (!state.search_text.empty())
+        screen.clear = w.action("choose.clear", "clear_search", intent::ClearField{"search"});
     auto add = [&](const Procedure& procedure) {
         screen.procedures.push_back(Action{w.local(procedure.name), "procedure_" + procedure.code,
                                            intent::ChooseProcedure{procedure.code}});
@@ -197,7 +228,8 @@ ChooseScreen make_choose(const Words& w, const Session& session) {
         for (const auto& procedure : catalog.procedures) add(procedure);
     } else {
         // Searched when the text changed (Session keeps the hits), not here on every frame.
-        for (int index : state.search_hits) add(catalog.procedures[static_cast<std::size_t>(index)]);
+        for (int index : state.search_hits)
+            add(catalog.procedures[static_cast<std::size_t>(index)]);
         if (state.search_hits.empty()) screen.no_results = w.t("choose.no_results");
     }
     return screen;
@@ -205,10 +237,14 @@ ChooseScreen make_choose(const Words& w, const Session& session) {
 
 const char* kind_key(DocumentKind kind) {
     switch (kind) {
-        case DocumentKind::Original: return "documents.original";
-        case DocumentKind::Copy: return "documents.copy";
-        case DocumentKind::OriginalOrCopy: return "documents.original_or_copy";
-        case DocumentKind::Show: return "documents.show";
+        case DocumentKind::Original:
+            return "documents.original";
+        case DocumentKind::Copy:
+            return "documents.copy";
+        case DocumentKind::OriginalOrCopy:
+            return "documents.original_or_copy";
+        case DocumentKind::Show:
+            return "documents.show";
     }
     return "documents.original";
 }
@@ -217,8 +253,10 @@ std::optional<Documents> make_documents(const Words& w, const Procedure& procedu
     if (procedure.documents.empty()) return std::nullopt;
     Documents documents{w.t("requirements.documents"), {}};
     for (const auto& document : procedure.documents) {
-        std::string line = "•  " + document.name.in(w.language) + " (" +
-                           w.strings.format(kind_key(document.kind), {{"count", std::to_string(document.count)}}) + ")";
+        std::string line =
+            "•  " + document.name.in(w.language) + " (" +
+            w.strings.format(kind_key(document.kind), {{"count", std::to_string(document.count)}}) +
+            ")";
         documents.lines.push_back({Text{line, {}}, w.local(document.note)});
     }
     return documents;
@@ -229,29 +267,40 @@ std::optional<Section> make_section(const Words& w, const char* title_key, const
     return Section{w.t(title_key), w.local(body)};
 }
 
-std::optional<FeeWording> make_fee(const Words& w, const Procedure& procedure, const ScreenInputs& inputs) {
-    const FeeRule* rule = inputs.fees && !procedure.fee_key.empty() ? inputs.fees->find(procedure.fee_key, inputs.today)
-                                                                     : nullptr;
+std::optional<FeeWording> make_fee(const Words& w, const Procedure& procedure,
+                                   const ScreenInputs& inputs) {
+    const FeeRule* rule = inputs.fees && !procedure.fee_key.empty()
+                              ? inputs.fees->find(procedure.fee_key, inputs.today)
+                              : nullptr;
     if (!rule && procedure.fee_note.empty()) return std::nullopt;
     FeeWording fee;
     fee.heading = w.t("requirements.fee");
     if (rule) {
-        fee.amount = Text{fee_amount_text(w.strings, w.language, *rule), rule->tiers.empty() && rule->amount == 0 ? "fee.free" : ""};
+        fee.amount = Text{fee_amount_text(w.strings, w.language, *rule),
+                          rule->tiers.empty() && rule->amount == 0 ? "fee.free" : ""};
         fee.rule_note = w.local(rule->note);
     }
     fee.procedure_note = w.local(procedure.fee_note);
     return fee;
 }
 
-RequirementsScreen make_requirements(const Words& w, const Procedure& procedure, const ScreenInputs& inputs) {
-    return RequirementsScreen{w.local(procedure.name), w.local(procedure.description), make_documents(w, procedure),
-                              make_fee(w, procedure, inputs), make_section(w, "requirements.time", procedure.processing_note),
+RequirementsScreen make_requirements(const Words& w, const Procedure& procedure,
+                                     const ScreenInputs& inputs) {
+    return RequirementsScreen{w.local(procedure.name),
+                              w.local(procedure.description),
+                              make_documents(w, procedure),
+                              make_fee(w, procedure, inputs),
+                              make_section(w, "requirements.time", procedure.processing_note),
                               make_section(w, "requirements.authority", procedure.authority)};
 }
 
-GuidanceScreen make_guidance(const Words& w, const Procedure& procedure, const ScreenInputs& inputs) {
-    return GuidanceScreen{w.local(procedure.name), w.t("guidance.not_here"), w.local(procedure.guidance),
-                          make_documents(w, procedure), make_section(w, "requirements.authority", procedure.authority),
+GuidanceScreen make_guidance(const Words& w, const Procedure& procedure,
+                             const ScreenInputs& inputs) {
+    return GuidanceScreen{w.local(procedure.name),
+                          w.t("guidance.not_here"),
+                          w.local(procedure.guidance),
+                          make_documents(w, procedure),
+                          make_section(w, "requirements.authority", procedure.authority),
                           make_fee(w, procedure, inputs)};
 }
 
@@ -265,17 +314,22 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
     if (!state.notice.empty()) screen.notice = w.t(state.notice);
     for (int page_index : session.visible_pages()) {
         const auto& page = procedure.pages[static_cast<std::size_t>(page_index)];
-        ReviewPage shown{{}, w.action("review.change", "edit_" + page.id, intent::EditPage{page_index})};
+        ReviewPage shown{
+            {}, w.action("review.change", "edit_" + page.id, intent::EditPage{page_index})};
         const int items = session.item_count(page);
         for (int item = 1; item <= items; ++item) {
             ReviewItem rows;
-            if (page.repeat) rows.title = Text{item_title(page.repeat->item_title, w.language, item), {}};
+            if (page.repeat)
+                rows.title = Text{item_title(page.repeat->item_title, w.language, item), {}};
             for (const auto& field : page.fields) {
                 if (!session.field_visible(field)) continue;
-                // An address shows whole, as checked: "12 Lê Lợi, Phường Ba Đình, Thành phố Hà Nội".
+                // An address shows whole, as checked: "12 Lê Lợi, Phường Ba Đình, Thành phố Hà
+                // Nội".
                 const std::string answer =
-                    state.answer(field.type == FieldType::Address ? field.id + kAddressFull : item_key(field.id, item));
-                rows.rows.push_back({w.local(field.label), Text{shown_answer(w.strings, w.language, field, answer), {}}});
+                    state.answer(field.type == FieldType::Address ? field.id + kAddressFull
+                                                                  : item_key(field.id, item));
+                rows.rows.push_back({w.local(field.label),
+                                     Text{shown_answer(w.strings, w.language, field, answer), {}}});
             }
             shown.items.push_back(std::move(rows));
         }
@@ -314,22 +368,33 @@ LookupScreen make_lookup(const Words& w, const SessionState& state) {
     screen.code_label = w.t("lookup.code_label");
     auto error = state.visit.errors.find("lookup");
     if (error != state.visit.errors.end()) screen.error = w.t("error." + error->second);
-    screen.box = FieldBox{w.t("lookup.code_label"), "lookup", state.lookup_code, state.focused_field == "lookup",
-                          error != state.visit.errors.end()};
+    screen.box = FieldBox{w.t("lookup.code_label"), "lookup", state.lookup_code,
+                          state.focused_field == "lookup", error != state.visit.errors.end()};
     const LookupView& lookup = state.lookup;
     switch (lookup.state) {
-        case LookupState::None: break;
-        case LookupState::Asking: screen.show = LookupShow::Paragraph, screen.result = w.t("lookup.asking"); break;
+        case LookupState::None:
+            break;
+        case LookupState::Asking:
+            screen.show = LookupShow::Paragraph, screen.result = w.t("lookup.asking");
+            break;
         case LookupState::Found:
             screen.show = LookupShow::Notice;
-            screen.result = w.f("lookup.found", {{"code", lookup.code},
-                                                 {"procedure", lookup.procedure},
-                                                 {"status", w.strings.text("status." + std::to_string(lookup.trang_thai))}});
+            screen.result =
+                w.f("lookup.found",
+                    {{"code", lookup.code},
+                     {"procedure", lookup.procedure},
+                     {"status", w.strings.text("status." + std::to_string(lookup.trang_thai))}});
             if (!lookup.ngay_hen_tra.empty())
-                screen.due = Text{w.strings.text("receipt.due_label") + " " + display_time(lookup.ngay_hen_tra, true), {}};
+                screen.due = Text{w.strings.text("receipt.due_label") + " " +
+                                      display_time(lookup.ngay_hen_tra, true),
+                                  {}};
             break;
-        case LookupState::Waiting: screen.show = LookupShow::Notice, screen.result = w.t("lookup.waiting"); break;
-        case LookupState::NotFound: screen.show = LookupShow::ErrorNotice, screen.result = w.t("lookup.not_found"); break;
+        case LookupState::Waiting:
+            screen.show = LookupShow::Notice, screen.result = w.t("lookup.waiting");
+            break;
+        case LookupState::NotFound:
+            screen.show = LookupShow::ErrorNotice, screen.result = w.t("lookup.not_found");
+            break;
         case LookupState::Unavailable:
             screen.show = LookupShow::ErrorNotice, screen.result = w.t("lookup.unavailable");
             break;
@@ -345,7 +410,8 @@ std::string fee_amount_text(const I18n& strings, Language language, const FeeRul
     const std::string unit = rule.per.in(language);
     auto priced = [&](long long amount) {
         const std::string money = format_vnd(amount);
-        return unit.empty() ? money : strings.format("fee.per_unit", {{"amount", money}, {"unit", unit}});
+        return unit.empty() ? money
+                            : strings.format("fee.per_unit", {{"amount", money}, {"unit", unit}});
     };
     std::string line;
     if (rule.tiers.empty()) {
@@ -354,10 +420,11 @@ std::string fee_amount_text(const I18n& strings, Language language, const FeeRul
     } else {
         for (const auto& tier : rule.tiers) {
             if (!line.empty()) line += "; ";
-            line += tier.from_unit <= 1 ? priced(tier.amount)
-                                        : strings.format("fee.from_unit", {{"unit", unit},
-                                                                           {"from", std::to_string(tier.from_unit)},
-                                                                           {"price", priced(tier.amount)}});
+            line += tier.from_unit <= 1
+                        ? priced(tier.amount)
+                        : strings.format("fee.from_unit", {{"unit", unit},
+                                                           {"from", std::to_string(tier.from_unit)},
+                                                           {"price", priced(tier.amount)}});
         }
     }
     if (rule.max) line += "; " + strings.format("fee.max", {{"amount", format_vnd(*rule.max)}});
@@ -378,7 +445,9 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
     model.idle = make_idle(w, session, inputs.now_ms);
     const Procedure* chosen = session.procedure();
     // Screens past the choice always have a procedure; a missing one shows the attract screen.
-    auto needs = [&](Screen screen) { return screen == Screen::Attract || screen == Screen::Choose || screen == Screen::Lookup; };
+    auto needs = [&](Screen screen) {
+        return screen == Screen::Attract || screen == Screen::Choose || screen == Screen::Lookup;
+    };
     if (!chosen && !needs(state.screen)) {
         model.body = make_attract(w, state, inputs.staff_notice);
         model.footer.shown = false;
@@ -397,16 +466,20 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             model.footer.shown = model.keyboard.kind == KeyboardKind::None;
             break;
         case Screen::Eligibility: {
-            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
-            model.body = EligibilityScreen{w.local(chosen->name), w.local(question.question),
-                                           w.action("answer.yes", "answer_yes", intent::AnswerEligibility{true}),
-                                           w.action("answer.no", "answer_no", intent::AnswerEligibility{false})};
+            const auto& question =
+                chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
+            model.body = EligibilityScreen{
+                w.local(chosen->name), w.local(question.question),
+                w.action("answer.yes", "answer_yes", intent::AnswerEligibility{true}),
+                w.action("answer.no", "answer_no", intent::AnswerEligibility{false})};
             model.footer = footer_with(w, true, nullptr);
             break;
         }
         case Screen::EligibilityExit: {
-            const auto& question = chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
-            model.body = EligibilityExitScreen{w.local(question.exit_title), w.local(question.exit_body), w.t("exit.ask_staff")};
+            const auto& question =
+                chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
+            model.body = EligibilityExitScreen{w.local(question.exit_title),
+                                               w.local(question.exit_body), w.t("exit.ask_staff")};
             model.footer = footer_with(w, true, "exit.done", intent::Finish{});
             break;
         }
@@ -422,9 +495,13 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             QuestionScreen question = make_question(w, session, *chosen);
             const bool ward_search = question.ward_search_only.has_value();
             model.body = std::move(question);
-            model.footer = footer_with(w, true, ward_search || !state.visit.returning_to_review ? "question.next" : "question.save");
+            model.footer =
+                footer_with(w, true,
+                            ward_search || !state.visit.returning_to_review ? "question.next"
+                                                                            : "question.save");
             // Finding a ward with the keyboard open: the results take the footer's room too.
-            model.footer.shown = !(model.keyboard.kind != KeyboardKind::None && state.focused_field.ends_with(kAddressSearch));
+            model.footer.shown = !(model.keyboard.kind != KeyboardKind::None &&
+                                   state.focused_field.ends_with(kAddressSearch));
             break;
         }
         case Screen::Review:
@@ -432,20 +509,23 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             model.footer = footer_with(w, true, "review.submit", intent::Submit{});
             break;
         case Screen::Submitting:
-            model.body = SubmittingScreen{w.t("submitting.title"), w.t(state.submission.delivery == Delivery::Saving
-                                                                           ? "submitting.saving"
-                                                                           : "submitting.sending")};
+            model.body = SubmittingScreen{
+                w.t("submitting.title"),
+                w.t(state.submission.delivery == Delivery::Saving ? "submitting.saving"
+                                                                  : "submitting.sending")};
             break;
         case Screen::Receipt:
             model.body = make_receipt(w, state, *chosen);
             model.footer = footer_with(w, false, "receipt.done", intent::Finish{});
             break;
         case Screen::Rating:
-            model.body = RatingScreen{w.t("rating.title"),
-                                      {w.action("rating.very_satisfied", "rate_3", intent::Rate{3}),
-                                       w.action("rating.satisfied", "rate_2", intent::Rate{2}),
-                                       w.action("rating.not_satisfied", "rate_1", intent::Rate{1})}};
-            model.footer = footer_with(w, false, "rating.skip", intent::Finish{}, ButtonStyle::Secondary);
+            model.body =
+                RatingScreen{w.t("rating.title"),
+                             {w.action("rating.very_satisfied", "rate_3", intent::Rate{3}),
+                              w.action("rating.satisfied", "rate_2", intent::Rate{2}),
+                              w.action("rating.not_satisfied", "rate_1", intent::Rate{1})}};
+            model.footer =
+                footer_with(w, false, "rating.skip", intent::Finish{}, ButtonStyle::Secondary);
             break;
         case Screen::Thanks:
             model.body = ThanksScreen{w.t("thanks.title"), w.t("thanks.body")};

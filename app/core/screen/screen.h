@@ -125,17 +125,17 @@ enum class AddressStep {
 
 struct AddressInput {
     AddressStep step = AddressStep::WholeLine;
-    Text whole_line_hint;                   // WholeLine
-    FieldBox box;                           // WholeLine, Ward (the search), Detail
-    Text home_prompt;                       // Province: "Bạn ở ..." (when a home ward is set)
-    std::optional<Action> home;             // Province: the kiosk's own ward
-    Text province_prompt;                   // Province
-    std::vector<Action> provinces;          // Province, sorted by name
-    std::optional<ChosenPart> province;     // Ward, Detail
-    Text find_ward;                         // Ward
-    std::optional<Text> no_ward;            // Ward: nothing matches
-    std::vector<Action> wards;              // Ward: best first
-    std::optional<ChosenPart> ward;         // Detail
+    Text whole_line_hint;                     // WholeLine
+    FieldBox box;                             // WholeLine, Ward (the search), Detail
+    Text home_prompt;                         // Province: "Bạn ở ..." (when a home ward is set)
+    std::optional<Action> home;               // Province: the kiosk's own ward
+    Text province_prompt;                     // Province
+    std::vector<Action> provinces;            // Province, sorted by name
+    std::optional<ChosenPart> province;       // Ward, Detail
+    Text find_ward;                           // Ward
+    std::optional<Text> no_ward;              // Ward: nothing matches
+    std::vector<Action> wards;                // Ward: best first
+    std::optional<ChosenPart> ward;           // Detail
     Text summary, detail_label, detail_hint;  // Detail
 };
 
@@ -193,9 +193,9 @@ struct SubmittingScreen {
 struct ReceiptScreen {
     Text title, procedure;
     Text code_label;
-    std::string code;        // the MaHoSo, or the provisional code
-    Text due_label, due;     // empty when no due date is known
-    std::string qr_payload;  // what the QR encodes
+    std::string code;            // the MaHoSo, or the provisional code
+    Text due_label, due;         // empty when no due date is known
+    std::string qr_payload;      // what the QR encodes
     std::optional<Text> notice;  // held or queued
     Text next_steps;
 };
@@ -220,9 +220,10 @@ struct LookupScreen {
     Text due;  // "Ngày hẹn trả kết quả: 09:00 04/12/2026", or empty
 };
 
-using ScreenBody = std::variant<AttractScreen, ChooseScreen, EligibilityScreen, EligibilityExitScreen,
-                                RequirementsScreen, GuidanceScreen, QuestionScreen, ReviewScreen,
-                                SubmittingScreen, ReceiptScreen, RatingScreen, ThanksScreen, LookupScreen>;
+using ScreenBody =
+    std::variant<AttractScreen, ChooseScreen, EligibilityScreen, EligibilityExitScreen,
+                 RequirementsScreen, GuidanceScreen, QuestionScreen, ReviewScreen, SubmittingScreen,
+                 ReceiptScreen, RatingScreen, ThanksScreen, LookupScreen>;
 
 // [SECTION] Chrome: header, footer, keyboard, idle overlay ---------------------------------------
 
@@ -276,7 +277,8 @@ struct ScreenInputs {
 // The whole screen as it must look now.
 ScreenModel build_screen(const Session& session, const ScreenInputs& inputs);
 
-// [SECTION] Pieces, public for the tests and for speech/printing -----------------------------------
+// [SECTION] Pieces, public for the tests and for speech/printing
+// -----------------------------------
 
 // The fee rule in words: "2.000 ₫ mỗi trang; từ trang thứ 3: 1.000 ₫ mỗi trang; tối đa 200.000 ₫".
 std::string fee_amount_text(const I18n& strings, Language language, const FeeRule& rule);

@@ -20,9 +20,11 @@ std::vector<ChoiceOption> options_for(const Words& w, const FieldDef& field) {
     }
     std::vector<ChoiceOption> list;
     if (field.type == FieldType::Ethnicity)
-        for (const auto& group : ethnic_groups()) list.push_back({std::string(group.name), {std::string(group.name), {}}});
+        for (const auto& group : ethnic_groups())
+            list.push_back({std::string(group.name), {std::string(group.name), {}}});
     if (field.type == FieldType::Nationality)
-        for (const auto& nation : nationalities()) list.push_back({std::string(nation.name), {std::string(nation.name), {}}});
+        for (const auto& nation : nationalities())
+            list.push_back({std::string(nation.name), {std::string(nation.name), {}}});
     if (!list.empty()) return list;
     return field.options;
 }
@@ -32,13 +34,16 @@ std::vector<Action> option_actions(const Words& w, const FieldDef& field, const 
     const bool multi = field.type == FieldType::MultiChoice;
     std::vector<Action> actions;
     for (const auto& option : options_for(w, field)) {
-        Intent tap = multi ? Intent{intent::Toggle{key, option.value}} : Intent{intent::Choose{key, option.value}};
+        Intent tap = multi ? Intent{intent::Toggle{key, option.value}}
+                           : Intent{intent::Choose{key, option.value}};
         // Yes and no carry their i18n keys, so speech can play a recorded "Có"/"Không".
         Text label = w.local(option.label);
-        if (field.type == FieldType::YesNo) label.key = option.value == "yes" ? "answer.yes" : "answer.no";
-        actions.push_back(Action{std::move(label), "option:" + key + ":" + option.value, std::move(tap), true,
-                                 answer_has_choice(answers, answer, option.value) ? ButtonStyle::Selected
-                                                                                  : ButtonStyle::Secondary});
+        if (field.type == FieldType::YesNo)
+            label.key = option.value == "yes" ? "answer.yes" : "answer.no";
+        actions.push_back(
+            Action{std::move(label), "option:" + key + ":" + option.value, std::move(tap), true,
+                   answer_has_choice(answers, answer, option.value) ? ButtonStyle::Selected
+                                                                    : ButtonStyle::Secondary});
     }
     return actions;
 }
@@ -46,14 +51,16 @@ std::vector<Action> option_actions(const Words& w, const FieldDef& field, const 
 // An address in three steps on one page: the province on buttons, the ward by typing a few
 // letters of its name, then the house number and street. Without the list of wards (the portal
 // not reached yet) the whole address is typed on one line.
-AddressInput address_input(const Words& w, const Session& session, const FieldDef& field, bool has_error) {
+AddressInput address_input(const Words& w, const Session& session, const FieldDef& field,
+                           bool has_error) {
     const SessionState& state = session.state();
     const AdminUnits* units = session.admin_units();
     AddressInput input;
     if (!units) {
         input.step = AddressStep::WholeLine;
         input.whole_line_hint = w.t("address.whole_line");
-        input.box = FieldBox{w.local(field.label), field.id, state.answer(field.id), state.focused_field == field.id, has_error};
+        input.box = FieldBox{w.local(field.label), field.id, state.answer(field.id),
+                             state.focused_field == field.id, has_error};
         return input;
     }
     const Province* province = units->find_province(state.answer(field.id + kAddressProvince));
@@ -64,13 +71,16 @@ AddressInput address_input(const Words& w, const Session& session, const FieldDe
         const Ward* ward = home.empty() ? nullptr : units->find_ward(home);
         if (ward) {
             input.home_prompt = w.t("address.home");
-            input.home = Action{Text{ward->full_name + ", " + units->province_of_ward(home)->full_name, {}},
-                                "home_ward:" + field.id, intent::Choose{field.id + kAddressWard, ward->code}};
+            input.home = Action{
+                Text{ward->full_name + ", " + units->province_of_ward(home)->full_name, {}},
+                "home_ward:" + field.id, intent::Choose{field.id + kAddressWard, ward->code}};
         }
-        input.province_prompt = w.t(ward ? "address.choose_province_other" : "address.choose_province");
+        input.province_prompt =
+            w.t(ward ? "address.choose_province_other" : "address.choose_province");
         for (const Province* each : units->provinces_by_name())
-            input.provinces.push_back(Action{Text{each->name, {}}, "province:" + field.id + ":" + each->code,
-                                             intent::Choose{field.id + kAddressProvince, each->code}});
+            input.provinces.push_back(
+                Action{Text{each->name, {}}, "province:" + field.id + ":" + each->code,
+                       intent::Choose{field.id + kAddressProvince, each->code}});
         return input;
     }
     input.province = ChosenPart{w.t("address.province"), Text{province->full_name, {}},
@@ -87,19 +97,22 @@ AddressInput address_input(const Words& w, const Session& session, const FieldDe
         if (auto hits = state.ward_hits.find(field.id); hits != state.ward_hits.end())
             for (const std::string& code : hits->second)
                 if (const Ward* found = units->find_ward(code))
-                    input.wards.push_back(Action{Text{found->full_name, {}}, "ward:" + field.id + ":" + found->code,
-                                                 intent::Choose{field.id + kAddressWard, found->code}});
+                    input.wards.push_back(
+                        Action{Text{found->full_name, {}}, "ward:" + field.id + ":" + found->code,
+                               intent::Choose{field.id + kAddressWard, found->code}});
         if (input.wards.empty()) input.no_ward = w.t("address.no_ward");
         return input;
     }
     input.step = AddressStep::Detail;
     input.ward = ChosenPart{w.t("address.ward"), Text{ward->full_name, {}},
-                            w.action("address.change", "change_ward:" + field.id, intent::ClearField{field.id + kAddressWard})};
+                            w.action("address.change", "change_ward:" + field.id,
+                                     intent::ClearField{field.id + kAddressWard})};
     // Repeated next to the box: with the keyboard open the choices above are scrolled away.
     input.summary = Text{ward->full_name + ", " + province->full_name, {}};
     input.detail_label = w.t("address.detail");
     input.detail_hint = w.t("address.detail_hint");
-    input.box = FieldBox{w.t("address.detail"), field.id, state.answer(field.id), state.focused_field == field.id, has_error};
+    input.box = FieldBox{w.t("address.detail"), field.id, state.answer(field.id),
+                         state.focused_field == field.id, has_error};
     return input;
 }
 
@@ -113,14 +126,18 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
     // Finding a ward with the keyboard open: the box and the results take the whole page.
     if (state.focused_field.ends_with(kAddressSearch) && session.admin_units())
         for (const auto& field : page.fields)
-            if (field.type == FieldType::Address && state.focused_field == field.id + kAddressSearch)
-                if (session.admin_units()->find_province(state.answer(field.id + kAddressProvince))) {
-                    screen.ward_search_only = address_input(w, session, field, state.visit.errors.count(field.id) > 0);
+            if (field.type == FieldType::Address &&
+                state.focused_field == field.id + kAddressSearch)
+                if (session.admin_units()->find_province(
+                        state.answer(field.id + kAddressProvince))) {
+                    screen.ward_search_only =
+                        address_input(w, session, field, state.visit.errors.count(field.id) > 0);
                     return screen;
                 }
 
     const std::vector<int> pages = session.visible_pages();
-    const auto position = std::find(pages.begin(), pages.end(), state.visit.page_index) - pages.begin() + 1;
+    const auto position =
+        std::find(pages.begin(), pages.end(), state.visit.page_index) - pages.begin() + 1;
     screen.progress = w.f("question.progress", {{"procedure", procedure.name.in(w.language)},
                                                 {"page", std::to_string(position)},
                                                 {"pages", std::to_string(pages.size())}});
@@ -135,8 +152,12 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
     if (!state.notice.empty()) screen.notice = w.t(state.notice);
     int error_count = 0;
     for (const auto& field : page.fields)
-        if (session.field_visible(field) && state.visit.errors.count(item_key(field.id, state.visit.item))) ++error_count;
-    if (error_count > 0) screen.error_summary = w.f("question.error_summary", {{"count", std::to_string(error_count)}});
+        if (session.field_visible(field) &&
+            state.visit.errors.count(item_key(field.id, state.visit.item)))
+            ++error_count;
+    if (error_count > 0)
+        screen.error_summary =
+            w.f("question.error_summary", {{"count", std::to_string(error_count)}});
 
     for (const auto& field : page.fields) {
         if (!session.field_visible(field)) continue;
@@ -154,19 +175,23 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
             shown.address = address_input(w, session, field, has_error);
         } else if (is_typed(field.type)) {
             shown.input = InputKind::Box;
-            shown.box = FieldBox{w.local(field.label), key, value, state.focused_field == key, has_error};
+            shown.box =
+                FieldBox{w.local(field.label), key, value, state.focused_field == key, has_error};
         } else {
             shown.input = InputKind::Options;
-            shown.options = option_actions(w, field, key, state.visit.answers, AnswerKey{field.id, state.visit.item});
+            shown.options = option_actions(w, field, key, state.visit.answers,
+                                           AnswerKey{field.id, state.visit.item});
         }
         if (auto warnings = state.visit.warnings.find(key); warnings != state.visit.warnings.end())
-            for (const auto& warning : warnings->second) shown.warnings.push_back(w.t("warning." + warning));
+            for (const auto& warning : warnings->second)
+                shown.warnings.push_back(w.t("warning." + warning));
         screen.fields.push_back(std::move(shown));
     }
     if (page.repeat) {
         // Another item only after the last one; removing only above the minimum.
         if (state.visit.item == items && items < page.repeat->max)
-            screen.add_item = Action{Text{"+  " + page.repeat->add_label.in(w.language), {}}, "add_item", intent::AddItem{}};
+            screen.add_item = Action{Text{"+  " + page.repeat->add_label.in(w.language), {}},
+                                     "add_item", intent::AddItem{}};
         if (items > std::max(1, page.repeat->min))
             screen.remove_item = w.action("repeat.remove", "remove_item", intent::RemoveItem{});
     }

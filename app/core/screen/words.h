@@ -15,7 +15,8 @@ struct Words {
     Language language;
 
     Text t(const std::string& key) const;
-    Text f(const std::string& key, const std::vector<std::pair<std::string, std::string>>& values) const;
+    Text f(const std::string& key,
+           const std::vector<std::pair<std::string, std::string>>& values) const;
     Text local(const LocalText& text) const;
     Action action(const std::string& key, std::string id, Intent intent,
                   ButtonStyle style = ButtonStyle::Secondary) const;

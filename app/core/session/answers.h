@@ -49,10 +49,13 @@ struct AddressAnswerParts {
     std::string search;    // typed to find the ward: never filed
     std::string full;      // the whole address in words, set when the page is checked
     bool operator==(const AddressAnswerParts&) const = default;
-    bool empty() const { return province.empty() && ward.empty() && detail.empty() && search.empty(); }
+    bool empty() const {
+        return province.empty() && ward.empty() && detail.empty() && search.empty();
+    }
 };
 
-using Answer = std::variant<TextAnswer, DateAnswer, ChoiceAnswer, ChoiceSetAnswer, AddressAnswerParts>;
+using Answer =
+    std::variant<TextAnswer, DateAnswer, ChoiceAnswer, ChoiceSetAnswer, AddressAnswerParts>;
 using Answers = std::map<AnswerKey, Answer>;
 
 // Which part of an answer an input key names.
@@ -70,7 +73,8 @@ InputRef input_ref(const Procedure& procedure, const std::string& input_key);
 // The text of one part of an answer as shown in its box or compared by show_if: typed text,
 // the choice's value, the set's values joined by '|' (the procedure format's form), an address
 // part. "" when there is none.
-std::string answer_text(const Answers& answers, const AnswerKey& key, AnswerPart part = AnswerPart::Whole);
+std::string answer_text(const Answers& answers, const AnswerKey& key,
+                        AnswerPart part = AnswerPart::Whole);
 // The same for an input key read without the procedure: "x#2" is item 2, and ".tinh", ".xa",
 // ".tim", ".day_du" name parts when an address answer is kept under the rest.
 std::string answer_text(const Answers& answers, const std::string& input_key);

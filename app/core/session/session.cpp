@@ -33,12 +33,16 @@ namespace {
 
 // Results and timers come from the platform, not from the resident: they do not count as activity.
 bool is_timer_or_result(const Intent& intent) {
-    return std::holds_alternative<intent::Tick>(intent) || std::holds_alternative<intent::Saved>(intent) ||
-           std::holds_alternative<intent::Accepted>(intent) || std::holds_alternative<intent::Held>(intent) ||
+    return std::holds_alternative<intent::Tick>(intent) ||
+           std::holds_alternative<intent::Saved>(intent) ||
+           std::holds_alternative<intent::Accepted>(intent) ||
+           std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent);
 }
 
-bool is_choice(FieldType type) { return type != FieldType::Address && type != FieldType::MultiChoice && !is_typed(type); }
+bool is_choice(FieldType type) {
+    return type != FieldType::Address && type != FieldType::MultiChoice && !is_typed(type);
+}
 
 // The typed answer a field keeps for this text (a checked value, a scanned one).
 Answer typed_answer(const FieldDef& field, const std::string& text) {
@@ -57,7 +61,8 @@ Answer typed_answer(const FieldDef& field, const std::string& text) {
 }
 
 // Keeps `text` as the field's typed answer under `key`; no text (or an empty set) is no answer.
-void store_answer(Answers& answers, const AnswerKey& key, const FieldDef& field, const std::string& text) {
+void store_answer(Answers& answers, const AnswerKey& key, const FieldDef& field,
+                  const std::string& text) {
     Answer answer = typed_answer(field, text);
     const auto* set = std::get_if<ChoiceSetAnswer>(&answer);
     if (text.empty() || (set && set->values.empty()))
@@ -68,7 +73,8 @@ void store_answer(Answers& answers, const AnswerKey& key, const FieldDef& field,
 
 }  // namespace
 
-// [SECTION] Construction and offers ----------------------------------------------------------------
+// [SECTION] Construction and offers
+// ----------------------------------------------------------------
 
 Session::Session(const Catalog& catalog, SessionConfig config, Random& random)
     : Session(make_offer(catalog, "bundled"), std::move(config), random) {}
@@ -95,19 +101,25 @@ void Session::take_offers() {
     refresh_results();
 }
 
-// [SECTION] Queries ---------------------------------------------------------------------------------
+// [SECTION] Queries
+// ---------------------------------------------------------------------------------
 
 const Procedure* Session::procedure() const {
-    return m_state.visit.procedure_code.empty() ? nullptr : m_offer->catalog.find(m_state.visit.procedure_code);
+    return m_state.visit.procedure_code.empty()
+               ? nullptr
+               : m_offer->catalog.find(m_state.visit.procedure_code);
 }
 
 bool Session::condition_holds(const Condition& condition) const {
     const std::string answer = answer_text(m_state.visit.answers, AnswerKey{condition.field, 1});
     if (answer.empty()) return false;
-    return std::find(condition.any_of.begin(), condition.any_of.end(), answer) != condition.any_of.end();
+    return std::find(condition.any_of.begin(), condition.any_of.end(), answer) !=
+           condition.any_of.end();
 }
 
-bool Session::field_visible(const FieldDef& field) const { return !field.show_if || condition_holds(*field.show_if); }
+bool Session::field_visible(const FieldDef& field) const {
+    return !field.show_if || condition_holds(*field.show_if);
+}
 
 int Session::item_count(const PageDef& page) const {
     if (!page.repeat) return 1;
@@ -119,7 +131,8 @@ std::vector<int> Session::visible_pages() const {
     std::vector<int> pages;
     if (const Procedure* chosen = procedure())
         for (int i = 0; i < static_cast<int>(chosen->pages.size()); ++i)
-            if (!chosen->pages[i].show_if || condition_holds(*chosen->pages[i].show_if)) pages.push_back(i);
+            if (!chosen->pages[i].show_if || condition_holds(*chosen->pages[i].show_if))
+                pages.push_back(i);
     return pages;
 }
 
@@ -136,7 +149,8 @@ int Session::last_visible_page_before(int page) const {
     return found;
 }
 
-// [SECTION] Dispatch and invariants ------------------------------------------------------------------
+// [SECTION] Dispatch and invariants
+// ------------------------------------------------------------------
 
 std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
     Effects effects;
@@ -159,11 +173,14 @@ void Session::check_invariants() const {
     switch (m_state.screen) {
         case Screen::Attract:
         case Screen::Choose:
-        case Screen::Lookup: break;
-        default: assert(chosen && "a screen past the choice without a procedure");
+        case Screen::Lookup:
+            break;
+        default:
+            assert(chosen && "a screen past the choice without a procedure");
     }
     if (chosen && m_state.screen == Screen::Eligibility)
-        assert(visit.eligibility_index >= 0 && visit.eligibility_index < static_cast<int>(chosen->eligibility.size()));
+        assert(visit.eligibility_index >= 0 &&
+               visit.eligibility_index < static_cast<int>(chosen->eligibility.size()));
     if (chosen && m_state.screen == Screen::Question) {
         assert(visit.page_index >= 0 && visit.page_index < static_cast<int>(chosen->pages.size()));
         const PageDef& page = chosen->pages[static_cast<std::size_t>(visit.page_index)];
@@ -186,7 +203,8 @@ void Session::check_invariants() const {
 #endif
 }
 
-// [SECTION] Intents ------------------------------------------------------------------------------------
+// [SECTION] Intents
+// ------------------------------------------------------------------------------------
 
 void Session::on(const intent::Start&, Now, Effects& effects) {
     if (m_state.screen != Screen::Attract) return;
@@ -209,15 +227,17 @@ void Session::on(const intent::ChooseProcedure& choice, Now, Effects& effects) {
     m_state.visit.procedure_code = choice.code;
     m_state.visit.eligibility_index = 0;
     m_state.visit.page_index = 0;
-    m_state.screen = found->eligibility.empty() ? (found->guidance_only ? Screen::Guidance : Screen::Requirements)
-                                                : Screen::Eligibility;
+    m_state.screen = found->eligibility.empty()
+                         ? (found->guidance_only ? Screen::Guidance : Screen::Requirements)
+                         : Screen::Eligibility;
     effects.push_back(effect::Log{"procedure_chosen", found->code});
 }
 
 void Session::on(const intent::AnswerEligibility& answer, Now, Effects& effects) {
     const Procedure* chosen = procedure();
     if (m_state.screen != Screen::Eligibility || !chosen) return;
-    const auto& question = chosen->eligibility[static_cast<std::size_t>(m_state.visit.eligibility_index)];
+    const auto& question =
+        chosen->eligibility[static_cast<std::size_t>(m_state.visit.eligibility_index)];
     if (answer.yes == question.exit_when_yes) {
         m_state.screen = Screen::EligibilityExit;
         effects.push_back(effect::Log{"eligibility_exit", chosen->code + " " + question.id});
@@ -229,9 +249,13 @@ void Session::on(const intent::AnswerEligibility& answer, Now, Effects& effects)
         m_state.screen = chosen->guidance_only ? Screen::Guidance : Screen::Requirements;
 }
 
-void Session::on(const intent::Next&, Now now, Effects& effects) { go_next(effects, now); }
+void Session::on(const intent::Next&, Now now, Effects& effects) {
+    go_next(effects, now);
+}
 
-void Session::on(const intent::Back&, Now, Effects&) { go_back(); }
+void Session::on(const intent::Back&, Now, Effects&) {
+    go_back();
+}
 
 void Session::on(const intent::Focus& focus, Now, Effects&) {
     const Procedure* chosen = procedure();
@@ -274,9 +298,13 @@ void Session::on(const intent::Backspace&, Now, Effects&) {
     });
 }
 
-void Session::on(const intent::Shift&, Now, Effects&) { m_state.keyboard_shift = !m_state.keyboard_shift; }
+void Session::on(const intent::Shift&, Now, Effects&) {
+    m_state.keyboard_shift = !m_state.keyboard_shift;
+}
 
-void Session::on(const intent::Scan& scan, Now, Effects& effects) { apply_scan(scan.payload, effects); }
+void Session::on(const intent::Scan& scan, Now, Effects& effects) {
+    apply_scan(scan.payload, effects);
+}
 
 void Session::on(const intent::ClearField& clear, Now, Effects&) {
     if (clear.field == "search") {
@@ -297,10 +325,16 @@ void Session::on(const intent::ClearField& clear, Now, Effects&) {
     }
     AddressAnswerParts& parts = address_parts(*ref.field);
     switch (ref.part) {
-        case AnswerPart::Whole: parts.detail.clear(); break;
+        case AnswerPart::Whole:
+            parts.detail.clear();
+            break;
         // "Đổi" on a chosen province or ward: choose again from there.
-        case AnswerPart::Province: parts.province.clear(), parts.ward.clear(); [[fallthrough]];
-        case AnswerPart::Ward: parts.ward.clear(); [[fallthrough]];
+        case AnswerPart::Province:
+            parts.province.clear(), parts.ward.clear();
+            [[fallthrough]];
+        case AnswerPart::Ward:
+            parts.ward.clear();
+            [[fallthrough]];
         case AnswerPart::Search:
         case AnswerPart::Full:
             parts.search.clear();
@@ -350,8 +384,9 @@ void Session::on(const intent::Toggle& toggle, Now, Effects&) {
     // The set keeps the option order whatever order they were tapped in.
     ChoiceSetAnswer set;
     for (const auto& option : ref.field->options) {
-        const bool selected = option.value == toggle.value ? on
-                                                            : answer_has_choice(m_state.visit.answers, ref.key, option.value);
+        const bool selected = option.value == toggle.value
+                                  ? on
+                                  : answer_has_choice(m_state.visit.answers, ref.key, option.value);
         if (selected) set.values.push_back(option.value);
     }
     if (set.values.empty())
@@ -405,7 +440,8 @@ void Session::on(const intent::Saved& saved, Now now, Effects& effects) {
     if (saved.ok) {
         // Logged only now: before the outbox said so, nothing was submitted.
         if (const Procedure* chosen = procedure())
-            effects.push_back(effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
+            effects.push_back(
+                effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
         submission.delivery = Delivery::Sending;
         submission.started_ms = now.monotonic_ms;
         return;
@@ -419,8 +455,8 @@ void Session::on(const intent::Saved& saved, Now now, Effects& effects) {
 
 void Session::on(const intent::Accepted& accepted, Now, Effects&) {
     Submission& submission = m_state.submission;
-    if (accepted.provisional_code != submission.provisional_code || submission.delivery == Delivery::None ||
-        submission.delivery == Delivery::Saving)
+    if (accepted.provisional_code != submission.provisional_code ||
+        submission.delivery == Delivery::None || submission.delivery == Delivery::Saving)
         return;  // a result for an earlier visit's filing: not this person's screen
     submission.delivery = Delivery::Accepted;
     submission.ma_ho_so = accepted.ma_ho_so;
@@ -430,8 +466,8 @@ void Session::on(const intent::Accepted& accepted, Now, Effects&) {
 
 void Session::on(const intent::Held& held, Now, Effects&) {
     Submission& submission = m_state.submission;
-    if (held.provisional_code != submission.provisional_code || submission.delivery == Delivery::None ||
-        submission.delivery == Delivery::Saving)
+    if (held.provisional_code != submission.provisional_code ||
+        submission.delivery == Delivery::None || submission.delivery == Delivery::Saving)
         return;
     submission.delivery = Delivery::Held;
     submission.held_reason = held.reason;
@@ -449,7 +485,8 @@ void Session::on(const intent::Finish&, Now now, Effects& effects) {
 void Session::on(const intent::Rate& rate, Now, Effects& effects) {
     if (m_state.screen != Screen::Rating || rate.level < 1 || rate.level > 3) return;
     const Submission& submission = m_state.submission;
-    const std::string code = submission.ma_ho_so.empty() ? submission.provisional_code : submission.ma_ho_so;
+    const std::string code =
+        submission.ma_ho_so.empty() ? submission.provisional_code : submission.ma_ho_so;
     effects.push_back(effect::SendRating{code, rate.level});
     m_state.rating = rate.level;
     m_state.screen = Screen::Thanks;
@@ -465,7 +502,8 @@ void Session::on(const intent::OpenLookup&, Now, Effects&) {
 
 void Session::on(const intent::LookupResult& result, Now, Effects&) {
     if (m_state.screen != Screen::Lookup || result.code != m_state.lookup.code) return;
-    m_state.lookup = LookupView{result.state, result.code, result.procedure, result.trang_thai, result.ngay_hen_tra};
+    m_state.lookup = LookupView{result.state, result.code, result.procedure, result.trang_thai,
+                                result.ngay_hen_tra};
 }
 
 void Session::on(const intent::Tick&, Now now, Effects& effects) {
@@ -480,41 +518,57 @@ void Session::on(const intent::Tick&, Now now, Effects& effects) {
     }
 }
 
-void Session::on(const intent::SetTextSize& size, Now, Effects&) { m_state.settings.text_size = size.size; }
+void Session::on(const intent::SetTextSize& size, Now, Effects&) {
+    m_state.settings.text_size = size.size;
+}
 
-void Session::on(const intent::SetContrast& contrast, Now, Effects&) { m_state.settings.contrast = contrast.contrast; }
+void Session::on(const intent::SetContrast& contrast, Now, Effects&) {
+    m_state.settings.contrast = contrast.contrast;
+}
 
-void Session::on(const intent::SetLanguage& language, Now, Effects&) { m_state.settings.language = language.language; }
+void Session::on(const intent::SetLanguage& language, Now, Effects&) {
+    m_state.settings.language = language.language;
+}
 
-// [SECTION] Timers -----------------------------------------------------------------------------------
+// [SECTION] Timers
+// -----------------------------------------------------------------------------------
 
 std::int64_t Session::idle_limit_ms() const {
     switch (m_state.screen) {
         case Screen::Receipt:
         case Screen::Rating:
-        case Screen::Lookup: return m_config.receipt_idle_ms;  // nothing to lose: shorter
-        default: return m_config.idle_warning_ms;
+        case Screen::Lookup:
+            return m_config.receipt_idle_ms;  // nothing to lose: shorter
+        default:
+            return m_config.idle_warning_ms;
     }
 }
 
 std::vector<Session::Timer> Session::timers(std::int64_t now_ms) const {
     const std::int64_t since = m_state.last_activity_ms;
     switch (m_state.screen) {
-        case Screen::Attract: return {};
+        case Screen::Attract:
+            return {};
         case Screen::Submitting:
             if (m_state.submission.delivery != Delivery::Sending) return {};
-            return {{TimerKind::Provisional, m_state.submission.started_ms + m_config.provisional_after_ms}};
-        case Screen::Thanks: return {{TimerKind::Thanks, since + m_config.thanks_ms}};
+            return {{TimerKind::Provisional,
+                     m_state.submission.started_ms + m_config.provisional_after_ms}};
+        case Screen::Thanks:
+            return {{TimerKind::Thanks, since + m_config.thanks_ms}};
         case Screen::Receipt:
         case Screen::Rating:
-        case Screen::Lookup: return {{TimerKind::ShortIdle, since + idle_limit_ms()}};
-        default: break;
+        case Screen::Lookup:
+            return {{TimerKind::ShortIdle, since + idle_limit_ms()}};
+        default:
+            break;
     }
     const std::int64_t warned_at = since + idle_limit_ms();
     if (!m_state.idle_warning) return {{TimerKind::IdleWarning, warned_at}};
     // While the countdown shows, wake every second to redraw it.
-    const std::int64_t next_second = now_ms + 1000 - (std::max<std::int64_t>(0, now_ms - warned_at) % 1000);
-    return {{TimerKind::IdleWipe, warned_at + m_config.idle_countdown_ms}, {TimerKind::Countdown, next_second}};
+    const std::int64_t next_second =
+        now_ms + 1000 - (std::max<std::int64_t>(0, now_ms - warned_at) % 1000);
+    return {{TimerKind::IdleWipe, warned_at + m_config.idle_countdown_ms},
+            {TimerKind::Countdown, next_second}};
 }
 
 void Session::fire(TimerKind kind, Now now, Effects& effects) {
@@ -524,17 +578,22 @@ void Session::fire(TimerKind kind, Now now, Effects& effects) {
             m_state.screen = Screen::Receipt;
             m_state.last_activity_ms = now.monotonic_ms;
             return;
-        case TimerKind::Thanks: wipe(effects, now); return;
+        case TimerKind::Thanks:
+            wipe(effects, now);
+            return;
         case TimerKind::ShortIdle:
             effects.push_back(effect::Log{"visit_timed_out", "receipt"});
             wipe(effects, now);
             return;
-        case TimerKind::IdleWarning: m_state.idle_warning = true; return;
+        case TimerKind::IdleWarning:
+            m_state.idle_warning = true;
+            return;
         case TimerKind::IdleWipe:
             effects.push_back(effect::Log{"visit_timed_out", ""});
             wipe(effects, now);
             return;
-        case TimerKind::Countdown: return;
+        case TimerKind::Countdown:
+            return;
     }
 }
 
@@ -547,7 +606,8 @@ std::int64_t Session::next_deadline_ms(std::int64_t now_ms) const {
 
 int Session::idle_seconds_left(std::int64_t now_ms) const {
     if (!m_state.idle_warning) return 0;
-    const std::int64_t end = m_state.last_activity_ms + idle_limit_ms() + m_config.idle_countdown_ms;
+    const std::int64_t end =
+        m_state.last_activity_ms + idle_limit_ms() + m_config.idle_countdown_ms;
     return static_cast<int>(std::max<std::int64_t>(0, (end - now_ms + 999) / 1000));
 }
 
@@ -560,19 +620,24 @@ void Session::wipe(Effects& effects, Now now) {
     effects.push_back(effect::VisitEnded{});
 }
 
-// [SECTION] Moving between pages -----------------------------------------------------------------------
+// [SECTION] Moving between pages
+// -----------------------------------------------------------------------
 
 void Session::focus_first_field() {
     m_state.focused_field.clear();
     const Procedure* chosen = procedure();
     const VisitState& visit = m_state.visit;
-    if (!chosen || visit.page_index < 0 || visit.page_index >= static_cast<int>(chosen->pages.size())) return;
+    if (!chosen || visit.page_index < 0 ||
+        visit.page_index >= static_cast<int>(chosen->pages.size()))
+        return;
     for (const auto& field : chosen->pages[static_cast<std::size_t>(visit.page_index)].fields) {
         if (!field_visible(field)) continue;
         const std::string key = item_key(field.id, visit.item);
         if (visit.errors.count(key) || m_state.focused_field.empty()) {
-            if (field.type == FieldType::Address) m_state.focused_field = address_focus(field);
-            else if (is_typed(field.type)) m_state.focused_field = key;
+            if (field.type == FieldType::Address)
+                m_state.focused_field = address_focus(field);
+            else if (is_typed(field.type))
+                m_state.focused_field = key;
             if (visit.errors.count(key)) return;
         }
     }
@@ -582,7 +647,9 @@ void Session::go_next(Effects& effects, Now now) {
     const Procedure* chosen = procedure();
     VisitState& visit = m_state.visit;
     switch (m_state.screen) {
-        case Screen::Attract: m_state.screen = Screen::Choose; return;
+        case Screen::Attract:
+            m_state.screen = Screen::Choose;
+            return;
         case Screen::Requirements:
             if (!chosen || chosen->guidance_only) return;
             if (auto pages = visible_pages(); !pages.empty()) {
@@ -597,14 +664,16 @@ void Session::go_next(Effects& effects, Now now) {
             const PageDef& page = chosen->pages[static_cast<std::size_t>(visit.page_index)];
             if (!validate_page(page, visit.item, now)) {
                 focus_first_field();
-                effects.push_back(effect::Log{"validation_failed", chosen->code + " page " + page.id});
+                effects.push_back(
+                    effect::Log{"validation_failed", chosen->code + " page " + page.id});
                 return;
             }
             // A warning (an ID number with an unknown province...) never blocks, but the resident
             // sees it before moving on: this tap shows it, the next one moves on.
             if (new_warnings_shown(page, visit.item)) {
                 m_state.focused_field.clear();  // the keyboard closes so the warning shows
-                effects.push_back(effect::Log{"validation_warned", chosen->code + " page " + page.id});
+                effects.push_back(
+                    effect::Log{"validation_warned", chosen->code + " page " + page.id});
                 return;
             }
             m_state.notice.clear();
@@ -625,9 +694,14 @@ void Session::go_next(Effects& effects, Now now) {
             }
             return;
         }
-        case Screen::Review: submit(effects, now); return;
-        case Screen::Lookup: start_lookup(effects); return;
-        default: return;
+        case Screen::Review:
+            submit(effects, now);
+            return;
+        case Screen::Lookup:
+            start_lookup(effects);
+            return;
+        default:
+            return;
     }
 }
 
@@ -636,7 +710,9 @@ void Session::go_back() {
     const Procedure* chosen = procedure();
     VisitState& visit = m_state.visit;
     switch (m_state.screen) {
-        case Screen::Choose: m_state.screen = Screen::Attract; return;
+        case Screen::Choose:
+            m_state.screen = Screen::Attract;
+            return;
         case Screen::Lookup: {
             Effects ignored;
             wipe(ignored, Now{m_state.last_activity_ms, 0});  // nothing of the lookup stays
@@ -648,7 +724,9 @@ void Session::go_back() {
             else
                 m_state.screen = Screen::Choose;
             return;
-        case Screen::EligibilityExit: m_state.screen = Screen::Eligibility; return;
+        case Screen::EligibilityExit:
+            m_state.screen = Screen::Eligibility;
+            return;
         case Screen::Requirements:
         case Screen::Guidance:
             if (chosen && !chosen->eligibility.empty()) {
@@ -689,7 +767,8 @@ void Session::go_back() {
             }
             return;
         }
-        default: return;
+        default:
+            return;
     }
 }
 
@@ -700,11 +779,13 @@ void Session::remove_item(const PageDef& page) {
     if (!page.repeat || count <= page.repeat->min || count <= 1) return;
     for (const auto& field : page.fields) {
         for (int n = visit.item; n < count; ++n) {
-            if (auto next = visit.answers.find(AnswerKey{field.id, n + 1}); next != visit.answers.end())
+            if (auto next = visit.answers.find(AnswerKey{field.id, n + 1});
+                next != visit.answers.end())
                 visit.answers[AnswerKey{field.id, n}] = next->second;
             else
                 visit.answers.erase(AnswerKey{field.id, n});
-            if (auto next = visit.errors.find(item_key(field.id, n + 1)); next != visit.errors.end())
+            if (auto next = visit.errors.find(item_key(field.id, n + 1));
+                next != visit.errors.end())
                 visit.errors[item_key(field.id, n)] = next->second;
             else
                 visit.errors.erase(item_key(field.id, n));
@@ -718,7 +799,8 @@ void Session::remove_item(const PageDef& page) {
     visit.item = std::min(visit.item, count - 1);
 }
 
-// [SECTION] Checking answers ----------------------------------------------------------------------------
+// [SECTION] Checking answers
+// ----------------------------------------------------------------------------
 
 // Checks one item of a page (item 1 for a page that does not repeat).
 bool Session::validate_page(const PageDef& page, int item, Now now) {
@@ -733,7 +815,8 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
         if (!field_visible(field)) continue;
         FieldCheck check = field.type == FieldType::Address
                                ? check_address(field, now)
-                               : check_field(field, answer_text(visit.answers, answer_key), today.year, today.month, today.day);
+                               : check_field(field, answer_text(visit.answers, answer_key),
+                                             today.year, today.month, today.day);
         if (!check.error.empty()) {
             visit.errors[key] = check.error;  // keep what the person typed
             ok = false;
@@ -783,7 +866,8 @@ std::string Session::address_focus(const FieldDef& field) const {
     if (!m_units) return field.id;
     const AnswerKey key{field.id, 1};
     if (answer_text(m_state.visit.answers, key, AnswerPart::Province).empty()) return {};
-    if (answer_text(m_state.visit.answers, key, AnswerPart::Ward).empty()) return field.id + kAddressSearch;
+    if (answer_text(m_state.visit.answers, key, AnswerPart::Ward).empty())
+        return field.id + kAddressSearch;
     return field.id;
 }
 
@@ -792,7 +876,8 @@ std::string Session::address_focus(const FieldDef& field) const {
 FieldCheck Session::check_address(const FieldDef& field, Now now) {
     const AnswerKey key{field.id, 1};
     auto it = m_state.visit.answers.find(key);
-    AddressAnswerParts* parts = it == m_state.visit.answers.end() ? nullptr : std::get_if<AddressAnswerParts>(&it->second);
+    AddressAnswerParts* parts =
+        it == m_state.visit.answers.end() ? nullptr : std::get_if<AddressAnswerParts>(&it->second);
     if (parts) parts->full.clear();
     const AddressAnswerParts typed = parts ? *parts : AddressAnswerParts{};
     if (!m_units) {
@@ -801,8 +886,10 @@ FieldCheck Session::check_address(const FieldDef& field, Now now) {
         if (check.error.empty() && !check.value.empty()) address_parts(field).full = check.value;
         return check;
     }
-    if (!field.required && typed.province.empty() && typed.ward.empty() && typed.detail.empty()) return FieldCheck{};
-    auto address = validate_address(*m_units, AddressAnswer{typed.province, typed.ward, typed.detail}, field.required);
+    if (!field.required && typed.province.empty() && typed.ward.empty() && typed.detail.empty())
+        return FieldCheck{};
+    auto address = validate_address(
+        *m_units, AddressAnswer{typed.province, typed.ward, typed.detail}, field.required);
     if (!address) return FieldCheck{{}, address.error().code, {}};
     address_parts(field).full = format_address(*m_units, *address);
     return FieldCheck{address->detail, {}, {}};
@@ -810,7 +897,8 @@ FieldCheck Session::check_address(const FieldDef& field, Now now) {
 
 // A province or a ward tapped in the address picker. Unknown codes are ignored (the view only
 // offers real ones); a new province forgets the ward, which belongs to the old one.
-void Session::choose_address_part(const FieldDef& field, AnswerPart part, const std::string& value) {
+void Session::choose_address_part(const FieldDef& field, AnswerPart part,
+                                  const std::string& value) {
     if (!m_units) return;
     if (part == AnswerPart::Province) {
         if (!m_units->find_province(value)) return;
@@ -832,7 +920,8 @@ void Session::choose_address_part(const FieldDef& field, AnswerPart part, const 
     m_state.focused_field = address_focus(field);
 }
 
-// [SECTION] Editing answers -------------------------------------------------------------------------------
+// [SECTION] Editing answers
+// -------------------------------------------------------------------------------
 
 // Changes the text of the focused input: a typed answer, or the typed part of an address (its
 // detail line, or what is typed to find the ward).
@@ -849,10 +938,12 @@ void Session::edit_focused(const std::function<std::string(const std::string&)>&
         if (parts.empty()) m_state.visit.answers.erase(ref.key);
         return;
     }
-    store_answer(m_state.visit.answers, ref.key, *ref.field, to_nfc(change(answer_text(m_state.visit.answers, ref.key))));
+    store_answer(m_state.visit.answers, ref.key, *ref.field,
+                 to_nfc(change(answer_text(m_state.visit.answers, ref.key))));
 }
 
-// [SECTION] Filing -----------------------------------------------------------------------------------------
+// [SECTION] Filing
+// -----------------------------------------------------------------------------------------
 
 void Session::submit(Effects& effects, Now now) {
     const Procedure* chosen = procedure();
@@ -860,7 +951,8 @@ void Session::submit(Effects& effects, Now now) {
     VisitState& visit = m_state.visit;
     // Re-check every visible page: an answer changed on one page can hide or show another.
     for (int page : visible_pages()) {
-        for (int item = 1; item <= item_count(chosen->pages[static_cast<std::size_t>(page)]); ++item) {
+        for (int item = 1; item <= item_count(chosen->pages[static_cast<std::size_t>(page)]);
+             ++item) {
             if (validate_page(chosen->pages[static_cast<std::size_t>(page)], item, now)) continue;
             visit.page_index = page;
             visit.item = item;
@@ -880,7 +972,8 @@ void Session::submit(Effects& effects, Now now) {
                 auto it = visit.answers.find(AnswerKey{field.id, item});
                 if (it == visit.answers.end()) continue;
                 if (const auto* address = std::get_if<AddressAnswerParts>(&it->second))
-                    filed[field.id][item] = FiledAddress{address->province, address->ward, address->detail, address->full};
+                    filed[field.id][item] = FiledAddress{address->province, address->ward,
+                                                         address->detail, address->full};
                 else
                     filed[field.id][item] = answer_text(visit.answers, it->first);
             }
@@ -891,7 +984,8 @@ void Session::submit(Effects& effects, Now now) {
     submission.idempotency_key = make_idempotency_key(m_random);
     submission.provisional_code = make_provisional_code(m_random);
     const LocalDateTime received = vietnam_time_from_unix_ms(now.wall_unix_ms);
-    submission.expected_due = format_portal_time(due_at(received, chosen->working_days, m_config.holidays));
+    submission.expected_due =
+        format_portal_time(due_at(received, chosen->working_days, m_config.holidays));
     submission.delivery = Delivery::Saving;
     submission.started_ms = now.monotonic_ms;
     m_state.screen = Screen::Submitting;
@@ -899,11 +993,12 @@ void Session::submit(Effects& effects, Now now) {
 
     // "dossier_submitted" is logged when the outbox has it (intent::Saved), not here.
     DossierMeta meta{m_config.kiosk_id, submission.provisional_code, format_portal_time(received)};
-    effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code, chosen->code,
-                                          encode_dossier(*chosen, filed, meta)});
+    effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code,
+                                          chosen->code, encode_dossier(*chosen, filed, meta)});
 }
 
-// [SECTION] Lookup and scans ---------------------------------------------------------------------------------
+// [SECTION] Lookup and scans
+// ---------------------------------------------------------------------------------
 
 void Session::start_lookup(Effects& effects) {
     std::string code = to_nfc(m_state.lookup_code);
@@ -934,7 +1029,8 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
         return;
     }
     const Procedure* chosen = procedure();
-    if (!chosen || m_state.screen != Screen::Question) return;  // a stray scan elsewhere does nothing
+    if (!chosen || m_state.screen != Screen::Question)
+        return;  // a stray scan elsewhere does nothing
     auto card = parse_cccd_qr(payload);
     if (!card) {
         m_state.notice = "notice.scan_unreadable";
@@ -945,13 +1041,17 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
     for (const auto& page : chosen->pages)
         for (const auto& field : page.fields) {
             std::string value;
-            if (field.prefill == "cccd.id_number") value = card->id_number;
-            else if (field.prefill == "cccd.date_of_birth") value = format_date(card->date_of_birth);
-            else if (field.prefill == "cccd.sex") value = card->sex == Sex::Female ? "nu" : "nam";
+            if (field.prefill == "cccd.id_number")
+                value = card->id_number;
+            else if (field.prefill == "cccd.date_of_birth")
+                value = format_date(card->date_of_birth);
+            else if (field.prefill == "cccd.sex")
+                value = card->sex == Sex::Female ? "nu" : "nam";
             else if (field.prefill == "cccd.full_name" && !card->ascii_only) {
                 auto name = validate_person_name(card->full_name);
                 if (name) value = *name;
-            } else if (field.prefill == "cccd.address" && !card->ascii_only && field.type != FieldType::Address)
+            } else if (field.prefill == "cccd.address" && !card->ascii_only &&
+                       field.type != FieldType::Address)
                 value = card->address;
             if (value.empty()) continue;
             store_answer(m_state.visit.answers, AnswerKey{field.id, 1}, field, value);
@@ -965,7 +1065,8 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
     effects.push_back(effect::Log{"scan_prefilled", std::to_string(filled) + " fields"});
 }
 
-// [SECTION] Derived lists -------------------------------------------------------------------------------------
+// [SECTION] Derived lists
+// -------------------------------------------------------------------------------------
 
 // Searches again what changed since the last dispatch: the procedure search and the ward search
 // of each address field at its ward step on the page shown.
@@ -975,7 +1076,8 @@ void Session::refresh_results() {
         m_search_for = {};
     } else if (SearchedFor key{m_offer.get(), m_state.search_text, 20}; !(key == m_search_for)) {
         m_state.search_hits.clear();
-        for (const auto& hit : m_offer->search.query(m_state.search_text, 20)) m_state.search_hits.push_back(hit.id);
+        for (const auto& hit : m_offer->search.query(m_state.search_text, 20))
+            m_state.search_hits.push_back(hit.id);
         m_search_for = std::move(key);
     }
     std::map<std::string, std::vector<std::string>> wards;
@@ -983,24 +1085,30 @@ void Session::refresh_results() {
     const Procedure* chosen = procedure();
     if (m_units && chosen && m_state.screen == Screen::Question) {
         const Answers& answers = m_state.visit.answers;
-        for (const auto& field : chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)].fields) {
+        for (const auto& field :
+             chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)].fields) {
             if (field.type != FieldType::Address || !field_visible(field)) continue;
             const AnswerKey key{field.id, 1};
-            const Province* province = m_units->find_province(answer_text(answers, key, AnswerPart::Province));
+            const Province* province =
+                m_units->find_province(answer_text(answers, key, AnswerPart::Province));
             if (!province) continue;
             const Ward* ward = m_units->find_ward(answer_text(answers, key, AnswerPart::Ward));
-            if (ward && m_units->province_of_ward(ward->code) == province) continue;  // past the ward step
+            if (ward && m_units->province_of_ward(ward->code) == province)
+                continue;  // past the ward step
             const std::string typed = answer_text(answers, key, AnswerPart::Search);
             // While typing only a few fit above the keyboard; otherwise every ward of the province.
-            const std::size_t limit = m_state.focused_field == field.id + kAddressSearch ? 4 : province->wards.size();
+            const std::size_t limit =
+                m_state.focused_field == field.id + kAddressSearch ? 4 : province->wards.size();
             SearchedFor searched_for{m_units.get(), province->code + "\n" + typed, limit};
             auto before = m_ward_search_for.find(field.id);
             auto kept = m_state.ward_hits.find(field.id);
-            if (before != m_ward_search_for.end() && before->second == searched_for && kept != m_state.ward_hits.end()) {
+            if (before != m_ward_search_for.end() && before->second == searched_for &&
+                kept != m_state.ward_hits.end()) {
                 wards[field.id] = std::move(kept->second);
             } else {
                 auto& codes = wards[field.id];
-                for (const Ward* found : m_units->search_wards(province->code, typed, limit)) codes.push_back(found->code);
+                for (const Ward* found : m_units->search_wards(province->code, typed, limit))
+                    codes.push_back(found->code);
             }
             searched[field.id] = std::move(searched_for);
         }

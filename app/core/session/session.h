@@ -87,8 +87,8 @@ struct SessionConfig {
     std::int64_t provisional_after_ms = 4000;      // the resident never waits longer on the network
     std::int64_t thanks_ms = 6000;
     std::string kiosk_id = "KIOSK-01";
-    HolidayCalendar holidays;                      // for the expected due date on the receipt
-    std::string home_ward;                         // the ward code where the kiosk stands: offered first
+    HolidayCalendar holidays;  // for the expected due date on the receipt
+    std::string home_ward;     // the ward code where the kiosk stands: offered first
 };
 
 // One procedure's visit: where the resident is in it and everything they answered. Reset as a
@@ -97,12 +97,12 @@ struct VisitState {
     std::string procedure_code;  // chosen procedure, empty before the choice
     int eligibility_index = 0;
     int page_index = 0;
-    int item = 1;                        // on a repeatable page: which item (1-based)
-    std::map<std::string, int> items;    // repeatable page id → how many items
+    int item = 1;                      // on a repeatable page: which item (1-based)
+    std::map<std::string, int> items;  // repeatable page id → how many items
     bool returning_to_review = false;
-    Answers answers;                                            // typed, see answers.h
-    std::map<std::string, std::string> errors;                  // input key → error code
-    std::map<std::string, std::vector<std::string>> warnings;   // input key → warning codes
+    Answers answers;                                           // typed, see answers.h
+    std::map<std::string, std::string> errors;                 // input key → error code
+    std::map<std::string, std::vector<std::string>> warnings;  // input key → warning codes
     // Answers whose warnings the resident has seen (input key → the answer warned about): the
     // first "Tiếp tục" shows a new warning on the page, a second one with the same answer moves on.
     std::map<std::string, std::string> warned;
@@ -113,7 +113,7 @@ struct SessionState {
     Settings settings;
     std::string search_text;
     VisitState visit;
-    std::string focused_field;  // a field id, "search" on the choose screen, or empty
+    std::string focused_field;    // a field id, "search" on the choose screen, or empty
     bool keyboard_shift = false;  // the next letter typed on the on-screen keyboard is a capital
     Submission submission;
     std::string notice;  // an i18n key shown as a banner ("notice.save_failed"), empty if none
@@ -131,35 +131,73 @@ struct SessionState {
 
     // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
     // answer_text() gives it; "" when none.
-    std::string answer(const std::string& input_key) const { return answer_text(visit.answers, input_key); }
+    std::string answer(const std::string& input_key) const {
+        return answer_text(visit.answers, input_key);
+    }
 };
 
 namespace intent {
 struct Start {};
 struct Home {};  // "Về đầu": end the visit, wipe everything
-struct ChooseProcedure { std::string code; };
-struct AnswerEligibility { bool yes; };
+struct ChooseProcedure {
+    std::string code;
+};
+struct AnswerEligibility {
+    bool yes;
+};
 struct Next {};
 struct Back {};
-struct Focus { std::string field; };
-struct TypeText { std::string utf8; };
+struct Focus {
+    std::string field;
+};
+struct TypeText {
+    std::string utf8;
+};
 struct Backspace {};
-struct Shift {};                                             // on-screen keyboard: next letter capital
-struct Scan { std::string payload; };                        // a scanner burst (ID card QR)
-struct ClearField { std::string field; };
-struct ApplyTone { Tone tone; };
-struct ApplyMark { Mark mark; };
-struct Choose { std::string field; std::string value; };     // single choice / yes-no
-struct Toggle { std::string field; std::string value; };     // multi choice
-struct EditPage { int page; };
-struct AddItem {};                                           // repeatable page: one more item
-struct RemoveItem {};                                        // repeatable page: drop this item
+struct Shift {};  // on-screen keyboard: next letter capital
+struct Scan {
+    std::string payload;
+};  // a scanner burst (ID card QR)
+struct ClearField {
+    std::string field;
+};
+struct ApplyTone {
+    Tone tone;
+};
+struct ApplyMark {
+    Mark mark;
+};
+struct Choose {
+    std::string field;
+    std::string value;
+};  // single choice / yes-no
+struct Toggle {
+    std::string field;
+    std::string value;
+};  // multi choice
+struct EditPage {
+    int page;
+};
+struct AddItem {};     // repeatable page: one more item
+struct RemoveItem {};  // repeatable page: drop this item
 struct Submit {};
-struct Saved { bool ok; std::string detail; };               // from the platform, after SaveDossier
-struct Accepted { std::string provisional_code; std::string ma_ho_so; std::string ngay_hen_tra; };
-struct Held { std::string provisional_code; std::string reason; };
-struct Finish {};                                            // receipt → rating
-struct Rate { int level; };                                  // 1..3
+struct Saved {
+    bool ok;
+    std::string detail;
+};  // from the platform, after SaveDossier
+struct Accepted {
+    std::string provisional_code;
+    std::string ma_ho_so;
+    std::string ngay_hen_tra;
+};
+struct Held {
+    std::string provisional_code;
+    std::string reason;
+};
+struct Finish {};  // receipt → rating
+struct Rate {
+    int level;
+};  // 1..3
 struct StillHere {};
 struct OpenLookup {};
 // The answer to effect::LookupDossier, from the platform. `local_waiting`: the code is a filing
@@ -172,19 +210,26 @@ struct LookupResult {
     std::string ngay_hen_tra;
 };
 struct Tick {};
-struct SetTextSize { TextSize size; };
-struct SetContrast { Contrast contrast; };
-struct SetLanguage { Language language; };
+struct SetTextSize {
+    TextSize size;
+};
+struct SetContrast {
+    Contrast contrast;
+};
+struct SetLanguage {
+    Language language;
+};
 }  // namespace intent
 
-using Intent = std::variant<intent::Start, intent::Home, intent::ChooseProcedure,
-                            intent::AnswerEligibility, intent::Next, intent::Back, intent::Focus,
-                            intent::TypeText, intent::Backspace, intent::Shift, intent::Scan, intent::ClearField,
-                            intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
-                            intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved, intent::Accepted,
-                            intent::Held, intent::Finish, intent::Rate, intent::StillHere, intent::OpenLookup, intent::LookupResult,
-                            intent::Tick, intent::SetTextSize, intent::SetContrast,
-                            intent::SetLanguage>;
+using Intent =
+    std::variant<intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility,
+                 intent::Next, intent::Back, intent::Focus, intent::TypeText, intent::Backspace,
+                 intent::Shift, intent::Scan, intent::ClearField, intent::ApplyTone,
+                 intent::ApplyMark, intent::Choose, intent::Toggle, intent::EditPage,
+                 intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
+                 intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+                 intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
+                 intent::SetContrast, intent::SetLanguage>;
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -194,16 +239,24 @@ struct SaveDossier {
     std::string procedure_code;
     std::string payload_json;
 };
-struct SendRating { std::string code; int level; };
+struct SendRating {
+    std::string code;
+    int level;
+};
 // A structured log line: never personal data.
-struct Log { std::string event; std::string detail; };
+struct Log {
+    std::string event;
+    std::string detail;
+};
 struct VisitEnded {};
 // Ask the portal (or the local outbox) for the status of the dossier with exactly this code.
-struct LookupDossier { std::string code; };
+struct LookupDossier {
+    std::string code;
+};
 }  // namespace effect
 
-using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded,
-                            effect::LookupDossier>;
+using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
+                            effect::VisitEnded, effect::LookupDossier>;
 
 struct Now {
     std::int64_t monotonic_ms = 0;
@@ -213,7 +266,8 @@ struct Now {
 class Session {
 public:
     Session(std::shared_ptr<const CatalogOffer> offer, SessionConfig config, Random& random);
-    Session(const Catalog& catalog, SessionConfig config, Random& random);  // tests: a bundled offer
+    Session(const Catalog& catalog, SessionConfig config,
+            Random& random);  // tests: a bundled offer
 
     // A newer catalogue or set of administrative units (from the portal or its cache). Taken at
     // once on the attract screen, otherwise when the current visit ends.

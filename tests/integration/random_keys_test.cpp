@@ -19,13 +19,15 @@ namespace {
 double chi_square(const std::vector<long>& counts, long total) {
     const double expected = static_cast<double>(total) / static_cast<double>(counts.size());
     double sum = 0;
-    for (long n : counts) sum += (static_cast<double>(n) - expected) * (static_cast<double>(n) - expected) / expected;
+    for (long n : counts)
+        sum += (static_cast<double>(n) - expected) * (static_cast<double>(n) - expected) / expected;
     return sum;
 }
 
 }  // namespace
 
-TEST_CASE("a million keys, each from a freshly started random source, are all different", "[random]") {
+TEST_CASE("a million keys, each from a freshly started random source, are all different",
+          "[random]") {
     // One SystemRandom per key: what a million kiosk starts amount to.
     constexpr int Keys = 1'000'000;
     std::unordered_set<std::string> seen;
@@ -53,7 +55,8 @@ TEST_CASE("a million keys from twenty fresh processes are all different and code
     long codes = 0;
     int duplicates = 0;
     for (int p = 0; p < Processes; ++p) {
-        auto run = motcua::test::run_process({MOTCUA_OUTBOX_SOAK, "--print-keys", std::to_string(PerProcess)});
+        auto run = motcua::test::run_process(
+            {MOTCUA_OUTBOX_SOAK, "--print-keys", std::to_string(PerProcess)});
         REQUIRE(run.exit_code == 0);
         std::istringstream lines(run.output);
         std::string key, code;
@@ -63,8 +66,9 @@ TEST_CASE("a million keys from twenty fresh processes are all different and code
             if (!keys.insert(key).second) ++duplicates;
             REQUIRE(motcua::core::is_provisional_code(code));
             for (std::size_t i = 0; i < code.size(); ++i) {
-                const std::string_view alphabet = i == 2 || i == 5 ? motcua::core::ProvisionalCodeDigits
-                                                                   : motcua::core::ProvisionalCodeLetters;
+                const std::string_view alphabet = i == 2 || i == 5
+                                                      ? motcua::core::ProvisionalCodeDigits
+                                                      : motcua::core::ProvisionalCodeLetters;
                 ++counts[i][alphabet.find(code[i])];
             }
             ++codes;

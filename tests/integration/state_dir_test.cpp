@@ -1,17 +1,19 @@
 // The kiosk's state folder by the XDG rule, created private (issue 9: an empty XDG_STATE_HOME
 // put the outbox at /motcua; an uncreatable folder aborted with an uncaught exception).
+#include "platform/system/state_dir.h"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "platform/system/state_dir.h"
 #include "support/portal_sim_process.h"
 
 using motcua::platform::make_private_directory;
 using motcua::platform::state_directory;
 
-TEST_CASE("the state folder follows the XDG rule: empty or relative XDG_STATE_HOME is unset", "[state-dir]") {
+TEST_CASE("the state folder follows the XDG rule: empty or relative XDG_STATE_HOME is unset",
+          "[state-dir]") {
     CHECK(*state_directory("/var/lib/kiosk", "/home/k") == "/var/lib/kiosk/motcua");
     CHECK(*state_directory("", "/home/k") == "/home/k/.local/state/motcua");
     CHECK(*state_directory(nullptr, "/home/k") == "/home/k/.local/state/motcua");
@@ -23,7 +25,8 @@ TEST_CASE("the state folder follows the XDG rule: empty or relative XDG_STATE_HO
     }
 }
 
-TEST_CASE("the state folder is created 0700, and an uncreatable one is an error, not an abort", "[state-dir]") {
+TEST_CASE("the state folder is created 0700, and an uncreatable one is an error, not an abort",
+          "[state-dir]") {
     motcua::test::TempDir dir;
     SECTION("created private, parents included") {
         const std::string path = dir.file("state/motcua");

@@ -31,7 +31,8 @@ inline PowercutResult powercut_revert(const std::string& log_path) {
     if (fd < 0) return {};
     std::string log;
     char buffer[1 << 16];
-    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) log.append(buffer, static_cast<std::size_t>(n));
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+        log.append(buffer, static_cast<std::size_t>(n));
     ::close(fd);
     std::size_t at = 0;
     auto take = [&](void* out, std::size_t size) {
@@ -52,8 +53,10 @@ inline PowercutResult powercut_revert(const std::string& log_path) {
         at += path_length;
         std::string old = log.substr(at, old_length);
         at += old_length;
-        if (kind == 2) pending[path].clear();
-        else pending[path].push_back({offset, old_size, std::move(old)});
+        if (kind == 2)
+            pending[path].clear();
+        else
+            pending[path].push_back({offset, old_size, std::move(old)});
     }
     PowercutResult result;
     for (auto& [path, undos] : pending) {

@@ -28,7 +28,9 @@ enum { KindUndo = 1, KindSync = 2 };
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int log_fd = -1;
 
-static ssize_t raw_write(int fd, const void* data, size_t size) { return syscall(SYS_write, fd, data, size); }
+static ssize_t raw_write(int fd, const void* data, size_t size) {
+    return syscall(SYS_write, fd, data, size);
+}
 static ssize_t raw_pread(int fd, void* data, size_t size, off_t offset) {
     return syscall(SYS_pread64, fd, data, size, offset);
 }
@@ -56,14 +58,15 @@ static int tracked_path(int fd, char* path, size_t size) {
     path[n] = '\0';
     if (strncmp(path, dir, strlen(dir)) != 0 || strcmp(path, log) == 0) return 0;
     if (log_fd < 0) {
-        log_fd = (int)syscall(SYS_openat, AT_FDCWD, log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+        log_fd = (int)syscall(SYS_openat, AT_FDCWD, log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                              0600);
         if (log_fd < 0) abort();
     }
     return 1;
 }
 
-static void record(uint32_t kind, const char* path, uint64_t offset, const char* old, uint64_t old_length,
-                   uint64_t old_size) {
+static void record(uint32_t kind, const char* path, uint64_t offset, const char* old,
+                   uint64_t old_length, uint64_t old_size) {
     const uint32_t magic = 0x54554350u; /* "PCUT" */
     const uint32_t path_length = (uint32_t)strlen(path);
     write_all(&magic, 4);
@@ -146,7 +149,9 @@ int ftruncate64(int fd, off64_t length) {
     return rc;
 }
 
-int ftruncate(int fd, off_t length) { return ftruncate64(fd, (off64_t)length); }
+int ftruncate(int fd, off_t length) {
+    return ftruncate64(fd, (off64_t)length);
+}
 
 /* The sync and its mark under the lock: no write can slip between them and pass for synced. */
 static int synced(int fd, sync_fn sync) {

@@ -7,7 +7,8 @@ using namespace motcua::core;
 
 TEST_CASE("a rating names the dossier by MaTam or MaHoSo", "[filing][rating]") {
     const auto provisional = nlohmann::json::parse(rating_body("KD4MX7PA", 3, "KIOSK-01"));
-    CHECK(provisional == nlohmann::json{{"MucDo", 3}, {"MaKiosk", "KIOSK-01"}, {"MaTam", "KD4MX7PA"}});
+    CHECK(provisional ==
+          nlohmann::json{{"MucDo", 3}, {"MaKiosk", "KIOSK-01"}, {"MaTam", "KD4MX7PA"}});
     // Eight characters but not a provisional code (a short MaHoSo): MaHoSo, not MaTam.
     const auto full = nlohmann::json::parse(rating_body("1897C359", 1, "KIOSK-01"));
     CHECK(full.contains("MaHoSo"));
@@ -15,7 +16,8 @@ TEST_CASE("a rating names the dossier by MaTam or MaHoSo", "[filing][rating]") {
 }
 
 TEST_CASE("a heartbeat carries the version it is given and the outbox counts", "[filing][rating]") {
-    const auto beat = nlohmann::json::parse(heartbeat_body("K-7", "9.8.7", 1'796'112'000'000, {4, 2, 1}));
+    const auto beat =
+        nlohmann::json::parse(heartbeat_body("K-7", "9.8.7", 1'796'112'000'000, {4, 2, 1}));
     CHECK(beat["MaKiosk"] == "K-7");
     CHECK(beat["PhienBan"] == "9.8.7");
     CHECK(beat["ThoiGian"] == "20261201150000");  // 08:00Z is 15:00 in Vietnam

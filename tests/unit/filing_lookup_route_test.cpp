@@ -4,7 +4,8 @@
 
 using namespace motcua::core;
 
-TEST_CASE("a lookup is answered from the outbox first, then asked of the portal", "[filing][lookup]") {
+TEST_CASE("a lookup is answered from the outbox first, then asked of the portal",
+          "[filing][lookup]") {
     OutboxEntry entry = make_entry("key", "KD4MX7PA", "1.001193", "{}", 0);
     SECTION("not in this kiosk's outbox: the portal, with the code asked") {
         const LookupRoute route = route_lookup("000.00.01.H99-261201-0001", nullptr);

@@ -13,13 +13,14 @@ std::string rating_body(const std::string& code, int level, const std::string& k
     return body.dump();
 }
 
-std::string heartbeat_body(const std::string& kiosk_id, const std::string& version, std::int64_t now_unix_ms,
-                           HeartbeatCounts counts) {
+std::string heartbeat_body(const std::string& kiosk_id, const std::string& version,
+                           std::int64_t now_unix_ms, HeartbeatCounts counts) {
     const nlohmann::json beat = {
         {"MaKiosk", kiosk_id},
         {"PhienBan", version},
         {"ThoiGian", format_portal_time(vietnam_time_from_unix_ms(now_unix_ms))},
-        {"TrangThai", {{"ChuaGui", counts.unsent}, {"BiGiu", counts.held}, {"QuaHan", counts.stale}}}};
+        {"TrangThai",
+         {{"ChuaGui", counts.unsent}, {"BiGiu", counts.held}, {"QuaHan", counts.stale}}}};
     return beat.dump();
 }
 

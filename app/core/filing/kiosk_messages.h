@@ -20,8 +20,8 @@ std::string rating_body(const std::string& code, int level, const std::string& k
 struct HeartbeatCounts {
     int unsent = 0, held = 0, stale = 0;
 };
-std::string heartbeat_body(const std::string& kiosk_id, const std::string& version, std::int64_t now_unix_ms,
-                           HeartbeatCounts counts);
+std::string heartbeat_body(const std::string& kiosk_id, const std::string& version,
+                           std::int64_t now_unix_ms, HeartbeatCounts counts);
 
 // What the answer to a rating means for the rating kept in the outbox.
 enum class RatingOutcome {

@@ -12,7 +12,8 @@ namespace motcua::core {
 struct LookupRoute {
     enum class Kind { AnswerWaiting, AskPortal };
     Kind kind = Kind::AskPortal;
-    std::string portal_code;  // AskPortal: the code to send; the answer goes back under the code asked
+    std::string
+        portal_code;  // AskPortal: the code to send; the answer goes back under the code asked
 };
 
 // `local` is the outbox entry whose provisional code or MaHoSo equals the code asked, or null.

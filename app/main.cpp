@@ -23,7 +23,7 @@
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
-#include "platform/sdl/script.h"
+#include "platform/driver/script.h"
 #include "platform/store/outbox_store.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"

@@ -1,4 +1,6 @@
-#include "platform/sdl/script.h"
+#include "platform/driver/script.h"
+
+#include "platform/driver/audit.h"
 
 #include <utf8proc.h>
 
@@ -13,10 +15,6 @@
 namespace motcua::platform {
 
 namespace {
-
-// Minimum touch target: 44 CSS px in WCAG 2.5.5 terms, on a kiosk panel of about 100 PPI.
-constexpr float MinTarget = 48.0f;
-constexpr float MinContrast = 4.5f;
 
 std::string unquote(const std::string& rest, std::size_t& end, bool& ok) {
     ok = false;
@@ -298,34 +296,6 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     return commands;
 }
 
-std::vector<std::string> audit(const App& app) {
-    std::vector<std::string> problems;
-    const auto& widgets = app.registry().widgets();
-    for (std::size_t i = 0; i < widgets.size(); ++i) {
-        const auto& w = widgets[i];
-        if (w.rect.w <= 0 || w.rect.h <= 0) continue;  // scrolled out of view
-        const std::string name = "\"" + w.label + "\" (" + w.id + ")";
-        if (w.label.empty()) problems.push_back(name + ": no visible label");
-        if (w.full.w < MinTarget || w.full.h < MinTarget) {
-            char size[64];
-            std::snprintf(size, sizeof size, "%.0f×%.0f px", w.full.w, w.full.h);
-            problems.push_back(name + ": target " + size + " is smaller than 48×48");
-        }
-        if (w.contrast < MinContrast) {
-            char ratio[32];
-            std::snprintf(ratio, sizeof ratio, "%.1f:1", w.contrast);
-            problems.push_back(name + ": label contrast " + ratio + " is below 4.5:1");
-        }
-        for (std::size_t j = i + 1; j < widgets.size(); ++j) {
-            const auto& other = widgets[j];
-            if (other.rect.w > 0 && w.rect.overlaps(other.rect) && w.id.rfind("field:", 0) != 0)
-                problems.push_back(name + " overlaps \"" + other.label + "\" (" + other.id + ")");
-        }
-    }
-    for (const auto& glyph : app.missing_glyphs()) problems.push_back("missing glyph " + glyph);
-    return problems;
-}
-
 core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, const std::string& shots_dir) {
     app.settle();
     for (const auto& command : commands) {
@@ -382,7 +352,7 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
             if (app.registry().shows(command.text)) return failure(app, command, "\"" + command.text + "\" is on screen");
         } else if (verb == "audit") {
             app.settle();
-            auto problems = audit(app);
+            auto problems = audit(app.registry(), app.missing_glyphs());
             if (!problems.empty()) {
                 std::string all;
                 for (const auto& problem : problems) all += "\n    " + problem;

@@ -36,7 +36,4 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text);
 // labels on screen.
 core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, const std::string& shots_dir);
 
-// Accessibility audit of the current frame: each problem as one line.
-std::vector<std::string> audit(const App& app);
-
 }  // namespace motcua::platform

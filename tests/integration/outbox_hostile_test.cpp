@@ -159,7 +159,7 @@ TEST_CASE("once a dossier is accepted its personal data is in neither the databa
 TEST_CASE(
     "a disk filled by the reference cache still takes a dossier, and an accepted one is recorded "
     "when room returns",
-    "[store][hostile]") {
+    "[store][hostile][disk]") {
     SmallDisk disk;
     SeededRandom random(33);
     const std::string big_document(64 * 1024, 'x');

@@ -5,11 +5,15 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <thread>
 
+#include "core/receipt/vietqr.h"
 #include "platform/print/escpos.h"
+#include "platform/print/receipt_image.h"
+#include "platform/qr.h"
 #include "support/portal_sim_process.h"
 #include "support/printer_sim_process.h"
 
@@ -303,5 +307,76 @@ TEST_CASE("printer destinations are parsed from their URI", "[printer]") {
             REQUIRE_FALSE(printer.ok());
             CHECK(printer.error().code == "printer_uri_invalid");
         }
+    }
+}
+
+TEST_CASE("a Vietnamese receipt renders with every letter and a QR, and prints",
+          "[printer][receipt-image]") {
+    const std::string font = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    const int width = GENERATE(Paper58mmDots, Paper80mmDots);
+    auto canvas = ReceiptCanvas::create(width, font);
+    REQUIRE(canvas.ok());
+    const float size = 24;
+    const int title_lines =
+        canvas->add_text("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", 30, Align::Centre);
+    CHECK(title_lines == (width == Paper58mmDots ? 2 : 1));
+    CHECK(canvas->height() == title_lines * canvas->line_height(30));
+    canvas->add_space(8);
+    const int after_title = canvas->height();
+    int lines = 0;
+    lines += canvas->add_text(
+        "aàáảãạ ăằắẳẵặ âầấẩẫậ eèéẻẽẹ êềếểễệ iìíỉĩị oòóỏõọ ôồốổỗộ ơờớởỡợ "
+        "uùúủũụ ưừứửữự yỳýỷỹỵ đ",
+        size);
+    lines += canvas->add_text(
+        "AÀÁẢÃẠ ĂẰẮẲẴẶ ÂẦẤẨẪẬ EÈÉẺẼẸ ÊỀẾỂỄỆ IÌÍỈĨỊ OÒÓỎÕỌ ÔỒỐỔỖỘ ƠỜỚỞỠỢ "
+        "UÙÚỦŨỤ ƯỪỨỬỮỰ YỲÝỶỸỴ Đ",
+        size);
+    lines +=
+        canvas->add_text("Mã hồ sơ: 000.00.01.H29-260310-0420\nNgày hẹn trả: 17/03/2026", size);
+    CHECK(canvas->missing_glyphs().empty());
+    CHECK(canvas->clipped_dots() == 0);
+    // Word-wrapped at the paper width: 3 + 3 + 2 lines on 58 mm paper, 2 + 2 + 2 on 80 mm.
+    CHECK(lines == (width == Paper58mmDots ? 8 : 6));
+    CHECK(canvas->height() - after_title == lines * canvas->line_height(size));
+    CHECK(canvas->line_height(size) ==
+          24);  // stb scales ascent - descent to the pixel height; gap 0
+
+    // A glyph the font lacks is reported, not silently dropped.
+    auto other = ReceiptCanvas::create(width, font);
+    REQUIRE(other.ok());
+    other->add_text("ok \u4E2D", size);
+    CHECK(other->missing_glyphs() == std::u32string(U"\u4E2D"));
+
+    auto payload = motcua::core::build_vietqr(
+        motcua::core::BankTransfer{"970415", "0011001932418", 50000, "000.00.01.H29-260310-0420",
+                                   motcua::core::VietQrService::ToAccount});
+    REQUIRE(payload.ok());
+    const auto qr = motcua::platform::make_qr(payload.value());
+    REQUIRE(qr.size > 0);
+    const int before_qr = canvas->height();
+    REQUIRE(canvas->add_qr(qr, 4));
+    CHECK(canvas->height() - before_qr == (qr.size + 8) * 4);
+    CHECK_FALSE(canvas->add_qr(qr, 40));  // wider than the paper: refused, nothing added
+
+    const MonoImage image = canvas->image();
+    CHECK(image.width == width);
+    CHECK(image.height == canvas->height());
+    int black = 0;
+    for (int y = 0; y < after_title; ++y)
+        for (int x = 0; x < width; ++x) black += image.black(x, y);
+    CHECK(black > 500);  // the title was drawn
+
+    TempDir dir("motcua-print-");
+    PrinterSimProcess sim(sim_options(dir));
+    auto job = encode_escpos(image);
+    REQUIRE(job.ok());
+    REQUIRE(print_job(sim.uri(), job.value()).ok());
+    const Png png = load_png(dir.file("receipt-001.png"));
+    CHECK(png.height == image.height);
+    if (const char* keep = std::getenv("MOTCUA_KEEP_RECEIPT")) {
+        std::filesystem::copy_file(dir.file("receipt-001.png"),
+                                   std::string(keep) + "/receipt-" + std::to_string(width) + ".png",
+                                   std::filesystem::copy_options::overwrite_existing);
     }
 }

@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
     // --- The outbox and the portal ---
     // [filing] A damaged outbox is moved aside (kept for a technician) and a fresh one started;
     // a wall clock from a dead RTC is named, so nobody trusts its dates.
-    std::string outbox_set_aside;  // FIXME: the staff notice should show it (staff.problem.outbox_set_aside)
+    std::string outbox_set_aside;  // named to staff on the attract screen (staff.problem.outbox_set_aside)
     if (auto aside = platform::OutboxStore::set_aside_if_corrupt(options.db, platform::system_wall_ms()); !aside) {
         platform::log_error(aside.error().code, aside.error().detail);
         std::fprintf(stderr, "motcua: %s\n", aside.error().detail.c_str());
@@ -342,7 +342,7 @@ int main(int argc, char** argv) {
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(), references.get(),
-                           platform::make_qr},
+                           platform::make_qr, !outbox_set_aside.empty()},
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

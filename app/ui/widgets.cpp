@@ -249,16 +249,16 @@ void qr_code(Frame& frame, const std::string& payload, float side) {
     if (!frame.context.make_qr) return;
     QrMatrix matrix = frame.context.make_qr(payload);
     if (matrix.size == 0) return;
-    const int quiet = 2;
-    const float module = std::floor(side / static_cast<float>(matrix.size + 2 * quiet));
-    const float total = module * static_cast<float>(matrix.size + 2 * quiet);
+    // The matrix already holds the 4-module quiet zone (ISO/IEC 18004), painted white here.
+    const float module = std::floor(side / static_cast<float>(matrix.size));
+    const float total = module * static_cast<float>(matrix.size);
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + total, origin.y + total), IM_COL32_WHITE);
     for (int y = 0; y < matrix.size; ++y)
         for (int x = 0; x < matrix.size; ++x)
             if (matrix.on[static_cast<std::size_t>(y * matrix.size + x)]) {
-                ImVec2 a(origin.x + (x + quiet) * module, origin.y + (y + quiet) * module);
+                ImVec2 a(origin.x + x * module, origin.y + y * module);
                 draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
             }
     ImGui::Dummy(ImVec2(total, total));

@@ -192,17 +192,17 @@ bool ReceiptCanvas::add_qr(const ui::QrMatrix& qr, int module_dots) {
     if (qr.size <= 0 || module_dots <= 0 ||
         qr.on.size() != static_cast<std::size_t>(qr.size) * static_cast<std::size_t>(qr.size))
         return false;
-    const int side = (qr.size + 8) * module_dots;  // 4-module quiet zone on each side
+    const int side = qr.size * module_dots;  // make_qr's matrix holds the 4-module quiet zone
     if (side > m_width) return false;
     const int top = m_height;
     grow(side);
-    const int left = (m_width - side) / 2 + 4 * module_dots;
+    const int left = (m_width - side) / 2;
     for (int my = 0; my < qr.size; ++my)
         for (int mx = 0; mx < qr.size; ++mx) {
             if (!qr.on[static_cast<std::size_t>(my * qr.size + mx)]) continue;
             for (int dy = 0; dy < module_dots; ++dy)
                 for (int dx = 0; dx < module_dots; ++dx) {
-                    const int y = top + (my + 4) * module_dots + dy;
+                    const int y = top + my * module_dots + dy;
                     const int x = left + mx * module_dots + dx;
                     m_grey[static_cast<std::size_t>(y * m_width + x)] = 255;
                 }

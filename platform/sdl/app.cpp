@@ -117,8 +117,12 @@ bool App::frame() {
     const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
     const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
     // The screen model: everything this frame shows, computed by core from the session.
-    const core::ScreenInputs inputs{m_parts.strings, m_parts.fees, {local.year, local.month, local.day}, now,
-                                    status.stale + status.held > 0};
+    core::ScreenInputs inputs{m_parts.strings, m_parts.fees, {local.year, local.month, local.day}, now,
+                              status.stale + status.held > 0, {}};
+    if (inputs.staff_notice && status.problem != core::HoldKind::None)
+        inputs.staff_problems.push_back("staff.problem." + std::string(core::to_string(status.problem)));
+    if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
+    if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
     const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;

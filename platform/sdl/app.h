@@ -49,6 +49,7 @@ struct AppParts {
     FilingWorker* worker;    // null when no portal is configured
     ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
+    bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
 };
 
 class App {

@@ -194,7 +194,7 @@ std::optional<IdleOverlay> make_idle(const Words& w, const Session& session, std
 
 // [SECTION] Choosing ------------------------------------------------------------------------------
 
-AttractScreen make_attract(const Words& w, const SessionState& state, bool staff_notice) {
+AttractScreen make_attract(const Words& w, const SessionState& state, const ScreenInputs& inputs) {
     const bool high = state.settings.contrast == Contrast::High;
     AttractScreen screen{
         w.t("attract.title"),
@@ -205,7 +205,12 @@ AttractScreen make_attract(const Words& w, const SessionState& state, bool staff
         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
         w.t("attract.help"),
         std::nullopt};
-    if (staff_notice) screen.staff_notice = w.t("attract.staff_notice");
+    if (inputs.staff_notice || !inputs.staff_problems.empty()) {
+        Text notice = w.t("attract.staff_notice");
+        for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;
+        if (!inputs.staff_problems.empty()) notice.key.clear();  // composed of several keys
+        screen.staff_notice = std::move(notice);
+    }
     return screen;
 }
 
@@ -449,13 +454,13 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
         return screen == Screen::Attract || screen == Screen::Choose || screen == Screen::Lookup;
     };
     if (!chosen && !needs(state.screen)) {
-        model.body = make_attract(w, state, inputs.staff_notice);
+        model.body = make_attract(w, state, inputs);
         model.footer.shown = false;
         return model;
     }
     switch (state.screen) {
         case Screen::Attract:
-            model.body = make_attract(w, state, inputs.staff_notice);
+            model.body = make_attract(w, state, inputs);
             model.footer.shown = false;
             break;
         case Screen::Choose:

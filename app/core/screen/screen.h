@@ -272,6 +272,9 @@ struct ScreenInputs {
     Date today{1, 1, 1};                // Vietnam's date, for the fees in force
     std::int64_t now_ms = 0;            // monotonic, for the idle countdown
     bool staff_notice = false;
+    // What staff must know about, as i18n keys ("staff.problem.auth", "staff.problem.clock"...):
+    // named after the notice, so a wrong token is not mistaken for a slow network.
+    std::vector<std::string> staff_problems;
 };
 
 // The whole screen as it must look now.

@@ -34,6 +34,7 @@ struct Harness {
     motcua::test::SteppingRandom random{3, 7};
     Session session;
     std::int64_t now = 0;
+    std::int64_t wall_base = Friday10am;  // the wall clock at now == 0
     std::vector<Effect> effects;
 
     explicit Harness(SessionConfig config = {})
@@ -43,7 +44,7 @@ struct Harness {
     const SessionState& state() const { return session.state(); }
     void send(Intent intent, std::int64_t after_ms = 100) {
         now += after_ms;
-        auto produced = session.dispatch(intent, Now{now, Friday10am + now});
+        auto produced = session.dispatch(intent, Now{now, wall_base + now});
         effects.insert(effects.end(), produced.begin(), produced.end());
     }
     void type_into(const std::string& field, const std::string& text) {
@@ -230,6 +231,23 @@ TEST_CASE("a slow portal gives a provisional receipt after a few seconds", "[ses
     // The portal answers later: the receipt now links the MaHoSo.
     h.send(intent::Accepted{h.state().submission.provisional_code, "M-1", "20261127170000"});
     CHECK(h.state().submission.delivery == Delivery::Accepted);
+}
+
+TEST_CASE("a kiosk whose clock reads 1970 promises no due date of its own", "[session][submit][clock]") {
+    // A dead RTC battery: the expected due date would be computed from 1970. The receipt then
+    // shows none until the portal's own NgayHenTra arrives.
+    SessionConfig config;
+    config.provisional_after_ms = 4000;
+    Harness h(config);
+    h.wall_base = 0;
+    h.fill_all(false);
+    h.send(intent::Submit{});
+    h.send(intent::Saved{true, ""});
+    h.send(intent::Tick{}, 4000);
+    REQUIRE(h.state().screen == Screen::Receipt);
+    CHECK(h.state().submission.expected_due.empty());
+    h.send(intent::Accepted{h.state().submission.provisional_code, "M-1", "20261127170000"});
+    CHECK(h.state().submission.ngay_hen_tra == "20261127170000");
 }
 
 TEST_CASE("a failed save keeps every answer and says so", "[session][submit]") {

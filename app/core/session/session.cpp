@@ -21,6 +21,7 @@
 #include "core/filing/dossier.h"
 #include "core/filing/due_date.h"
 #include "core/filing/portal_time.h"
+#include "core/filing/wall_clock.h"
 #include "core/form/admin_units.h"
 #include "core/form/field_check.h"
 #include "core/form/validators.h"
@@ -984,8 +985,12 @@ void Session::submit(Effects& effects, Now now) {
     submission.idempotency_key = make_idempotency_key(m_random);
     submission.provisional_code = make_provisional_code(m_random);
     const LocalDateTime received = vietnam_time_from_unix_ms(now.wall_unix_ms);
+    // A clock from a dead RTC (1970) promises nothing: the portal's own due date is shown once it
+    // answers, and staff are told the clock is wrong (the worker's status).
     submission.expected_due =
-        format_portal_time(due_at(received, chosen->working_days, m_config.holidays));
+        is_plausible_wall_clock(now.wall_unix_ms)
+            ? format_portal_time(due_at(received, chosen->working_days, m_config.holidays))
+            : std::string();
     submission.delivery = Delivery::Saving;
     submission.started_ms = now.monotonic_ms;
     m_state.screen = Screen::Submitting;

@@ -16,20 +16,20 @@
 #include <map>
 #include <string>
 
-#include "core/session/session.h"
 #include "core/catalog/offer.h"
+#include "core/filing/wall_clock.h"
+#include "core/session/session.h"
 #include "platform/assets.h"
+#include "platform/driver/script.h"
 #include "platform/filing_worker.h"
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
-#include "platform/driver/script.h"
 #include "platform/store/outbox_store.h"
+#include "platform/system/clock.h"
 #include "platform/system/log.h"
 #include "platform/system/random.h"
 #include "platform/system/state_dir.h"
-#include "core/filing/wall_clock.h"
-#include "platform/system/clock.h"
 
 namespace {
 
@@ -52,9 +52,10 @@ struct Options {
     std::string kiosk_id = "KIOSK-01";
     std::string log_file;
     std::string check_procedures;
-    std::string fees;  // a province's fee file; default assets/config/fees.json
+    std::string fees;       // a province's fee file; default assets/config/fees.json
     std::string home_ward;  // the ward code where the kiosk stands
-    std::string renderer = "auto";  // [renderer] auto | ours | sdl | gl (see platform/sdl/display.h)
+    std::string renderer =
+        "auto";  // [renderer] auto | ours | sdl | gl (see platform/sdl/display.h)
     int width = 1280;
     int height = 800;
     long long provisional_after_ms = 4000;
@@ -65,37 +66,56 @@ struct Options {
 };
 
 const char* Usage =
-    "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts DIR]\n"
+    "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts "
+    "DIR]\n"
     "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
     "              [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]\n"
-    "              [--renderer auto|ours|sdl|gl]  (--software = ours; headless uses ours unless sdl)\n"
+    "              [--renderer auto|ours|sdl|gl]  (--software = ours; headless uses ours unless "
+    "sdl)\n"
     "              [--home-ward CODE]  (the 5-digit ward where the kiosk stands)\n"
-    "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] [--idle-ms N]\n"
+    "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
+    "[--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
     "       motcua --check-procedures DIR\n";
 
 bool parse_options(int argc, char** argv, Options& options) {
     std::map<std::string, std::string*> strings = {
-        {"--portal", &options.portal},   {"--script", &options.script},         {"--shots", &options.shots},
-        {"--db", &options.db},           {"--assets", &options.assets},         {"--fonts", &options.fonts},
-        {"--token-file", &options.token_file}, {"--kiosk-id", &options.kiosk_id}, {"--log", &options.log_file},
-        {"--client-cert", &options.client_cert}, {"--client-key", &options.client_key}, {"--ca-file", &options.ca_file},
-        {"--check-procedures", &options.check_procedures}, {"--fees", &options.fees},
+        {"--portal", &options.portal},
+        {"--script", &options.script},
+        {"--shots", &options.shots},
+        {"--db", &options.db},
+        {"--assets", &options.assets},
+        {"--fonts", &options.fonts},
+        {"--token-file", &options.token_file},
+        {"--kiosk-id", &options.kiosk_id},
+        {"--log", &options.log_file},
+        {"--client-cert", &options.client_cert},
+        {"--client-key", &options.client_key},
+        {"--ca-file", &options.ca_file},
+        {"--check-procedures", &options.check_procedures},
+        {"--fees", &options.fees},
         {"--home-ward", &options.home_ward},
         {"--renderer", &options.renderer},  // [renderer]
     };
     std::map<std::string, long long*> numbers = {
-        {"--provisional-after-ms", &options.provisional_after_ms}, {"--idle-ms", &options.idle_ms},
-        {"--retry-base-ms", &options.retry_base_ms},               {"--retry-cap-ms", &options.retry_cap_ms},
+        {"--provisional-after-ms", &options.provisional_after_ms},
+        {"--idle-ms", &options.idle_ms},
+        {"--retry-base-ms", &options.retry_base_ms},
+        {"--retry-cap-ms", &options.retry_cap_ms},
         {"--stale-after-ms", &options.stale_after_ms},
     };
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
-        if (arg == "--headless") options.headless = true;
-        else if (arg == "--fullscreen") options.fullscreen = true;
-        else if (arg == "--software") options.software = true;
-        else if (arg == "--help" || arg == "-h") return false;
-        else if (i + 1 < argc && strings.count(arg)) *strings[arg] = argv[++i];
+        if (arg == "--headless")
+            options.headless = true;
+        else if (arg == "--fullscreen")
+            options.fullscreen = true;
+        else if (arg == "--software")
+            options.software = true;
+        else if (arg == "--help" || arg == "-h")
+            return false;
+        else if (i + 1 < argc && strings.count(arg))
+            *strings[arg] = argv[++i];
         else if (i + 1 < argc && numbers.count(arg)) {
             try {
                 *numbers[arg] = std::stoll(argv[++i]);
@@ -104,8 +124,8 @@ bool parse_options(int argc, char** argv, Options& options) {
                 return false;
             }
         } else if (i + 1 < argc && arg == "--size") {
-            if (std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) != 2 || options.width < 640 ||
-                options.height < 480) {
+            if (std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) != 2 ||
+                options.width < 640 || options.height < 480) {
                 std::fprintf(stderr, "motcua: --size needs WxH, at least 640x480\n");
                 return false;
             }
@@ -121,9 +141,11 @@ std::string default_assets(const char* argv0) {
     namespace fs = std::filesystem;
     std::error_code error;
     fs::path exe = fs::canonical("/proc/self/exe", error);
-    for (fs::path candidate : {exe.parent_path() / "assets", exe.parent_path() / "../share/motcua/assets",
-                               fs::path(MOTCUA_SOURCE_ASSETS)})
-        if (fs::exists(candidate / "i18n" / "vi.json", error)) return candidate.lexically_normal().string();
+    for (fs::path candidate :
+         {exe.parent_path() / "assets", exe.parent_path() / "../share/motcua/assets",
+          fs::path(MOTCUA_SOURCE_ASSETS)})
+        if (fs::exists(candidate / "i18n" / "vi.json", error))
+            return candidate.lexically_normal().string();
     (void)argv0;
     return MOTCUA_SOURCE_ASSETS;
 }
@@ -140,9 +162,11 @@ core::Result<std::string> default_db() {
 int check_procedures(const std::string& dir) {
     core::Catalog catalog = platform::load_catalog(dir);
     for (const auto& procedure : catalog.procedures)
-        std::printf("ok    %s  %s (%s)\n", procedure.source_file.c_str(), procedure.name.vi.c_str(), procedure.code.c_str());
+        std::printf("ok    %s  %s (%s)\n", procedure.source_file.c_str(), procedure.name.vi.c_str(),
+                    procedure.code.c_str());
     for (const auto& problem : catalog.problems) std::printf("ERROR %s\n", problem.detail.c_str());
-    std::printf("%zu procedures ok, %zu refused\n", catalog.procedures.size(), catalog.problems.size());
+    std::printf("%zu procedures ok, %zu refused\n", catalog.procedures.size(),
+                catalog.problems.size());
     return catalog.problems.empty() && !catalog.procedures.empty() ? 0 : 1;
 }
 
@@ -153,7 +177,9 @@ int main(int argc, char** argv) {
     std::string stages;  // start-up time per stage, logged once (deployments watch it on old PCs)
     auto stage = [&](const char* name) {
         stages += std::string(stages.empty() ? "" : ", ") + name + " " +
-                  std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+                  std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::steady_clock::now() - started)
+                                     .count()) +
                   " ms";
     };
     Options options;
@@ -189,9 +215,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     core::Catalog catalog = platform::load_catalog(options.assets + "/procedures");
-    for (const auto& problem : catalog.problems) platform::log_error("procedure_refused", problem.detail);
+    for (const auto& problem : catalog.problems)
+        platform::log_error("procedure_refused", problem.detail);
     auto fees = platform::load_fees(options.assets, options.fees);
-    if (!fees) platform::log_error("fees_refused", fees.error().detail + " (the fee is shown in words only)");
+    if (!fees)
+        platform::log_error("fees_refused",
+                            fees.error().detail + " (the fee is shown in words only)");
     // [holidays] A missing or broken holiday file stops the start: due dates would ignore Tết.
     auto holidays = platform::load_holidays(options.assets);
     if (!holidays) {
@@ -207,28 +236,33 @@ int main(int argc, char** argv) {
     // --- The outbox and the portal ---
     // [filing] A damaged outbox is moved aside (kept for a technician) and a fresh one started;
     // a wall clock from a dead RTC is named, so nobody trusts its dates.
-    std::string outbox_set_aside;  // named to staff on the attract screen (staff.problem.outbox_set_aside)
-    if (auto aside = platform::OutboxStore::set_aside_if_corrupt(options.db, platform::system_wall_ms()); !aside) {
+    std::string
+        outbox_set_aside;  // named to staff on the attract screen (staff.problem.outbox_set_aside)
+    if (auto aside =
+            platform::OutboxStore::set_aside_if_corrupt(options.db, platform::system_wall_ms());
+        !aside) {
         platform::log_error(aside.error().code, aside.error().detail);
         std::fprintf(stderr, "motcua: %s\n", aside.error().detail.c_str());
         return 1;
     } else if (!aside->empty()) {
         outbox_set_aside = *aside;
-        std::fprintf(stderr, "motcua: the outbox %s was damaged; moved to %s, starting a new one\n", options.db.c_str(),
-                     aside->c_str());
+        std::fprintf(stderr, "motcua: the outbox %s was damaged; moved to %s, starting a new one\n",
+                     options.db.c_str(), aside->c_str());
     }
     if (!core::is_plausible_wall_clock(platform::system_wall_ms()))
-        platform::log_error("wall_clock_implausible", "the system clock reads " +
-                                                          std::to_string(platform::system_wall_ms()) +
-                                                          " ms since 1970: set the clock (dead RTC battery?)");
+        platform::log_error("wall_clock_implausible",
+                            "the system clock reads " + std::to_string(platform::system_wall_ms()) +
+                                " ms since 1970: set the clock (dead RTC battery?)");
     // [/filing]
     auto store = platform::OutboxStore::open(options.db);
     if (!store) {
-        std::fprintf(stderr, "motcua: cannot open the outbox %s: %s\n", options.db.c_str(), store.error().detail.c_str());
+        std::fprintf(stderr, "motcua: cannot open the outbox %s: %s\n", options.db.c_str(),
+                     store.error().detail.c_str());
         return 1;
     }
     std::unique_ptr<platform::FilingWorker> worker;
-    std::unique_ptr<platform::ReferenceWorker> references;  // the catalogue and wards, on their own thread
+    std::unique_ptr<platform::ReferenceWorker>
+        references;  // the catalogue and wards, on their own thread
     if (!options.portal.empty()) {
         platform::PortalClientOptions portal;
         portal.base_url = options.portal;
@@ -238,13 +272,15 @@ int main(int argc, char** argv) {
         if (!options.token_file.empty()) {
             auto token = platform::read_token_file(options.token_file);
             if (!token) {
-                platform::log_error(token.error().code, token.error().detail);  // [filing] what is wrong
+                platform::log_error(token.error().code,
+                                    token.error().detail);  // [filing] what is wrong
                 std::fprintf(stderr, "motcua: %s\n", token.error().detail.c_str());
                 return 1;
             }
             portal.token = *token;
         } else {
-            portal.token = "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
+            portal.token =
+                "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
             platform::log_warning("token_default", "no --token-file: using a development token");
         }
         if (auto probe = platform::CurlPortalClient::create(portal); !probe) {
@@ -259,8 +295,8 @@ int main(int argc, char** argv) {
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
         };
-        worker = std::make_unique<platform::FilingWorker>(options.db, portal, policy, options.stale_after_ms, wake_ui,
-                                                          options.kiosk_id);
+        worker = std::make_unique<platform::FilingWorker>(
+            options.db, portal, policy, options.stale_after_ms, wake_ui, options.kiosk_id);
         references = std::make_unique<platform::ReferenceWorker>(options.db, portal, wake_ui);
     } else {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
@@ -271,28 +307,33 @@ int main(int argc, char** argv) {
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
     const char* requested_driver = std::getenv("SDL_VIDEODRIVER");
     // No X, no Wayland, no DRM device and no driver asked for: no screen to open.
-    const bool nothing_to_open = !options.headless && !requested_driver && !std::getenv("DISPLAY") &&
-                                 !std::getenv("WAYLAND_DISPLAY") && !std::filesystem::exists("/dev/dri");
+    const bool nothing_to_open = !options.headless && !requested_driver &&
+                                 !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") &&
+                                 !std::filesystem::exists("/dev/dri");
     if (nothing_to_open) {
         std::fprintf(stderr,
-                     "motcua: no display available (no DISPLAY, WAYLAND_DISPLAY or /dev/dri). To run without a screen: "
+                     "motcua: no display available (no DISPLAY, WAYLAND_DISPLAY or /dev/dri). To "
+                     "run without a screen: "
                      "motcua --headless --portal URL --script FILE --shots DIR\n");
         return 2;
     }
-    bool have_display = SDL_Init(options.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : SDL_INIT_VIDEO) == 0;
+    bool have_display =
+        SDL_Init(options.headless ? (SDL_INIT_EVENTS | SDL_INIT_TIMER) : SDL_INIT_VIDEO) == 0;
     std::string why = have_display ? "" : SDL_GetError();
     if (have_display && !options.headless) {
         // SDL falls back to an invisible "offscreen" driver when there is no screen: for a kiosk
         // that is no display at all, unless someone asked for it by name.
         const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-        if ((driver == "offscreen" || driver == "dummy") && !(requested_driver && driver == requested_driver)) {
+        if ((driver == "offscreen" || driver == "dummy") &&
+            !(requested_driver && driver == requested_driver)) {
             have_display = false;
             why = "only SDL's '" + driver + "' video driver is available";
         }
     }
     if (!have_display) {
         std::fprintf(stderr,
-                     "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "
+                     "motcua: no display available (%s). To run without a screen: motcua "
+                     "--headless --portal URL "
                      "--script FILE --shots DIR\n",
                      why.c_str());
         SDL_Quit();
@@ -305,13 +346,17 @@ int main(int argc, char** argv) {
     ImGui::GetIO().LogFilename = nullptr;
 
     // [renderer] a real GPU: OpenGL 3; no GPU, Mesa's llvmpipe, --software or headless: ours.
-    if (options.software && renderer == platform::RendererChoice::Auto) renderer = platform::RendererChoice::Ours;
-    auto display = options.headless ? platform::open_headless(options.width, options.height, renderer)
-                                     : platform::open_window({options.width, options.height, options.fullscreen, renderer});
+    if (options.software && renderer == platform::RendererChoice::Auto)
+        renderer = platform::RendererChoice::Ours;
+    auto display =
+        options.headless
+            ? platform::open_headless(options.width, options.height, renderer)
+            : platform::open_window({options.width, options.height, options.fullscreen, renderer});
     // [/renderer]
     if (!display) {
         std::fprintf(stderr,
-                     "motcua: no display available (%s). To run without a screen: motcua --headless --portal URL "
+                     "motcua: no display available (%s). To run without a screen: motcua "
+                     "--headless --portal URL "
                      "--script FILE --shots DIR\n",
                      display.error().detail.c_str());
         ImGui::DestroyContext();
@@ -319,15 +364,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     stage("display");
-    const float body_px = std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
+    const float body_px =
+        std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
     auto font_paths = platform::locate_fonts(options.fonts);
-    auto fonts = font_paths ? platform::load_fonts(*font_paths, body_px) : core::Result<ui::Fonts>(font_paths.error());
+    auto fonts = font_paths ? platform::load_fonts(*font_paths, body_px)
+                            : core::Result<ui::Fonts>(font_paths.error());
     if (!fonts) {
         std::fprintf(stderr, "motcua: %s\n", fonts.error().detail.c_str());
         return 1;
     }
- stage("fonts");
-    platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " + std::to_string(bundled_count) +
+    stage("fonts");
+    platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " +
+                                      std::to_string(bundled_count) +
                                       " bundled procedures, outbox " + options.db);
 
     // --- The session and the loop ---
@@ -341,8 +389,8 @@ int main(int argc, char** argv) {
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
-        platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(), references.get(),
-                           platform::make_qr, !outbox_set_aside.empty()},
+        platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
+                           references.get(), platform::make_qr, !outbox_set_aside.empty()},
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();
@@ -350,7 +398,8 @@ int main(int argc, char** argv) {
     int exit_code = 0;
     if (!options.script.empty()) {
         auto text = platform::read_text_file(options.script);
-        auto commands = text ? platform::parse_script(*text) : core::Result<std::vector<platform::ScriptCommand>>(text.error());
+        auto commands = text ? platform::parse_script(*text)
+                             : core::Result<std::vector<platform::ScriptCommand>>(text.error());
         if (!commands) {
             std::fprintf(stderr, "motcua: %s\n", commands.error().detail.c_str());
             exit_code = 2;
@@ -359,7 +408,8 @@ int main(int argc, char** argv) {
             exit_code = 1;
         }
     } else if (options.headless) {
-        app->frame();  // render the attract screen once, then exit: a smoke test and a start-up timing
+        app->frame();  // render the attract screen once, then exit: a smoke test and a start-up
+                       // timing
         stage("first frame");
     } else {
         exit_code = app->run();

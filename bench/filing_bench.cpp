@@ -27,8 +27,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
@@ -135,9 +135,15 @@ const std::string& payload_template() {
               {"YeuCauBanSao", 2},
               {"GhiChu", "Gia đình xin nhận kết quả trực tiếp tại bộ phận một cửa phường."}}},
             {"ThanhPhanHoSo",
-             {{{"TenGiayTo", "Giấy chứng sinh do cơ sở y tế cấp"}, {"SoLuong", 1}, {"LoaiGiayTo", "BanChinh"}},
-              {{"TenGiayTo", "Giấy chứng nhận kết hôn của cha mẹ"}, {"SoLuong", 1}, {"LoaiGiayTo", "BanSao"}},
-              {{"TenGiayTo", "Thẻ căn cước của người đi khai"}, {"SoLuong", 1}, {"LoaiGiayTo", "XuatTrinh"}}}}};
+             {{{"TenGiayTo", "Giấy chứng sinh do cơ sở y tế cấp"},
+               {"SoLuong", 1},
+               {"LoaiGiayTo", "BanChinh"}},
+              {{"TenGiayTo", "Giấy chứng nhận kết hôn của cha mẹ"},
+               {"SoLuong", 1},
+               {"LoaiGiayTo", "BanSao"}},
+              {{"TenGiayTo", "Thẻ căn cước của người đi khai"},
+               {"SoLuong", 1},
+               {"LoaiGiayTo", "XuatTrinh"}}}}};
         return payload.dump();
     }();
     return text;
@@ -185,16 +191,19 @@ private:
 // destructor. Reads the first stdout line "listening on http://127.0.0.1:PORT".
 class PortalSim {
 public:
-    PortalSim(const std::string& store_path, const std::string& log_path, const std::string& token) {
+    PortalSim(const std::string& store_path, const std::string& log_path,
+              const std::string& token) {
         signal(SIGPIPE, SIG_IGN);  // a dropped connection must not kill the benchmark
-        std::vector<std::string> arguments = {MOTCUA_PORTAL_SIM, "--port", "0", "--store", store_path,
-                                              "--data", MOTCUA_SHARED_DATA, "--token", token};
+        std::vector<std::string> arguments = {MOTCUA_PORTAL_SIM,  "--port",   "0",
+                                              "--store",          store_path, "--data",
+                                              MOTCUA_SHARED_DATA, "--token",  token};
         std::vector<char*> argv;
         for (auto& argument : arguments) argv.push_back(argument.data());
         argv.push_back(nullptr);
 
         int fds[2];
-        if (pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error(std::string("pipe2: ") + std::strerror(errno));
+        if (pipe2(fds, O_CLOEXEC) != 0)
+            throw std::runtime_error(std::string("pipe2: ") + std::strerror(errno));
         const int log_fd = open(log_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
         if (log_fd < 0) throw std::runtime_error("cannot open " + log_path);
         const pid_t parent = getpid();
@@ -216,7 +225,8 @@ public:
         std::string line;
         const auto deadline = Clock::now() + std::chrono::seconds(10);
         while (line.find('\n') == std::string::npos) {
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
             if (left.count() <= 0) break;
             pollfd fd{fds[0], POLLIN, 0};
             if (poll(&fd, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -235,11 +245,15 @@ public:
         }
         m_url = line.substr(prefix.size());
     }
-    ~PortalSim() { stop(); }
+    ~PortalSim() {
+        stop();
+    }
     PortalSim(const PortalSim&) = delete;
     PortalSim& operator=(const PortalSim&) = delete;
 
-    const std::string& url() const { return m_url; }
+    const std::string& url() const {
+        return m_url;
+    }
 
     // SIGTERM, then SIGKILL after 5 s.
     void stop() {
@@ -281,8 +295,7 @@ public:
         portal.base_url = m_sim.url();
         portal.token = Token;
         m_worker = std::make_unique<platform::FilingWorker>(
-            m_dir.file("outbox.sqlite3"), portal, core::RetryPolicy{}, 24 * 3600 * 1000,
-            [this] {
+            m_dir.file("outbox.sqlite3"), portal, core::RetryPolicy{}, 24 * 3600 * 1000, [this] {
                 {
                     std::lock_guard lock(m_mutex);
                     ++m_posted;
@@ -321,11 +334,13 @@ public:
                             std::chrono::duration<double>(end - start).count()};
                 }
                 if (const auto* held = std::get_if<core::intent::Held>(&intent))
-                    throw std::runtime_error("dossier " + held->provisional_code + " held: " + held->reason);
+                    throw std::runtime_error("dossier " + held->provisional_code +
+                                             " held: " + held->reason);
             }
             std::unique_lock lock(m_mutex);
             if (!m_posted_changed.wait_until(lock, deadline, [&] { return m_posted != seen; }))
-                throw std::runtime_error("no receipt for " + entry.provisional_code + " within 10 s");
+                throw std::runtime_error("no receipt for " + entry.provisional_code +
+                                         " within 10 s");
         }
     }
 
@@ -370,7 +385,8 @@ void BM_OutboxCommit(benchmark::State& state, std::string base) {
         }
     }
     // The kiosk's promise rests on WAL + FULL; make sure that is what was measured.
-    if (!std::filesystem::exists(path + "-wal")) state.SkipWithError("the outbox is not in WAL mode");
+    if (!std::filesystem::exists(path + "-wal"))
+        state.SkipWithError("the outbox is not in WAL mode");
     state.counters["payload_bytes"] = static_cast<double>(payload_template().size());
     state.SetItemsProcessed(state.iterations());
 }
@@ -400,7 +416,8 @@ BENCHMARK(BM_SubmitToReceipt)->UseManualTime()->MinTime(2.0)->Unit(benchmark::kM
 
 // Nearest-rank percentile of sorted values.
 double percentile(const std::vector<double>& sorted, double p) {
-    std::size_t rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+    std::size_t rank =
+        static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
     return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
 }
 
@@ -408,9 +425,10 @@ void print_row(const char* what, std::vector<double> seconds) {
     std::sort(seconds.begin(), seconds.end());
     double sum = 0;
     for (double s : seconds) sum += s;
-    std::printf("  %-22s p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms   mean %7.2f ms\n", what,
-                percentile(seconds, 50) * 1e3, percentile(seconds, 90) * 1e3, percentile(seconds, 99) * 1e3,
-                seconds.back() * 1e3, sum / static_cast<double>(seconds.size()) * 1e3);
+    std::printf(
+        "  %-22s p50 %7.2f ms   p90 %7.2f ms   p99 %7.2f ms   max %7.2f ms   mean %7.2f ms\n", what,
+        percentile(seconds, 50) * 1e3, percentile(seconds, 90) * 1e3, percentile(seconds, 99) * 1e3,
+        seconds.back() * 1e3, sum / static_cast<double>(seconds.size()) * 1e3);
 }
 
 int report_percentiles(int filings) {
@@ -423,9 +441,10 @@ int report_percentiles(int filings) {
             insert.push_back(times.insert_s);
             total.push_back(times.total_s);
         }
-        std::printf("\nSubmit-to-receipt over %d filings, one after another (nearest-rank percentiles), "
-                    "outbox under %s, payload %zu bytes:\n",
-                    filings, temp_base().c_str(), payload_template().size());
+        std::printf(
+            "\nSubmit-to-receipt over %d filings, one after another (nearest-rank percentiles), "
+            "outbox under %s, payload %zu bytes:\n",
+            filings, temp_base().c_str(), payload_template().size());
         print_row("outbox insert (UI)", insert);
         print_row("submit to receipt", total);
         return 0;

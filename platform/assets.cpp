@@ -18,7 +18,8 @@ core::Result<std::string> read_small_file(const std::string& path, std::size_t m
     if (fd < 0) {
         const int error = errno;
         if (error == ENOENT) return core::make_error("file_missing", path + ": no such file");
-        return core::make_error("file_unreadable", "cannot open " + path + ": " + std::strerror(error));
+        return core::make_error("file_unreadable",
+                                "cannot open " + path + ": " + std::strerror(error));
     }
     struct Closer {
         int fd;
@@ -26,18 +27,23 @@ core::Result<std::string> read_small_file(const std::string& path, std::size_t m
     } closer{fd};
     struct stat info {};
     if (::fstat(fd, &info) != 0)
-        return core::make_error("file_unreadable", "cannot inspect " + path + ": " + std::strerror(errno));
-    if (S_ISDIR(info.st_mode)) return core::make_error("file_not_regular", path + ": is a folder, not a file");
+        return core::make_error("file_unreadable",
+                                "cannot inspect " + path + ": " + std::strerror(errno));
+    if (S_ISDIR(info.st_mode))
+        return core::make_error("file_not_regular", path + ": is a folder, not a file");
     if (!S_ISREG(info.st_mode)) {
-        const char* kind = S_ISFIFO(info.st_mode) ? "a FIFO" : S_ISCHR(info.st_mode) ? "a character device"
+        const char* kind = S_ISFIFO(info.st_mode)   ? "a FIFO"
+                           : S_ISCHR(info.st_mode)  ? "a character device"
                            : S_ISBLK(info.st_mode)  ? "a block device"
                            : S_ISSOCK(info.st_mode) ? "a socket"
                                                     : "not a regular file";
-        return core::make_error("file_not_regular", path + ": is " + std::string(kind) + ", not a regular file");
+        return core::make_error("file_not_regular",
+                                path + ": is " + std::string(kind) + ", not a regular file");
     }
     const auto too_large = [&] {
-        return core::make_error("file_too_large",
-                                path + ": larger than " + std::to_string(max_bytes) + " bytes, the most read");
+        return core::make_error(
+            "file_too_large",
+            path + ": larger than " + std::to_string(max_bytes) + " bytes, the most read");
     };
     if (static_cast<unsigned long long>(info.st_size) > max_bytes) return too_large();
     std::string text;
@@ -51,7 +57,8 @@ core::Result<std::string> read_small_file(const std::string& path, std::size_t m
         const ssize_t got = ::read(fd, text.data() + used, text.size() - used);
         if (got < 0) {
             if (errno == EINTR) continue;
-            return core::make_error("file_unreadable", "cannot read " + path + ": " + std::strerror(errno));
+            return core::make_error("file_unreadable",
+                                    "cannot read " + path + ": " + std::strerror(errno));
         }
         if (got == 0) break;
         used += static_cast<std::size_t>(got);
@@ -95,10 +102,11 @@ core::Catalog load_catalog(const std::string& dir) {
     }
     core::Catalog catalog = core::build_catalog(files);
     if (error) {
-        catalog.problems.push_back(core::make_error("procedure_invalid", "cannot list " + dir + ": " + error.message()));
-    } else if (paths.empty()) {
         catalog.problems.push_back(
-            core::make_error("procedure_invalid", dir + ": no procedure files (*.json) in this folder"));
+            core::make_error("procedure_invalid", "cannot list " + dir + ": " + error.message()));
+    } else if (paths.empty()) {
+        catalog.problems.push_back(core::make_error(
+            "procedure_invalid", dir + ": no procedure files (*.json) in this folder"));
     }
     for (auto& problem : unreadable) catalog.problems.push_back(std::move(problem));
     return catalog;

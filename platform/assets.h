@@ -22,7 +22,8 @@ inline constexpr std::size_t DefaultMaxFileBytes = 4u << 20;
 // refused unless regular (a folder, /dev/zero, a socket), and never more than `max_bytes` read
 // (a file that grows while read is refused, not followed). Errors, detail naming the path:
 // "file_missing", "file_not_regular", "file_too_large", "file_unreadable".
-core::Result<std::string> read_small_file(const std::string& path, std::size_t max_bytes = DefaultMaxFileBytes);
+core::Result<std::string> read_small_file(const std::string& path,
+                                          std::size_t max_bytes = DefaultMaxFileBytes);
 // read_small_file with the default cap (kept for callers of the old name).
 core::Result<std::string> read_text_file(const std::string& path);
 // assets/i18n/vi.json and en.json.
@@ -33,6 +34,7 @@ core::Catalog load_catalog(const std::string& dir);
 // error: the kiosk refuses to start rather than print due dates that ignore Tết.
 core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir);
 // The fee amounts: `path` (a province's own file), or assets/config/fees.json when empty.
-core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir, const std::string& path = {});
+core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir,
+                                          const std::string& path = {});
 
 }  // namespace motcua::platform

@@ -1,6 +1,5 @@
 #include "platform/filing_worker.h"
 
-
 #include <algorithm>
 #include <chrono>
 
@@ -28,8 +27,9 @@ constexpr std::int64_t RatingRetryMs = 30'000;
 
 }  // namespace
 
-FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
-                           std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id)
+FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal,
+                           core::RetryPolicy policy, std::int64_t stale_after_ms,
+                           std::function<void()> wake_ui, std::string kiosk_id)
     : m_db_path(std::move(db_path)),
       m_portal(std::move(portal)),
       m_policy(policy),
@@ -37,9 +37,13 @@ FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal, core
       m_wake_ui(std::move(wake_ui)),
       m_kiosk_id(std::move(kiosk_id)) {}
 
-FilingWorker::~FilingWorker() { stop(); }
+FilingWorker::~FilingWorker() {
+    stop();
+}
 
-void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) { m_wall = std::move(wall_ms); }
+void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) {
+    m_wall = std::move(wall_ms);
+}
 
 void FilingWorker::start() {
     m_thread = std::thread([this] { run(); });
@@ -74,10 +78,11 @@ void FilingWorker::run_lookups(std::stop_token stop) {
         for (const auto& code : lookups) {
             core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
             if (client) {
-                const core::LookupOutcome outcome = core::interpret_lookup_reply((*client)->lookup(code));
+                const core::LookupOutcome outcome =
+                    core::interpret_lookup_reply((*client)->lookup(code));
                 if (const auto* found = std::get_if<core::LookupFound>(&outcome))
-                    result = {code, core::LookupState::Found, found->status.ten_tthc, found->status.trang_thai,
-                              found->status.ngay_hen_tra};
+                    result = {code, core::LookupState::Found, found->status.ten_tthc,
+                              found->status.trang_thai, found->status.ngay_hen_tra};
                 else if (std::holds_alternative<core::LookupNotFound>(outcome))
                     result.state = core::LookupState::NotFound;
             }
@@ -178,14 +183,17 @@ bool FilingWorker::apply_staff_actions(OutboxStore& store) {
         }
         core::OutboxEntry entry = action.cancel ? core::on_staff_cancel(**found, action.reason)
                                                 : core::on_staff_retry(**found, m_wall());
-        if (entry.state == (*found)->state && !action.cancel && entry.attempts == (*found)->attempts) continue;
+        if (entry.state == (*found)->state && !action.cancel &&
+            entry.attempts == (*found)->attempts)
+            continue;
         if (auto saved = store.update(entry); !saved) {
             log_error("outbox_update_failed", saved.error().detail);
             return false;
         }
         m_due.erase(entry.id);
         if (action.cancel && entry.state == core::OutboxState::Cancelled)
-            log_warning("dossier_cancelled_by_staff", entry.provisional_code + ": " + action.reason);
+            log_warning("dossier_cancelled_by_staff",
+                        entry.provisional_code + ": " + action.reason);
         else if (!action.cancel)
             log_info("dossier_retry_by_staff", entry.provisional_code);
     }
@@ -224,12 +232,18 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     // Auth first (nothing gets through), then a refusal (staff must act), then the rest.
     auto rank = [](core::HoldKind kind) {
         switch (kind) {
-            case core::HoldKind::Auth: return 5;
-            case core::HoldKind::Refused: return 4;
-            case core::HoldKind::Tls: return 3;
-            case core::HoldKind::Config: return 2;
-            case core::HoldKind::Network: return 1;
-            case core::HoldKind::None: return 0;
+            case core::HoldKind::Auth:
+                return 5;
+            case core::HoldKind::Refused:
+                return 4;
+            case core::HoldKind::Tls:
+                return 3;
+            case core::HoldKind::Config:
+                return 2;
+            case core::HoldKind::Network:
+                return 1;
+            case core::HoldKind::None:
+                return 0;
         }
         return 0;
     };
@@ -260,8 +274,10 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
             const std::int64_t wall_before = m_wall();
             entry = core::on_outcome(std::move(entry), outcome, wall_before, m_policy, random);
-            const bool purged = entry.state == core::OutboxState::Accepted && !entry.personal_data_purged;
-            if (entry.state == core::OutboxState::Accepted) entry = core::on_purge(std::move(entry));
+            const bool purged =
+                entry.state == core::OutboxState::Accepted && !entry.personal_data_purged;
+            if (entry.state == core::OutboxState::Accepted)
+                entry = core::on_purge(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
                 // The portal may have it; we could not record that. The entry stays "sending" and
                 // the next pass resends it with the same key: the portal answers with the stored
@@ -271,7 +287,9 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             }
             // The delay the core chose, measured on the monotonic clock from now.
             if (entry.state == core::OutboxState::Pending)
-                m_due[entry.id] = system_monotonic_ms() + std::max<std::int64_t>(0, entry.next_attempt_unix_ms - wall_before);
+                m_due[entry.id] =
+                    system_monotonic_ms() +
+                    std::max<std::int64_t>(0, entry.next_attempt_unix_ms - wall_before);
             else
                 m_due.erase(entry.id);
             if (purged) {
@@ -283,11 +301,14 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             status.portal_reachable = reply.status != 0;
             if (const auto* accepted = std::get_if<core::SubmitAccepted>(&outcome)) {
                 log_info("dossier_accepted", entry.provisional_code + " " + accepted->ma_ho_so);
-                post(core::intent::Accepted{entry.provisional_code, entry.ma_ho_so, entry.ngay_hen_tra});
+                post(core::intent::Accepted{entry.provisional_code, entry.ma_ho_so,
+                                            entry.ngay_hen_tra});
             } else if (const auto* retry = std::get_if<core::SubmitRetry>(&outcome)) {
-                log_warning("dossier_retry", entry.provisional_code + " " + retry->reason_code + ": " + retry->detail);
+                log_warning("dossier_retry", entry.provisional_code + " " + retry->reason_code +
+                                                 ": " + retry->detail);
             } else if (const auto* held = std::get_if<core::SubmitHeld>(&outcome)) {
-                log_error("dossier_held", entry.provisional_code + " " + held->reason_code + ": " + held->detail);
+                log_error("dossier_held",
+                          entry.provisional_code + " " + held->reason_code + ": " + held->detail);
                 post(core::intent::Held{entry.provisional_code, held->reason_code});
             }
         }
@@ -296,8 +317,10 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
             ++status.held;
             if (core::is_fixable(kind)) ++status.held_fixable;
         }
-        if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending) ++status.unsent;
-        if (entry.state != core::OutboxState::Accepted && rank(kind) > rank(status.problem)) status.problem = kind;
+        if (entry.state == core::OutboxState::Pending || entry.state == core::OutboxState::Sending)
+            ++status.unsent;
+        if (entry.state != core::OutboxState::Accepted && rank(kind) > rank(status.problem))
+            status.problem = kind;
         if (core::is_stale(entry, m_wall(), m_stale_after_ms)) ++status.stale;
     }
     std::lock_guard lock(m_mutex);
@@ -317,8 +340,10 @@ void FilingWorker::run() {
         // Held for a cause someone fixes outside the dossier (a token, a certificate, the URL):
         // at start-up (the usual moment right after the fix) and then every 10 minutes.
         if (store_ok && system_monotonic_ms() >= m_next_hold_retry_ms) {
-            if (retry_fixable_holds(**store)) m_next_hold_retry_ms = system_monotonic_ms() + core::FixableHoldRetryMs;
-            else store_ok = false;
+            if (retry_fixable_holds(**store))
+                m_next_hold_retry_ms = system_monotonic_ms() + core::FixableHoldRetryMs;
+            else
+                store_ok = false;
         }
         store_ok = store_ok && send_due(**store, **client);
         std::vector<std::string> ratings;
@@ -340,23 +365,32 @@ void FilingWorker::run() {
                 for (const auto& rating : *waiting) {
                     const core::HttpReply reply = (*client)->rating(rating.body);
                     const core::RatingOutcome outcome = core::interpret_rating_reply(reply);
-                    const std::string why = std::to_string(reply.status) + " " + reply.transport_error;
-                    core::Status saved = outcome == core::RatingOutcome::Sent
-                                             ? (*store)->rating_done(rating.id)
-                                             : (*store)->rating_failed(rating.id, outcome == core::RatingOutcome::Refused, why);
-                    if (outcome == core::RatingOutcome::Refused) log_error("rating_refused", why);
-                    else if (outcome == core::RatingOutcome::Retry) log_warning("rating_not_sent", why + " (kept, sent again later)");
+                    const std::string why =
+                        std::to_string(reply.status) + " " + reply.transport_error;
+                    core::Status saved =
+                        outcome == core::RatingOutcome::Sent
+                            ? (*store)->rating_done(rating.id)
+                            : (*store)->rating_failed(rating.id,
+                                                      outcome == core::RatingOutcome::Refused, why);
+                    if (outcome == core::RatingOutcome::Refused)
+                        log_error("rating_refused", why);
+                    else if (outcome == core::RatingOutcome::Retry)
+                        log_warning("rating_not_sent", why + " (kept, sent again later)");
                     if (!saved) log_error("rating_update_failed", saved.error().detail);
-                    if (outcome == core::RatingOutcome::Retry) break;  // the portal is not taking any now
+                    if (outcome == core::RatingOutcome::Retry)
+                        break;  // the portal is not taking any now
                 }
         }
         // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
         if (system_monotonic_ms() >= m_next_heartbeat_ms) {
             m_next_heartbeat_ms = system_monotonic_ms() + 5 * 60'000;
             WorkerStatus now_status = status();
-            core::HttpReply reply = (*client)->heartbeat(core::heartbeat_body(
-                m_kiosk_id, MOTCUA_VERSION, m_wall(), {now_status.unsent, now_status.held, now_status.stale}));
-            if (reply.status != 204) log_warning("heartbeat_not_sent", std::to_string(reply.status) + " " + reply.transport_error);
+            core::HttpReply reply = (*client)->heartbeat(
+                core::heartbeat_body(m_kiosk_id, MOTCUA_VERSION, m_wall(),
+                                     {now_status.unsent, now_status.held, now_status.stale}));
+            if (reply.status != 204)
+                log_warning("heartbeat_not_sent",
+                            std::to_string(reply.status) + " " + reply.transport_error);
         }
         // Sleep until the next entry is due, a new one arrives, or a minute passes (monotonic).
         std::int64_t next = system_monotonic_ms() + (store_ok ? 60'000 : StoreRetryMs);
@@ -364,11 +398,13 @@ void FilingWorker::run() {
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)
                     if (entry.state == core::OutboxState::Pending)
-                        next = std::min(next, due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
+                        next = std::min(next,
+                                        due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
         next = std::min(next, m_next_hold_retry_ms);
         std::unique_lock lock(m_mutex);
         if (m_stopping) return;
-        auto delay = std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_monotonic_ms()));
+        auto delay =
+            std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_monotonic_ms()));
         m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_poke; });
         m_poke = false;
         if (m_stopping) return;

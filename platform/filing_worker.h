@@ -8,8 +8,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <string>
 #include <stop_token>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -22,9 +22,9 @@
 namespace motcua::platform {
 
 struct WorkerStatus {
-    int unsent = 0;      // pending + sending
-    int held = 0;        // refused by the portal: staff must look
-    int stale = 0;       // unsent for longer than the configured limit
+    int unsent = 0;  // pending + sending
+    int held = 0;    // refused by the portal: staff must look
+    int stale = 0;   // unsent for longer than the configured limit
     bool portal_reachable = true;
     // The most serious problem among the unsent and held entries (Auth > Refused > Tls >
     // Config > Network > None): what the staff notice names ("staff.problem." + to_string).
@@ -38,7 +38,8 @@ struct WorkerStatus {
 class FilingWorker {
 public:
     FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
-                 std::int64_t stale_after_ms, std::function<void()> wake_ui, std::string kiosk_id = "KIOSK-01");
+                 std::int64_t stale_after_ms, std::function<void()> wake_ui,
+                 std::string kiosk_id = "KIOSK-01");
     ~FilingWorker();
     // Tests: the wall clock the worker stamps entries with (default: the system's). Retry timers
     // run on the monotonic clock whatever this says. Call before start().
@@ -71,7 +72,8 @@ private:
     // The lookup thread: answers status lookups with its own curl handle.
     void run_lookups(std::stop_token stop);
     // When an entry is due, on the monotonic clock.
-    std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall, std::int64_t now_mono);
+    std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall,
+                                  std::int64_t now_mono);
     void post(core::Intent intent);
 
     std::string m_db_path;
@@ -81,16 +83,17 @@ private:
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
     std::function<std::int64_t()> m_wall = system_wall_ms;
-    std::int64_t m_next_heartbeat_ms = 0;       // monotonic
-    std::int64_t m_next_hold_retry_ms = 0;      // monotonic; 0: at start-up
-    std::int64_t m_next_rating_ms = 0;          // monotonic
-    std::map<std::int64_t, std::int64_t> m_due; // entry id → due time, monotonic (worker thread only)
+    std::int64_t m_next_heartbeat_ms = 0;   // monotonic
+    std::int64_t m_next_hold_retry_ms = 0;  // monotonic; 0: at start-up
+    std::int64_t m_next_rating_ms = 0;      // monotonic
+    std::map<std::int64_t, std::int64_t>
+        m_due;  // entry id → due time, monotonic (worker thread only)
     struct StaffAction {
         std::int64_t id;
         bool cancel;
         std::string reason;
     };
-    std::vector<StaffAction> m_staff;           // guarded by m_mutex
+    std::vector<StaffAction> m_staff;  // guarded by m_mutex
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wakeup;
@@ -102,7 +105,7 @@ private:
     WorkerStatus m_status;
     std::thread m_thread;
     std::condition_variable_any m_lookup_wakeup;  // with m_mutex
-    std::jthread m_lookup_thread;                // lookups, never behind a submit
+    std::jthread m_lookup_thread;                 // lookups, never behind a submit
 };
 
 }  // namespace motcua::platform

@@ -15,12 +15,16 @@ ui::QrMatrix make_qr(const std::string& payload) {
     // matrix, so no drawing code can forget or shrink it.
     const int width = code->width;
     matrix.size = width + 2 * QrQuietZoneModules;
-    matrix.on.assign(static_cast<std::size_t>(matrix.size) * static_cast<std::size_t>(matrix.size), 0);
+    matrix.on.assign(static_cast<std::size_t>(matrix.size) * static_cast<std::size_t>(matrix.size),
+                     0);
     for (int y = 0; y < width; ++y)
         for (int x = 0; x < width; ++x)
-            matrix.on[static_cast<std::size_t>(y + QrQuietZoneModules) * static_cast<std::size_t>(matrix.size) +
+            matrix.on[static_cast<std::size_t>(y + QrQuietZoneModules) *
+                          static_cast<std::size_t>(matrix.size) +
                       static_cast<std::size_t>(x + QrQuietZoneModules)] =
-                code->data[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)] & 1;
+                code->data[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                           static_cast<std::size_t>(x)] &
+                1;
     return matrix;
 }
 

@@ -15,12 +15,13 @@ constexpr const char* Units = "donvihanhchinh";
 
 }  // namespace
 
-ReferenceSync::ReferenceSync(OutboxStore& store, core::PortalClient& client, std::function<std::int64_t()> wall_ms)
+ReferenceSync::ReferenceSync(OutboxStore& store, core::PortalClient& client,
+                             std::function<std::int64_t()> wall_ms)
     : m_store(store), m_client(client), m_wall_ms(std::move(wall_ms)) {}
 
 // Parses one document; on success puts it into `update` and returns true.
-bool ReferenceSync::take(const std::string& name, const std::string& body, const std::string& origin,
-                         ReferenceUpdate& update) {
+bool ReferenceSync::take(const std::string& name, const std::string& body,
+                         const std::string& origin, ReferenceUpdate& update) {
     const std::string source = origin + ":" + name;
     if (name == Catalogue) {
         auto catalog = core::parse_portal_catalog(body, source);
@@ -28,16 +29,20 @@ bool ReferenceSync::take(const std::string& name, const std::string& body, const
             log_error("reference_refused", catalog.error().detail);
             return false;
         }
-        for (const auto& problem : catalog->problems) log_error("procedure_refused", problem.detail);
+        for (const auto& problem : catalog->problems)
+            log_error("procedure_refused", problem.detail);
         if (catalog->procedures.empty() && catalog->problems.empty()) {
-            log_info("catalogue_empty", source + ": the portal publishes no procedures; keeping the catalogue in use");
+            log_info("catalogue_empty",
+                     source + ": the portal publishes no procedures; keeping the catalogue in use");
             return false;
         }
         if (catalog->procedures.empty()) {
-            log_error("reference_refused", source + ": no usable procedure; keeping the catalogue in use");
+            log_error("reference_refused",
+                      source + ": no usable procedure; keeping the catalogue in use");
             return false;
         }
-        log_info("catalogue_loaded", source + ": " + std::to_string(catalog->procedures.size()) + " procedures, " +
+        log_info("catalogue_loaded", source + ": " + std::to_string(catalog->procedures.size()) +
+                                         " procedures, " +
                                          std::to_string(catalog->problems.size()) + " refused");
         update.catalog = core::make_offer(std::move(catalog).value(), origin);
         return true;
@@ -47,8 +52,9 @@ bool ReferenceSync::take(const std::string& name, const std::string& body, const
         log_error("reference_refused", units.error().detail);
         return false;
     }
-    log_info("admin_units_loaded", source + ": " + std::to_string(units->provinces().size()) + " provinces, " +
-                                       std::to_string(units->ward_count()) + " wards");
+    log_info("admin_units_loaded", source + ": " + std::to_string(units->provinces().size()) +
+                                       " provinces, " + std::to_string(units->ward_count()) +
+                                       " wards");
     update.units = std::make_shared<const core::AdminUnits>(std::move(units).value());
     return true;
 }
@@ -80,26 +86,33 @@ ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
         if (reply.status == 304) continue;  // what we have is current
         if (reply.status != 200) {
             reachable = false;
-            log_warning("reference_not_fetched", std::string(name) + ": " +
-                                                     (reply.status == 0 ? reply.transport_error
-                                                                        : "HTTP " + std::to_string(reply.status)));
+            log_warning("reference_not_fetched",
+                        std::string(name) + ": " +
+                            (reply.status == 0 ? reply.transport_error
+                                               : "HTTP " + std::to_string(reply.status)));
             continue;
         }
         if (!take(name, reply.body, "portal", update)) continue;
         etag = reply.etag;
         // Cached after it was checked: a bad document never reaches the cache.
-        if (auto saved = m_store.save_reference({name, reply.etag, reply.body, m_wall_ms()}); !saved)
+        if (auto saved = m_store.save_reference({name, reply.etag, reply.body, m_wall_ms()});
+            !saved)
             log_error("reference_cache_failed", saved.error().detail);
     }
     return update;
 }
 
-ReferenceWorker::ReferenceWorker(std::string db_path, PortalClientOptions portal, std::function<void()> wake_ui)
+ReferenceWorker::ReferenceWorker(std::string db_path, PortalClientOptions portal,
+                                 std::function<void()> wake_ui)
     : m_db_path(std::move(db_path)), m_portal(std::move(portal)), m_wake_ui(std::move(wake_ui)) {}
 
-ReferenceWorker::~ReferenceWorker() { stop(); }
+ReferenceWorker::~ReferenceWorker() {
+    stop();
+}
 
-void ReferenceWorker::start() { m_thread = std::thread([this] { run(); }); }
+void ReferenceWorker::start() {
+    m_thread = std::thread([this] { run(); });
+}
 
 void ReferenceWorker::stop() {
     {
@@ -137,7 +150,8 @@ void ReferenceWorker::run() {
     while (true) {
         bool reachable = true;
         publish(sync.refresh(reachable));
-        // The catalogue and the ward list change rarely: a 304 every hour costs a few hundred bytes.
+        // The catalogue and the ward list change rarely: a 304 every hour costs a few hundred
+        // bytes.
         const auto delay = std::chrono::minutes(reachable ? 60 : 2);
         std::unique_lock lock(m_mutex);
         if (m_wakeup.wait_for(lock, delay, [this] { return m_stopping; })) return;

@@ -30,7 +30,8 @@ struct ReferenceUpdate {
 
 class ReferenceSync {
 public:
-    ReferenceSync(OutboxStore& store, core::PortalClient& client, std::function<std::int64_t()> wall_ms);
+    ReferenceSync(OutboxStore& store, core::PortalClient& client,
+                  std::function<std::int64_t()> wall_ms);
 
     // The last good copies in the cache (what a kiosk starting without a network uses).
     ReferenceUpdate load_cached();
@@ -40,7 +41,8 @@ public:
 
 private:
     std::string& etag_of(const std::string& name);
-    bool take(const std::string& name, const std::string& body, const std::string& origin, ReferenceUpdate& update);
+    bool take(const std::string& name, const std::string& body, const std::string& origin,
+              ReferenceUpdate& update);
 
     OutboxStore& m_store;
     core::PortalClient& m_client;

@@ -44,7 +44,8 @@ class PortalClient {
 public:
     virtual ~PortalClient() = default;
     // POST a frozen dossier payload with its idempotency key. Blocking; call off the UI thread.
-    virtual HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) = 0;
+    virtual HttpReply submit(const std::string& idempotency_key,
+                             const std::string& payload_json) = 0;
     // GET the status of one dossier by its full code (MaHoSo or provisional code).
     virtual HttpReply lookup(const std::string& code) = 0;
     // GET the health check (proves it is the portal, not a captive page).

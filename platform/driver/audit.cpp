@@ -4,7 +4,8 @@
 
 namespace motcua::platform {
 
-std::vector<std::string> audit(const ui::Registry& registry, const std::vector<std::string>& missing_glyphs) {
+std::vector<std::string> audit(const ui::Registry& registry,
+                               const std::vector<std::string>& missing_glyphs) {
     std::vector<std::string> problems;
     const auto& widgets = registry.widgets();
     for (std::size_t i = 0; i < widgets.size(); ++i) {

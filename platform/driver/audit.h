@@ -15,6 +15,7 @@ inline constexpr float MinTarget = 48.0f;
 inline constexpr float MinContrast = 4.5f;
 
 // Each problem found in this frame as one line; empty when the frame passes.
-std::vector<std::string> audit(const ui::Registry& registry, const std::vector<std::string>& missing_glyphs);
+std::vector<std::string> audit(const ui::Registry& registry,
+                               const std::vector<std::string>& missing_glyphs);
 
 }  // namespace motcua::platform

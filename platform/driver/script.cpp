@@ -1,7 +1,5 @@
 #include "platform/driver/script.h"
 
-#include "platform/driver/audit.h"
-
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 #include <thread>
 
 #include "core/text/utf8.h"
+#include "platform/driver/audit.h"
 
 namespace motcua::platform {
 
@@ -67,17 +66,21 @@ std::string labels_on_screen(const App& app) {
     std::string out;
     for (const auto& widget : app.registry().widgets()) {
         if (widget.rect.w <= 0) continue;
-        out += "  \"" + widget.label + "\" (" + widget.id + (widget.enabled ? "" : ", disabled") + ")\n";
+        out += "  \"" + widget.label + "\" (" + widget.id + (widget.enabled ? "" : ", disabled") +
+               ")\n";
     }
     return out;
 }
 
 core::Error failure(const App& app, const ScriptCommand& command, const std::string& reason) {
-    return core::make_error("script_failed", "script line " + std::to_string(command.line) + ": " + command.source +
-                                                 "\n  " + reason + "\nlabels on screen:\n" + labels_on_screen(app));
+    return core::make_error("script_failed", "script line " + std::to_string(command.line) + ": " +
+                                                 command.source + "\n  " + reason +
+                                                 "\nlabels on screen:\n" + labels_on_screen(app));
 }
 
-const ui::WidgetRecord* find_target(const App& app, const std::string& label) { return app.registry().find(label); }
+const ui::WidgetRecord* find_target(const App& app, const std::string& label) {
+    return app.registry().find(label);
+}
 
 SDL_Event mouse_motion(float x, float y, std::int64_t now) {
     SDL_Event event{};
@@ -96,7 +99,8 @@ void drag(App& app, float x, float y, float dy) {
     const int steps = 6;
     for (int i = 1; i <= steps; ++i) {
         app.clock().advance(30);
-        app.feed(mouse_motion(x, y + dy * static_cast<float>(i) / steps, app.clock().monotonic_ms()));
+        app.feed(
+            mouse_motion(x, y + dy * static_cast<float>(i) / steps, app.clock().monotonic_ms()));
         app.frame();
     }
     app.feed(mouse_button(false, x, y + dy, app.clock().monotonic_ms()));
@@ -139,7 +143,8 @@ struct KeyPlan {
 };
 
 // Splits one precomposed character into its base letter and the mark/tone keys it needs.
-void plan_character(char32_t c, std::vector<std::string>& keys, std::vector<std::string>& marks, std::string& tone) {
+void plan_character(char32_t c, std::vector<std::string>& keys, std::vector<std::string>& marks,
+                    std::string& tone) {
     if (c == U'đ' || c == U'Đ') {
         if (c == U'Đ') keys.push_back("key_shift");
         keys.push_back("key_d");
@@ -155,23 +160,46 @@ void plan_character(char32_t c, std::vector<std::string>& keys, std::vector<std:
         keys.push_back("key_shift");
         base = base - U'A' + U'a';
     }
-    if (base >= U'a' && base <= U'z') keys.push_back(std::string("key_") + static_cast<char>(base));
-    else if (base >= U'0' && base <= U'9') keys.push_back(std::string("digit_") + static_cast<char>(base));
-    else if (base == U' ') keys.push_back("key_space");
-    else if (base == U'/') keys.push_back("digit_slash");
-    else if (base == U',' || base == U'.' || base == U'-') keys.push_back(std::string("key_") + static_cast<char>(base));
-    else keys.push_back("?" + one);
+    if (base >= U'a' && base <= U'z')
+        keys.push_back(std::string("key_") + static_cast<char>(base));
+    else if (base >= U'0' && base <= U'9')
+        keys.push_back(std::string("digit_") + static_cast<char>(base));
+    else if (base == U' ')
+        keys.push_back("key_space");
+    else if (base == U'/')
+        keys.push_back("digit_slash");
+    else if (base == U',' || base == U'.' || base == U'-')
+        keys.push_back(std::string("key_") + static_cast<char>(base));
+    else
+        keys.push_back("?" + one);
     for (std::size_t i = 1; i < parts.size(); ++i) {
         switch (parts[i]) {
-            case 0x0302: marks.push_back("mark_circumflex"); break;
-            case 0x0306: marks.push_back("mark_breve"); break;
-            case 0x031B: marks.push_back("mark_horn"); break;
-            case 0x0301: tone = "tone_sac"; break;
-            case 0x0300: tone = "tone_huyen"; break;
-            case 0x0309: tone = "tone_hoi"; break;
-            case 0x0303: tone = "tone_nga"; break;
-            case 0x0323: tone = "tone_nang"; break;
-            default: break;
+            case 0x0302:
+                marks.push_back("mark_circumflex");
+                break;
+            case 0x0306:
+                marks.push_back("mark_breve");
+                break;
+            case 0x031B:
+                marks.push_back("mark_horn");
+                break;
+            case 0x0301:
+                tone = "tone_sac";
+                break;
+            case 0x0300:
+                tone = "tone_huyen";
+                break;
+            case 0x0309:
+                tone = "tone_hoi";
+                break;
+            case 0x0303:
+                tone = "tone_nga";
+                break;
+            case 0x0323:
+                tone = "tone_nang";
+                break;
+            default:
+                break;
         }
     }
 }
@@ -209,7 +237,8 @@ core::Status press_keys(App& app, const ScriptCommand& command) {
     }
     end_word();
     for (const auto& id : sequence) {
-        if (id[0] == '?') return failure(app, command, "no on-screen key types \"" + id.substr(1) + "\"");
+        if (id[0] == '?')
+            return failure(app, command, "no on-screen key types \"" + id.substr(1) + "\"");
         if (auto tapped = tap(app, command, id); !tapped) return tapped;
     }
     return core::Ok{};
@@ -222,10 +251,14 @@ core::Status wait_for(App& app, const ScriptCommand& command) {
         app.frame();
         if (app.registry().shows(command.text)) return core::Ok{};
         if (std::chrono::steady_clock::now() >= end)
-            return failure(app, command, "\"" + command.text + "\" did not show within " + std::to_string(command.number) + " ms");
+            return failure(app, command,
+                           "\"" + command.text + "\" did not show within " +
+                               std::to_string(command.number) + " ms");
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
         // The app's clock moves with the real time spent waiting for the network.
-        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
+        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - before)
+                                .count());
     }
 }
 
@@ -237,9 +270,13 @@ core::Status wait_for_portal_data(App& app, const ScriptCommand& command) {
         // The worker hands the catalogue and the wards over together.
         if (app.session().admin_units()) return core::Ok{};
         if (std::chrono::steady_clock::now() >= end)
-            return failure(app, command, "no data from the portal or its cache within " + std::to_string(command.number) + " ms");
+            return failure(app, command,
+                           "no data from the portal or its cache within " +
+                               std::to_string(command.number) + " ms");
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - before).count());
+        app.clock().advance(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - before)
+                                .count());
     }
 }
 
@@ -263,11 +300,12 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
         command.verb = line.substr(0, space);
         std::string rest = space == std::string::npos ? "" : line.substr(space + 1);
         auto bad = [&](const std::string& why) {
-            return core::make_error("script_invalid", "script line " + std::to_string(line_number) + ": " + line + ": " + why);
+            return core::make_error("script_invalid", "script line " + std::to_string(line_number) +
+                                                          ": " + line + ": " + why);
         };
         const std::string& verb = command.verb;
-        if (verb == "tap" || verb == "type" || verb == "keys" || verb == "scan" || verb == "expect" ||
-            verb == "expect-not" || verb == "wait-for") {
+        if (verb == "tap" || verb == "type" || verb == "keys" || verb == "scan" ||
+            verb == "expect" || verb == "expect-not" || verb == "wait-for") {
             bool ok = false;
             std::size_t end = 0;
             command.text = core::to_nfc(unquote(rest, end, ok));
@@ -286,7 +324,8 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
                 return bad("expected a time in ms");
             }
         } else if (verb == "shot") {
-            if (rest.empty() || rest.find('/') != std::string::npos) return bad("expected a file name without '/'");
+            if (rest.empty() || rest.find('/') != std::string::npos)
+                return bad("expected a file name without '/'");
             command.text = rest;
         } else if (verb != "audit") {
             return bad("unknown command '" + verb + "'");
@@ -296,7 +335,8 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
     return commands;
 }
 
-core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, const std::string& shots_dir) {
+core::Status play_script(App& app, const std::vector<ScriptCommand>& commands,
+                         const std::string& shots_dir) {
     app.settle();
     for (const auto& command : commands) {
         const std::string& verb = command.verb;
@@ -304,7 +344,8 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
             if (auto tapped = tap(app, command, command.text); !tapped) return tapped;
         } else if (verb == "type") {
             for (char32_t c : core::decode_utf8(command.text)) {
-                app.feed(text_input(core::encode_utf8(std::u32string(1, c)), app.clock().monotonic_ms()));
+                app.feed(text_input(core::encode_utf8(std::u32string(1, c)),
+                                    app.clock().monotonic_ms()));
                 app.clock().advance(120);  // a person types a few keys a second
                 app.frame();
             }
@@ -313,7 +354,8 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
             if (auto pressed = press_keys(app, command); !pressed) return pressed;
         } else if (verb == "scan") {
             for (char32_t c : core::decode_utf8(command.text)) {
-                app.feed(text_input(core::encode_utf8(std::u32string(1, c)), app.clock().monotonic_ms()));
+                app.feed(text_input(core::encode_utf8(std::u32string(1, c)),
+                                    app.clock().monotonic_ms()));
                 app.clock().advance(2);  // a scanner types hundreds of keys a second
             }
             app.feed(key_down(SDLK_RETURN, app.clock().monotonic_ms()));
@@ -337,19 +379,23 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, c
         } else if (verb == "shot") {
             app.settle();
             std::vector<unsigned char> pixels;
-            if (!app.display().read_pixels(pixels)) return failure(app, command, "could not read the frame");
+            if (!app.display().read_pixels(pixels))
+                return failure(app, command, "could not read the frame");
             std::filesystem::create_directories(shots_dir);
             auto written = write_png(shots_dir + "/" + command.text + ".png", app.display().width(),
                                      app.display().height(), pixels);
             if (!written) return failure(app, command, written.error().detail);
             auto missing = app.missing_glyphs();
-            if (!missing.empty()) return failure(app, command, "text would render as '?': " + missing.front());
+            if (!missing.empty())
+                return failure(app, command, "text would render as '?': " + missing.front());
         } else if (verb == "expect") {
             app.settle();
-            if (!app.registry().shows(command.text)) return failure(app, command, "\"" + command.text + "\" is not on screen");
+            if (!app.registry().shows(command.text))
+                return failure(app, command, "\"" + command.text + "\" is not on screen");
         } else if (verb == "expect-not") {
             app.settle();
-            if (app.registry().shows(command.text)) return failure(app, command, "\"" + command.text + "\" is on screen");
+            if (app.registry().shows(command.text))
+                return failure(app, command, "\"" + command.text + "\" is on screen");
         } else if (verb == "audit") {
             app.settle();
             auto problems = audit(app.registry(), app.missing_glyphs());

@@ -34,6 +34,7 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text);
 
 // Plays the script. On failure returns an Error whose detail names the line, the reason and the
 // labels on screen.
-core::Status play_script(App& app, const std::vector<ScriptCommand>& commands, const std::string& shots_dir);
+core::Status play_script(App& app, const std::vector<ScriptCommand>& commands,
+                         const std::string& shots_dir);
 
 }  // namespace motcua::platform

@@ -1,7 +1,5 @@
 #include "platform/http/curl_portal_client.h"
 
-#include "core/filing/retry_policy.h"
-
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fcntl.h>
@@ -13,6 +11,8 @@
 #include <cstring>
 #include <mutex>
 #include <string_view>
+
+#include "core/filing/retry_policy.h"
 
 namespace motcua::platform {
 
@@ -47,11 +47,13 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         std::string value = line.substr(5);
         const std::size_t start = value.find_first_not_of(" \t");
         const std::size_t end = value.find_last_not_of(" \t\r\n");
-        exchange->reply.etag = start == std::string::npos ? "" : value.substr(start, end - start + 1);
+        exchange->reply.etag =
+            start == std::string::npos ? "" : value.substr(start, end - start + 1);
     }
     if (lower.rfind("retry-after:", 0) == 0) {
         // Clamped, not dropped, when huge; an HTTP-date is ignored (the backoff still applies).
-        exchange->reply.retry_after_seconds = core::parse_retry_after(std::string_view(line).substr(12));
+        exchange->reply.retry_after_seconds =
+            core::parse_retry_after(std::string_view(line).substr(12));
     }
     return size * count;
 }
@@ -68,10 +70,12 @@ std::once_flag curl_global;
 
 }  // namespace
 
-core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(PortalClientOptions options) {
+core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(
+    PortalClientOptions options) {
     std::call_once(curl_global, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
     while (!options.base_url.empty() && options.base_url.back() == '/') options.base_url.pop_back();
-    if (const std::string problem = token_problem(options.token); !problem.empty() && !options.token.empty())
+    if (const std::string problem = token_problem(options.token);
+        !problem.empty() && !options.token.empty())
         return core::make_error("token_invalid", "the bearer token " + problem);
     const std::unique_ptr<CURLU, decltype(&curl_url_cleanup)> url(curl_url(), &curl_url_cleanup);
     if (!url) return core::make_error("portal_client_failed", "curl_url failed");
@@ -84,22 +88,28 @@ core::Result<std::unique_ptr<CurlPortalClient>> CurlPortalClient::create(PortalC
     };
     const std::string scheme_text = part(CURLUPART_SCHEME);
     const std::string host_text = part(CURLUPART_HOST);
-    if (rc != CURLUE_OK) return core::make_error("portal_url_invalid", "'" + options.base_url + "' is not a URL");
+    if (rc != CURLUE_OK)
+        return core::make_error("portal_url_invalid", "'" + options.base_url + "' is not a URL");
     if (scheme_text != "https" && !(scheme_text == "http" && is_loopback_host(host_text)))
-        return core::make_error("portal_url_invalid",
-                                "'" + options.base_url + "': use https (plain http only to this machine's loopback)");
+        return core::make_error(
+            "portal_url_invalid",
+            "'" + options.base_url + "': use https (plain http only to this machine's loopback)");
     EasyHandle curl(curl_easy_init());
     if (!curl) return core::make_error("portal_client_failed", "curl_easy_init failed");
-    return std::unique_ptr<CurlPortalClient>(new CurlPortalClient(std::move(options), std::move(curl)));
+    return std::unique_ptr<CurlPortalClient>(
+        new CurlPortalClient(std::move(options), std::move(curl)));
 }
 
-void CurlPortalClient::EasyCleanup::operator()(void* curl) const { curl_easy_cleanup(static_cast<CURL*>(curl)); }
+void CurlPortalClient::EasyCleanup::operator()(void* curl) const {
+    curl_easy_cleanup(static_cast<CURL*>(curl));
+}
 
 CurlPortalClient::~CurlPortalClient() = default;
 
-core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path, const std::string& body,
-                                          const std::string& idempotency_key, const std::string& if_none_match,
-                                          std::size_t max_body) {
+core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path,
+                                          const std::string& body,
+                                          const std::string& idempotency_key,
+                                          const std::string& if_none_match, std::size_t max_body) {
     CURL* curl = static_cast<CURL*>(m_curl.get());
     curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
     Exchange exchange;
@@ -120,21 +130,28 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     // No proxy unless one is configured: "" overrides http_proxy, https_proxy and all_proxy.
     curl_easy_setopt(curl, CURLOPT_PROXY, m_options.proxy.c_str());
     if (m_options.proxy.empty()) curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
-    if (!m_options.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.ca_file.c_str());
-    if (!m_options.client_cert.empty()) curl_easy_setopt(curl, CURLOPT_SSLCERT, m_options.client_cert.c_str());
-    if (!m_options.client_key.empty()) curl_easy_setopt(curl, CURLOPT_SSLKEY, m_options.client_key.c_str());
+    if (!m_options.ca_file.empty())
+        curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.ca_file.c_str());
+    if (!m_options.client_cert.empty())
+        curl_easy_setopt(curl, CURLOPT_SSLCERT, m_options.client_cert.c_str());
+    if (!m_options.client_key.empty())
+        curl_easy_setopt(curl, CURLOPT_SSLKEY, m_options.client_key.c_str());
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange);
 
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr, &curl_slist_free_all);
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr,
+                                                                            &curl_slist_free_all);
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Accept: application/json");
-    if (!m_options.token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
+    if (!m_options.token.empty())
+        headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
     if (!idempotency_key.empty())
-        headers = curl_slist_append(headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
-    if (!if_none_match.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
+        headers =
+            curl_slist_append(headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
+    if (!if_none_match.empty())
+        headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
     if (method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
@@ -167,9 +184,10 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
             default:
                 break;
         }
-        exchange.reply.transport_error = exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
-                                                            : std::string(curl_easy_strerror(rc)) +
-                                                                  (error_buffer[0] ? std::string(": ") + error_buffer : "");
+        exchange.reply.transport_error =
+            exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
+                               : std::string(curl_easy_strerror(rc)) +
+                                     (error_buffer[0] ? std::string(": ") + error_buffer : "");
         exchange.reply.body.clear();
         return exchange.reply;
     }
@@ -182,20 +200,26 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     return exchange.reply;
 }
 
-core::HttpReply CurlPortalClient::submit(const std::string& idempotency_key, const std::string& payload_json) {
+core::HttpReply CurlPortalClient::submit(const std::string& idempotency_key,
+                                         const std::string& payload_json) {
     return perform("POST", "/api/v1/hoso", payload_json, idempotency_key);
 }
 
 core::HttpReply CurlPortalClient::lookup(const std::string& code) {
     const std::unique_ptr<char, decltype(&curl_free)> escaped(
-        curl_easy_escape(static_cast<CURL*>(m_curl.get()), code.c_str(), static_cast<int>(code.size())), &curl_free);
+        curl_easy_escape(static_cast<CURL*>(m_curl.get()), code.c_str(),
+                         static_cast<int>(code.size())),
+        &curl_free);
     std::string path = "/api/v1/hoso/" + std::string(escaped ? escaped.get() : "");
     return perform("GET", path, "", "");
 }
 
-core::HttpReply CurlPortalClient::health() { return perform("GET", "/api/v1/health", "", ""); }
+core::HttpReply CurlPortalClient::health() {
+    return perform("GET", "/api/v1/health", "", "");
+}
 
-core::HttpReply CurlPortalClient::reference(const std::string& name, const std::string& if_none_match) {
+core::HttpReply CurlPortalClient::reference(const std::string& name,
+                                            const std::string& if_none_match) {
     return perform("GET", "/api/v1/" + name, "", "", if_none_match, ReferenceMaxBody);
 }
 
@@ -211,14 +235,17 @@ core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::
     return perform("POST", path, body, "");
 }
 
-core::HttpReply CurlPortalClient::get(const std::string& path) { return perform("GET", path, "", ""); }
+core::HttpReply CurlPortalClient::get(const std::string& path) {
+    return perform("GET", path, "", "");
+}
 
 std::string token_problem(const std::string& token) {
     if (token.empty()) return "is empty";
     for (char c : token) {
         const auto byte = static_cast<unsigned char>(c);
         if (byte < 0x21 || byte > 0x7E)
-            return "has a control, space or non-ASCII character (byte " + std::to_string(byte) + ")";
+            return "has a control, space or non-ASCII character (byte " + std::to_string(byte) +
+                   ")";
     }
     return {};
 }
@@ -229,8 +256,10 @@ core::Result<std::string> read_token_file(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         const int error = errno;
-        if (error == ENOENT) return core::make_error("token_missing", "token file " + path + " does not exist");
-        return core::make_error("token_unreadable", "cannot open token file " + path + ": " + std::strerror(error));
+        if (error == ENOENT)
+            return core::make_error("token_missing", "token file " + path + " does not exist");
+        return core::make_error("token_unreadable",
+                                "cannot open token file " + path + ": " + std::strerror(error));
     }
     const std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
         ::close(*f);
@@ -238,7 +267,8 @@ core::Result<std::string> read_token_file(const std::string& path) {
     });
     struct stat info {};
     if (fstat(fd, &info) != 0)
-        return core::make_error("token_unreadable", "cannot stat token file " + path + ": " + std::strerror(errno));
+        return core::make_error("token_unreadable",
+                                "cannot stat token file " + path + ": " + std::strerror(errno));
     if (!S_ISREG(info.st_mode)) {
         const char* kind = S_ISDIR(info.st_mode)    ? "a directory"
                            : S_ISFIFO(info.st_mode) ? "a FIFO"
@@ -246,12 +276,15 @@ core::Result<std::string> read_token_file(const std::string& path) {
                            : S_ISBLK(info.st_mode)  ? "a block device"
                            : S_ISSOCK(info.st_mode) ? "a socket"
                                                     : "not a regular file";
-        return core::make_error("token_not_file", "token file " + path + " is " + kind + ", not a regular file");
+        return core::make_error("token_not_file",
+                                "token file " + path + " is " + kind + ", not a regular file");
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-        return core::make_error("token_unsafe", path + " must be readable by the kiosk's user only (chmod 600)");
+        return core::make_error("token_unsafe",
+                                path + " must be readable by the kiosk's user only (chmod 600)");
     if (info.st_size > MaxTokenFileBytes)
-        return core::make_error("token_too_large", "token file " + path + " is " + std::to_string(info.st_size) +
+        return core::make_error("token_too_large", "token file " + path + " is " +
+                                                       std::to_string(info.st_size) +
                                                        " bytes; a token is at most 4096");
     std::string token(static_cast<std::size_t>(MaxTokenFileBytes) + 1, '\0');
     std::size_t size = 0;
@@ -259,14 +292,17 @@ core::Result<std::string> read_token_file(const std::string& path) {
         const ssize_t got = ::read(fd, token.data() + size, token.size() - size);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0)
-            return core::make_error("token_unreadable", "cannot read token file " + path + ": " + std::strerror(errno));
+            return core::make_error("token_unreadable",
+                                    "cannot read token file " + path + ": " + std::strerror(errno));
         if (got == 0) break;
         size += static_cast<std::size_t>(got);
     }
     if (size > static_cast<std::size_t>(MaxTokenFileBytes))
-        return core::make_error("token_too_large", "token file " + path + " grew beyond 4096 bytes while read");
+        return core::make_error("token_too_large",
+                                "token file " + path + " grew beyond 4096 bytes while read");
     token.resize(size);
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' || token.back() == '\t'))
+    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' ||
+                              token.back() == '\t'))
         token.pop_back();
     if (token.empty()) return core::make_error("token_empty", "token file " + path + " is empty");
     if (const std::string problem = token_problem(token); !problem.empty())

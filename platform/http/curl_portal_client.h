@@ -11,19 +11,19 @@
 namespace motcua::platform {
 
 struct PortalClientOptions {
-    std::string base_url;          // e.g. https://dichvucong.example.gov.vn or http://127.0.0.1:8080
-    std::string token;             // Bearer token of this kiosk
-    std::string client_cert;       // optional PEM client certificate
+    std::string base_url;     // e.g. https://dichvucong.example.gov.vn or http://127.0.0.1:8080
+    std::string token;        // Bearer token of this kiosk
+    std::string client_cert;  // optional PEM client certificate
     std::string client_key;
-    std::string ca_file;           // optional extra CA bundle
+    std::string ca_file;  // optional extra CA bundle
     // An HTTP(S) proxy, only when the province's network needs one. Empty: no proxy at all, and
     // the http_proxy/https_proxy/all_proxy variables are ignored (they would send loopback
     // traffic, bearer token included, to a proxy in clear text).
     std::string proxy;
     long connect_timeout_ms = 5000;
     long total_timeout_ms = 20000;
-    long low_speed_bytes = 64;     // slower than this ...
-    long low_speed_seconds = 8;    // ... for this long is a dead connection
+    long low_speed_bytes = 64;   // slower than this ...
+    long low_speed_seconds = 8;  // ... for this long is a dead connection
 };
 
 class CurlPortalClient final : public core::PortalClient {
@@ -35,7 +35,8 @@ public:
     CurlPortalClient(const CurlPortalClient&) = delete;
     CurlPortalClient& operator=(const CurlPortalClient&) = delete;
 
-    core::HttpReply submit(const std::string& idempotency_key, const std::string& payload_json) override;
+    core::HttpReply submit(const std::string& idempotency_key,
+                           const std::string& payload_json) override;
     core::HttpReply lookup(const std::string& code) override;
     core::HttpReply health() override;
     core::HttpReply reference(const std::string& name, const std::string& if_none_match) override;
@@ -51,8 +52,9 @@ private:
     using EasyHandle = std::unique_ptr<void, EasyCleanup>;  // CURL*, kept out of this header
     CurlPortalClient(PortalClientOptions options, EasyHandle curl)
         : m_options(std::move(options)), m_curl(std::move(curl)) {}
-    core::HttpReply perform(const std::string& method, const std::string& path, const std::string& body,
-                            const std::string& idempotency_key, const std::string& if_none_match = {},
+    core::HttpReply perform(const std::string& method, const std::string& path,
+                            const std::string& body, const std::string& idempotency_key,
+                            const std::string& if_none_match = {},
                             std::size_t max_body = std::size_t{1} << 20);
     PortalClientOptions m_options;
     EasyHandle m_curl;

@@ -2,7 +2,6 @@
 
 #include <imgui.h>
 
-
 #include "core/filing/lookup_route.h"
 #include "core/filing/portal_time.h"
 #include "core/text/utf8.h"
@@ -12,13 +11,18 @@
 namespace motcua::platform {
 
 AppClock::AppClock(bool manual)
-    : m_manual(manual), m_start_monotonic_ms(static_cast<std::int64_t>(SDL_GetTicks64())), m_start_wall_ms(system_wall_ms()) {}
+    : m_manual(manual),
+      m_start_monotonic_ms(static_cast<std::int64_t>(SDL_GetTicks64())),
+      m_start_wall_ms(system_wall_ms()) {}
 
 std::int64_t AppClock::monotonic_ms() {
-    return (m_manual ? m_start_monotonic_ms : static_cast<std::int64_t>(SDL_GetTicks64())) + m_offset_ms;
+    return (m_manual ? m_start_monotonic_ms : static_cast<std::int64_t>(SDL_GetTicks64())) +
+           m_offset_ms;
 }
 
-std::int64_t AppClock::wall_unix_ms() { return (m_manual ? m_start_wall_ms : system_wall_ms()) + m_offset_ms; }
+std::int64_t AppClock::wall_unix_ms() {
+    return (m_manual ? m_start_wall_ms : system_wall_ms()) + m_offset_ms;
+}
 
 Uint32 wake_event_type() {
     static const Uint32 type = SDL_RegisterEvents(1);
@@ -39,17 +43,22 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             // The outbox and its worker live on real time; only the session's timers may be
             // fast-forwarded by the headless driver.
             const std::int64_t real_now = system_wall_ms();
-            core::OutboxEntry entry = core::make_entry(save->idempotency_key, save->provisional_code, save->procedure_code,
-                                                       save->payload_json, real_now);
+            core::OutboxEntry entry =
+                core::make_entry(save->idempotency_key, save->provisional_code,
+                                 save->procedure_code, save->payload_json, real_now);
             core::Status saved = m_parts.store.insert(entry);
             // The outcome of the save is logged here, where it is known: "dossier_saved" only after
             // the commit. (The session's "dossier_submitted" is logged before the save is tried.)
-            if (!saved) log_error("dossier_save_failed", saved.error().code + ": " + saved.error().detail);
-            else log_info("dossier_saved", save->procedure_code + " " + save->provisional_code);
+            if (!saved)
+                log_error("dossier_save_failed", saved.error().code + ": " + saved.error().detail);
+            else
+                log_info("dossier_saved", save->procedure_code + " " + save->provisional_code);
             apply(core::intent::Saved{saved.ok(), saved.ok() ? "" : saved.error().code});
             if (saved && m_parts.worker) m_parts.worker->wake();
         } else if (const auto* rating = std::get_if<core::effect::SendRating>(&effect)) {
-            if (m_parts.worker) m_parts.worker->send_rating(rating->code, rating->level, m_parts.session.config().kiosk_id);
+            if (m_parts.worker)
+                m_parts.worker->send_rating(rating->code, rating->level,
+                                            m_parts.session.config().kiosk_id);
         } else if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
             log_info(log->event, log->detail);
         } else if (const auto* lookup = std::get_if<core::effect::LookupDossier>(&effect)) {
@@ -59,12 +68,15 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             const core::OutboxEntry* entry = local && *local ? &**local : nullptr;
             const core::LookupRoute route = core::route_lookup(lookup->code, entry);
             if (route.kind == core::LookupRoute::Kind::AnswerWaiting) {
-                apply(core::intent::LookupResult{lookup->code, core::LookupState::Waiting, {}, 0, {}});
+                apply(core::intent::LookupResult{
+                    lookup->code, core::LookupState::Waiting, {}, 0, {}});
             } else if (m_parts.worker) {
                 m_parts.worker->lookup(route.portal_code);
-                if (route.portal_code != lookup->code) m_lookup_alias = {route.portal_code, lookup->code};
+                if (route.portal_code != lookup->code)
+                    m_lookup_alias = {route.portal_code, lookup->code};
             } else {
-                apply(core::intent::LookupResult{lookup->code, core::LookupState::Unavailable, {}, 0, {}});
+                apply(core::intent::LookupResult{
+                    lookup->code, core::LookupState::Unavailable, {}, 0, {}});
             }
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
@@ -77,7 +89,8 @@ void App::feed(const SDL_Event& event) {
         m_quit = true;
         return;
     }
-    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED) m_display->expose();
+    if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_EXPOSED)
+        m_display->expose();
     std::vector<core::Intent> intents;
     const bool needs_frame = m_input.handle(event, m_clock.monotonic_ms(), intents);
     for (auto& intent : intents) m_pending.push_back(std::move(intent));
@@ -99,7 +112,8 @@ bool App::frame() {
     if (m_parts.worker)
         for (auto& result : m_parts.worker->take_results()) {
             // A provisional code looked up through its MaHoSo answers under the code asked for.
-            if (auto* lookup = std::get_if<core::intent::LookupResult>(&result); lookup && lookup->code == m_lookup_alias.first)
+            if (auto* lookup = std::get_if<core::intent::LookupResult>(&result);
+                lookup && lookup->code == m_lookup_alias.first)
                 lookup->code = m_lookup_alias.second;
             intents.push_back(std::move(result));
         }
@@ -107,9 +121,11 @@ bool App::frame() {
     apply(core::intent::Tick{});
 
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(m_display->width()), static_cast<float>(m_display->height()));
-    io.DeltaTime = m_last_frame_ms < 0 ? 1.0f / 60.0f
-                                       : std::max(0.001f, static_cast<float>(now - m_last_frame_ms) / 1000.0f);
+    io.DisplaySize =
+        ImVec2(static_cast<float>(m_display->width()), static_cast<float>(m_display->height()));
+    io.DeltaTime = m_last_frame_ms < 0
+                       ? 1.0f / 60.0f
+                       : std::max(0.001f, static_cast<float>(now - m_last_frame_ms) / 1000.0f);
     m_last_frame_ms = now;
     m_display->new_frame();
     ImGui::NewFrame();
@@ -117,10 +133,15 @@ bool App::frame() {
     const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
     const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
     // The screen model: everything this frame shows, computed by core from the session.
-    core::ScreenInputs inputs{m_parts.strings, m_parts.fees, {local.year, local.month, local.day}, now,
-                              status.stale + status.held > 0, {}};
+    core::ScreenInputs inputs{m_parts.strings,
+                              m_parts.fees,
+                              {local.year, local.month, local.day},
+                              now,
+                              status.stale + status.held > 0,
+                              {}};
     if (inputs.staff_notice && status.problem != core::HoldKind::None)
-        inputs.staff_problems.push_back("staff.problem." + std::string(core::to_string(status.problem)));
+        inputs.staff_problems.push_back("staff.problem." +
+                                        std::string(core::to_string(status.problem)));
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
     const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
@@ -135,7 +156,8 @@ bool App::frame() {
 
 void App::settle() {
     // ImGui needs a frame or two after a change (hover, popups, layout); stop once quiet.
-    for (int quiet = 0, i = 0; quiet < 3 && i < 30; ++i) quiet = (frame() || m_input.settling()) ? 0 : quiet + 1;
+    for (int quiet = 0, i = 0; quiet < 3 && i < 30; ++i)
+        quiet = (frame() || m_input.settling()) ? 0 : quiet + 1;
 }
 
 std::int64_t App::next_deadline_ms() {
@@ -155,7 +177,8 @@ int App::run() {
         if (frames_to_draw > 0) {
             timeout = 0;
         } else if (std::int64_t deadline = next_deadline_ms(); deadline >= 0) {
-            timeout = static_cast<int>(std::clamp<std::int64_t>(deadline - m_clock.monotonic_ms(), 0, 60'000));
+            timeout = static_cast<int>(
+                std::clamp<std::int64_t>(deadline - m_clock.monotonic_ms(), 0, 60'000));
         }
         SDL_Event event;
         bool woke = timeout == 0 ? SDL_PollEvent(&event) : SDL_WaitEventTimeout(&event, timeout);
@@ -175,9 +198,11 @@ int App::run() {
         }
     }
     // An idle screen must cost nothing: how many frames, and when the last one was drawn.
-    log_info("frames", std::to_string(m_display->frames_presented()) + " frames presented; the last " +
-                           std::to_string(last_frame_ms - started_ms) + " ms after the loop started, which ran " +
-                           std::to_string(static_cast<std::int64_t>(SDL_GetTicks64()) - started_ms) + " ms");
+    log_info("frames",
+             std::to_string(m_display->frames_presented()) + " frames presented; the last " +
+                 std::to_string(last_frame_ms - started_ms) +
+                 " ms after the loop started, which ran " +
+                 std::to_string(static_cast<std::int64_t>(SDL_GetTicks64()) - started_ms) + " ms");
     return 0;
 }
 

@@ -45,8 +45,8 @@ struct AppParts {
     const core::Strings& strings;
     const core::FeeSchedule* fees;  // may be null
     core::Session& session;
-    OutboxStore& store;      // the UI thread's connection: SaveDossier commits here
-    FilingWorker* worker;    // null when no portal is configured
+    OutboxStore& store;           // the UI thread's connection: SaveDossier commits here
+    FilingWorker* worker;         // null when no portal is configured
     ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
@@ -89,7 +89,8 @@ private:
     ui::Registry m_registry;
     std::vector<core::Intent> m_pending;
     std::int64_t m_last_frame_ms = -1;
-    std::pair<std::string, std::string> m_lookup_alias;  // MaHoSo asked for → code the resident typed
+    std::pair<std::string, std::string>
+        m_lookup_alias;  // MaHoSo asked for → code the resident typed
     bool m_quit = false;
 };
 

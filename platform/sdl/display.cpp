@@ -1,13 +1,13 @@
 #include "platform/sdl/display.h"
 
 #include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cstring>
 #include <vector>
-#include <backends/imgui_impl_opengl3.h>
-#include <backends/imgui_impl_sdlrenderer.h>
-#include <stb_image_write.h>
 
 #include "platform/render/rasterizer.h"
 #include "platform/system/log.h"
@@ -46,7 +46,8 @@ public:
         unsigned char* alpha = nullptr;
         int width = 0, height = 0;
         io.Fonts->GetTexDataAsAlpha8(&alpha, &width, &height);
-        m_font_texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC, width, height);
+        m_font_texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888,
+                                           SDL_TEXTUREACCESS_STATIC, width, height);
         if (!m_font_texture) {
             ImGui_ImplSDLRenderer_NewFrame();  // let the backend try its way
             return;
@@ -68,8 +69,8 @@ public:
     void present(ImDrawData* data, ImU32 clear) override {
         float c[4];
         clear_colour(clear, c);
-        SDL_SetRenderDrawColor(m_renderer, static_cast<Uint8>(c[0] * 255), static_cast<Uint8>(c[1] * 255),
-                               static_cast<Uint8>(c[2] * 255), 255);
+        SDL_SetRenderDrawColor(m_renderer, static_cast<Uint8>(c[0] * 255),
+                               static_cast<Uint8>(c[1] * 255), static_cast<Uint8>(c[2] * 255), 255);
         SDL_RenderClear(m_renderer);
         ImGui_ImplSDLRenderer_RenderDrawData(data);
         SDL_RenderPresent(m_renderer);
@@ -88,9 +89,12 @@ public:
     bool read_pixels(std::vector<unsigned char>& rgba) override {
         const int w = width(), h = height();
         rgba.assign(static_cast<std::size_t>(w) * h * 4, 0);
-        return SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(), w * 4) == 0;
+        return SDL_RenderReadPixels(m_renderer, nullptr, SDL_PIXELFORMAT_ABGR8888, rgba.data(),
+                                    w * 4) == 0;
     }
-    std::string renderer_name() const override { return m_window ? "software (window)" : "software (headless)"; }
+    std::string renderer_name() const override {
+        return m_window ? "software (window)" : "software (headless)";
+    }
     SDL_Window* window() const override { return m_window; }
 
 private:
@@ -102,7 +106,8 @@ private:
 
 class OpenGlDisplay final : public Display {
 public:
-    OpenGlDisplay(SDL_Window* window, SDL_GLContext context) : m_window(window), m_context(context) {
+    OpenGlDisplay(SDL_Window* window, SDL_GLContext context)
+        : m_window(window), m_context(context) {
         ImGui_ImplOpenGL3_Init("#version 130");
     }
     ~OpenGlDisplay() override {
@@ -137,7 +142,8 @@ public:
         glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, flipped.data());
         rgba.resize(flipped.size());
         for (int y = 0; y < h; ++y)
-            std::copy_n(&flipped[static_cast<std::size_t>(h - 1 - y) * w * 4], w * 4, &rgba[static_cast<std::size_t>(y) * w * 4]);
+            std::copy_n(&flipped[static_cast<std::size_t>(h - 1 - y) * w * 4], w * 4,
+                        &rgba[static_cast<std::size_t>(y) * w * 4]);
         return true;
     }
     std::string renderer_name() const override { return "OpenGL 3"; }
@@ -152,7 +158,8 @@ private:
 // its surface and presented with SDL_UpdateWindowSurfaceRects.
 class OursDisplay final : public Display {
 public:
-    OursDisplay(SDL_Window* window, int width, int height) : m_window(window), m_raster(width, height) {}
+    OursDisplay(SDL_Window* window, int width, int height)
+        : m_window(window), m_raster(width, height) {}
     ~OursDisplay() override {
         if (m_source) SDL_FreeSurface(m_source);
         if (m_window) SDL_DestroyWindow(m_window);
@@ -184,9 +191,9 @@ public:
         SDL_Surface* surface = SDL_GetWindowSurface(m_window);
         if (!surface) return;
         if (!m_source) {
-            m_source = SDL_CreateRGBSurfaceWithFormatFrom(const_cast<std::uint32_t*>(m_raster.pixels()), m_raster.width(),
-                                                          m_raster.height(), 32, m_raster.width() * 4,
-                                                          SDL_PIXELFORMAT_ABGR8888);
+            m_source = SDL_CreateRGBSurfaceWithFormatFrom(
+                const_cast<std::uint32_t*>(m_raster.pixels()), m_raster.width(), m_raster.height(),
+                32, m_raster.width() * 4, SDL_PIXELFORMAT_ABGR8888);
             if (!m_source) return;
             SDL_SetSurfaceBlendMode(m_source, SDL_BLENDMODE_NONE);
         }
@@ -206,13 +213,17 @@ public:
         // A window: what was presented (so screenshots show the damage really reached the screen).
         if (SDL_Surface* surface = m_window ? SDL_GetWindowSurface(m_window) : nullptr;
             surface && surface->w == m_raster.width() && surface->h == m_raster.height()) {
-            return SDL_ConvertPixels(surface->w, surface->h, surface->format->format, surface->pixels, surface->pitch,
-                                     SDL_PIXELFORMAT_ABGR8888, rgba.data(), surface->w * 4) == 0;
+            return SDL_ConvertPixels(surface->w, surface->h, surface->format->format,
+                                     surface->pixels, surface->pitch, SDL_PIXELFORMAT_ABGR8888,
+                                     rgba.data(), surface->w * 4) == 0;
         }
-        std::memcpy(rgba.data(), m_raster.pixels(), rgba.size());  // IM_COL32 layout: bytes R, G, B, A
+        std::memcpy(rgba.data(), m_raster.pixels(),
+                    rgba.size());  // IM_COL32 layout: bytes R, G, B, A
         return true;
     }
-    std::string renderer_name() const override { return m_window ? "ours (window)" : "ours (headless)"; }
+    std::string renderer_name() const override {
+        return m_window ? "ours (window)" : "ours (headless)";
+    }
     SDL_Window* window() const override { return m_window; }
     void invalidate() override { m_raster.invalidate(); }
     void expose() override {
@@ -242,11 +253,16 @@ bool is_software_gl(const char* renderer) {
 }  // namespace
 
 bool parse_renderer_choice(const std::string& name, RendererChoice& choice) {
-    if (name == "auto") choice = RendererChoice::Auto;
-    else if (name == "ours") choice = RendererChoice::Ours;
-    else if (name == "sdl") choice = RendererChoice::Sdl;
-    else if (name == "gl") choice = RendererChoice::OpenGl;
-    else return false;
+    if (name == "auto")
+        choice = RendererChoice::Auto;
+    else if (name == "ours")
+        choice = RendererChoice::Ours;
+    else if (name == "sdl")
+        choice = RendererChoice::Sdl;
+    else if (name == "gl")
+        choice = RendererChoice::OpenGl;
+    else
+        return false;
     return true;
 }
 
@@ -257,8 +273,9 @@ core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-        SDL_Window* window = SDL_CreateWindow("Motcua", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                              options.width, options.height, flags | SDL_WINDOW_OPENGL);
+        SDL_Window* window =
+            SDL_CreateWindow("Motcua", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                             options.width, options.height, flags | SDL_WINDOW_OPENGL);
         if (window) {
             if (SDL_GLContext context = SDL_GL_CreateContext(window)) {
                 SDL_GL_MakeCurrent(window, context);
@@ -267,7 +284,8 @@ core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options
                     SDL_GL_SetSwapInterval(1);
                     return std::unique_ptr<Display>(new OpenGlDisplay(window, context));
                 }
-                log_info("renderer_choice", std::string("OpenGL is ") + (gl_renderer ? gl_renderer : "unknown") +
+                log_info("renderer_choice", std::string("OpenGL is ") +
+                                                (gl_renderer ? gl_renderer : "unknown") +
                                                 ", a software rasteriser: drawing with ours");
                 SDL_GL_DeleteContext(context);
             }
@@ -276,11 +294,15 @@ core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options
     }
     SDL_Window* window = SDL_CreateWindow("Motcua", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                           options.width, options.height, flags);
-    if (!window) return core::make_error("display_unavailable", std::string("SDL_CreateWindow: ") + SDL_GetError());
+    if (!window)
+        return core::make_error("display_unavailable",
+                                std::string("SDL_CreateWindow: ") + SDL_GetError());
     if (options.renderer != RendererChoice::Sdl) {
         SDL_Surface* surface = SDL_GetWindowSurface(window);
-        if (surface) return std::unique_ptr<Display>(new OursDisplay(window, surface->w, surface->h));
-        log_warning("renderer_choice", std::string("no window surface (") + SDL_GetError() + "): SDL's renderer");
+        if (surface)
+            return std::unique_ptr<Display>(new OursDisplay(window, surface->w, surface->h));
+        log_warning("renderer_choice",
+                    std::string("no window surface (") + SDL_GetError() + "): SDL's renderer");
     }
     SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
     if (!renderer) {
@@ -292,18 +314,24 @@ core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options
 }
 
 core::Result<std::unique_ptr<Display>> open_headless(int width, int height, RendererChoice choice) {
-    if (choice != RendererChoice::Sdl) return std::unique_ptr<Display>(new OursDisplay(nullptr, width, height));
-    SDL_Surface* surface = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
-    if (!surface) return core::make_error("display_unavailable", std::string("SDL_CreateRGBSurface: ") + SDL_GetError());
+    if (choice != RendererChoice::Sdl)
+        return std::unique_ptr<Display>(new OursDisplay(nullptr, width, height));
+    SDL_Surface* surface =
+        SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+    if (!surface)
+        return core::make_error("display_unavailable",
+                                std::string("SDL_CreateRGBSurface: ") + SDL_GetError());
     SDL_Renderer* renderer = SDL_CreateSoftwareRenderer(surface);
     if (!renderer) {
         SDL_FreeSurface(surface);
-        return core::make_error("display_unavailable", std::string("SDL_CreateSoftwareRenderer: ") + SDL_GetError());
+        return core::make_error("display_unavailable",
+                                std::string("SDL_CreateSoftwareRenderer: ") + SDL_GetError());
     }
     return std::unique_ptr<Display>(new RendererDisplay(nullptr, surface, renderer));
 }
 
-core::Status write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba) {
+core::Status write_png(const std::string& path, int width, int height,
+                       const std::vector<unsigned char>& rgba) {
     if (rgba.size() < static_cast<std::size_t>(width) * height * 4)
         return core::make_error("screenshot_failed", path + ": no pixels");
     if (!stbi_write_png(path.c_str(), width, height, 4, rgba.data(), width * 4))

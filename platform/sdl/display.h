@@ -24,7 +24,7 @@ namespace motcua::platform {
 class Display {
 public:
     virtual ~Display() = default;
-    virtual void new_frame() = 0;                     // before ImGui::NewFrame
+    virtual void new_frame() = 0;  // before ImGui::NewFrame
     virtual void present(ImDrawData* data, ImU32 clear) = 0;
     virtual int width() const = 0;
     virtual int height() const = 0;
@@ -46,10 +46,10 @@ protected:
 };
 
 enum class RendererChoice {
-    Auto,      // OpenGL 3 on a real GPU, else ours; headless: ours
-    Ours,      // platform/render/
-    Sdl,       // SDL's software renderer (for comparison)
-    OpenGl,    // OpenGL 3 even when it is Mesa's software rasteriser (falls back to ours)
+    Auto,    // OpenGL 3 on a real GPU, else ours; headless: ours
+    Ours,    // platform/render/
+    Sdl,     // SDL's software renderer (for comparison)
+    OpenGl,  // OpenGL 3 even when it is Mesa's software rasteriser (falls back to ours)
 };
 
 // "auto", "ours", "sdl" or "gl"; false for anything else.
@@ -66,10 +66,11 @@ struct DisplayOptions {
 core::Result<std::unique_ptr<Display>> open_window(const DisplayOptions& options);
 // Renders into memory (ours, or SDL's software renderer when asked for); needs no video driver.
 // OpenGL needs a window: asked for headless, ours is used.
-core::Result<std::unique_ptr<Display>> open_headless(int width, int height,
-                                                     RendererChoice renderer = RendererChoice::Auto);
+core::Result<std::unique_ptr<Display>> open_headless(
+    int width, int height, RendererChoice renderer = RendererChoice::Auto);
 
 // Writes RGBA pixels as a PNG file.
-core::Status write_png(const std::string& path, int width, int height, const std::vector<unsigned char>& rgba);
+core::Status write_png(const std::string& path, int width, int height,
+                       const std::vector<unsigned char>& rgba);
 
 }  // namespace motcua::platform

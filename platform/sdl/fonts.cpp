@@ -13,21 +13,63 @@ namespace {
 // Vietnamese (ImGui's own table) plus general punctuation and the đồng sign.
 const ImWchar* glyph_ranges() {
     static const ImWchar ranges[] = {
-        0x0020, 0x007E,  // Basic Latin
-        0x00A0, 0x00A0,  // no-break space (between an amount and ₫)
-        0x00B7, 0x00B7,  // ·
+        0x0020,
+        0x007E,  // Basic Latin
+        0x00A0,
+        0x00A0,  // no-break space (between an amount and ₫)
+        0x00B7,
+        0x00B7,  // ·
         // The Latin-1 letters Vietnamese uses (À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and lower case)
-        0x00C0, 0x00C3, 0x00C8, 0x00CA, 0x00CC, 0x00CD, 0x00D2, 0x00D5, 0x00D9, 0x00DA, 0x00DD, 0x00DD,
-        0x00E0, 0x00E3, 0x00E8, 0x00EA, 0x00EC, 0x00ED, 0x00F2, 0x00F5, 0x00F9, 0x00FA, 0x00FD, 0x00FD,
-        0x0102, 0x0103, 0x0110, 0x0111, 0x0128, 0x0129, 0x0168, 0x0169, 0x01A0, 0x01A1,
-        0x01AF, 0x01B0,  // Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
-        0x1EA0, 0x1EF9,  // Vietnamese extended
-        0x2013, 0x2014,  // – —
-        0x201C, 0x201D,  // “ ”
-        0x2022, 0x2022,  // •
-        0x2026, 0x2026,  // …
-        0x20AB, 0x20AB,  // ₫
-        0x2713, 0x2713,  // ✓ (when the font has it)
+        0x00C0,
+        0x00C3,
+        0x00C8,
+        0x00CA,
+        0x00CC,
+        0x00CD,
+        0x00D2,
+        0x00D5,
+        0x00D9,
+        0x00DA,
+        0x00DD,
+        0x00DD,
+        0x00E0,
+        0x00E3,
+        0x00E8,
+        0x00EA,
+        0x00EC,
+        0x00ED,
+        0x00F2,
+        0x00F5,
+        0x00F9,
+        0x00FA,
+        0x00FD,
+        0x00FD,
+        0x0102,
+        0x0103,
+        0x0110,
+        0x0111,
+        0x0128,
+        0x0129,
+        0x0168,
+        0x0169,
+        0x01A0,
+        0x01A1,
+        0x01AF,
+        0x01B0,  // Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư
+        0x1EA0,
+        0x1EF9,  // Vietnamese extended
+        0x2013,
+        0x2014,  // – —
+        0x201C,
+        0x201D,  // “ ”
+        0x2022,
+        0x2022,  // •
+        0x2026,
+        0x2026,  // …
+        0x20AB,
+        0x20AB,  // ₫
+        0x2713,
+        0x2713,  // ✓ (when the font has it)
         0,
     };
     return ranges;
@@ -40,7 +82,8 @@ core::Result<FontPaths> locate_fonts(const std::string& preferred) {
     std::vector<FontPaths> candidates;
     if (!preferred.empty()) {
         if (fs::is_directory(preferred))
-            candidates.push_back({preferred + "/NotoSans-Regular.ttf", preferred + "/NotoSans-Bold.ttf"});
+            candidates.push_back(
+                {preferred + "/NotoSans-Regular.ttf", preferred + "/NotoSans-Bold.ttf"});
         else
             candidates.push_back({preferred, preferred});
     }
@@ -74,15 +117,19 @@ core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
     // The largest title reuses the largest heading size: a fifth step would cost a third of the
     // atlas build for one line of text.
     float step[4];
-    for (int i = 0; i < 4; ++i) step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
+    for (int i = 0; i < 4; ++i)
+        step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
     ImFont* bold[4] = {};
     for (int i = 1; i < 4; ++i) {
-        bold[i] = io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), step[i], &config, glyph_ranges());
+        bold[i] =
+            io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), step[i], &config, glyph_ranges());
         if (!bold[i]) return core::make_error("font_missing", "could not load " + paths.bold);
     }
     for (int i = 0; i < 3; ++i) {
-        fonts.body[i] = io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), step[i], &config, glyph_ranges());
-        if (!fonts.body[i]) return core::make_error("font_missing", "could not load " + paths.regular);
+        fonts.body[i] =
+            io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), step[i], &config, glyph_ranges());
+        if (!fonts.body[i])
+            return core::make_error("font_missing", "could not load " + paths.regular);
         fonts.heading[i] = bold[i + 1];
         fonts.title[i] = bold[std::min(i + 2, 3)];
     }

@@ -6,17 +6,20 @@
 
 namespace motcua::platform {
 
-bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms, std::vector<core::Intent>& intents) {
+bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms,
+                             std::vector<core::Intent>& intents) {
     ImGuiIO& io = ImGui::GetIO();
     switch (event.type) {
         case SDL_MOUSEMOTION:
-            io.MousePos = ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+            io.MousePos =
+                ImVec2(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
             m_frames_until_lift = -1;
             return false;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP: {
             if (event.button.button != SDL_BUTTON_LEFT) return false;
-            io.MousePos = ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
+            io.MousePos =
+                ImVec2(static_cast<float>(event.button.x), static_cast<float>(event.button.y));
             const bool down = event.type == SDL_MOUSEBUTTONDOWN;
             io.MouseDown[0] = down;
             // After the release frame, move the pointer away so nothing stays "hovered"
@@ -36,7 +39,8 @@ bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms, std::v
         case SDL_KEYDOWN: {
             SDL_Keycode key = event.key.keysym.sym;
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
-                const bool burst = m_pending_text.size() >= ScanMinLength && now_ms - m_last_text_ms <= ScanGapMs * 3;
+                const bool burst = m_pending_text.size() >= ScanMinLength &&
+                                   now_ms - m_last_text_ms <= ScanGapMs * 3;
                 if (burst) {
                     intents.push_back(core::intent::Scan{m_pending_text});
                     m_pending_text.clear();
@@ -52,7 +56,8 @@ bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms, std::v
             }
             return false;
         }
-        default: return false;
+        default:
+            return false;
     }
 }
 

@@ -50,7 +50,8 @@ public:
     // "<path>.corrupt-<yyyymmddTHHMMSSZ>" (kept for a technician: it may hold unsent dossiers),
     // so the kiosk starts with a fresh one. Returns the new name, or "" when the file is fine
     // or missing. Error "store_set_aside_failed" when it is damaged and cannot be moved.
-    static core::Result<std::string> set_aside_if_corrupt(const std::string& path, std::int64_t now_unix_ms);
+    static core::Result<std::string> set_aside_if_corrupt(const std::string& path,
+                                                          std::int64_t now_unix_ms);
     ~OutboxStore();
     OutboxStore(const OutboxStore&) = delete;
     OutboxStore& operator=(const OutboxStore&) = delete;
@@ -90,7 +91,8 @@ public:
 
 private:
     OutboxStore(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
-    core::Result<std::vector<core::OutboxEntry>> select(const std::string& where, const std::string& bind);
+    core::Result<std::vector<core::OutboxEntry>> select(const std::string& where,
+                                                        const std::string& bind);
     std::string reserve_path() const;
     // Creates the reserve file when it is missing and the disk has room for it twice over.
     void keep_reserve();

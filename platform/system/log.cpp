@@ -1,10 +1,9 @@
 #include "platform/system/log.h"
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 namespace motcua::platform {
 
@@ -21,7 +20,8 @@ void write(const char* level, const std::string& event, const std::string& detai
                          .count();
     nlohmann::json line = {{"t", now}, {"level", level}, {"event", event}};
     if (!detail.empty()) line["detail"] = detail;
-    const std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    const std::string text =
+        line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(log_mutex);
     if (!quiet || std::string(level) != "info") std::fputs(text.c_str(), stderr);
     if (log_file) {
@@ -38,9 +38,17 @@ void set_log_file(const std::string& path) {
     log_file = path.empty() ? nullptr : std::fopen(path.c_str(), "a");
 }
 
-void set_log_quiet(bool value) { quiet = value; }
-void log_info(const std::string& event, const std::string& detail) { write("info", event, detail); }
-void log_warning(const std::string& event, const std::string& detail) { write("warning", event, detail); }
-void log_error(const std::string& event, const std::string& detail) { write("error", event, detail); }
+void set_log_quiet(bool value) {
+    quiet = value;
+}
+void log_info(const std::string& event, const std::string& detail) {
+    write("info", event, detail);
+}
+void log_warning(const std::string& event, const std::string& detail) {
+    write("warning", event, detail);
+}
+void log_error(const std::string& event, const std::string& detail) {
+    write("error", event, detail);
+}
 
 }  // namespace motcua::platform

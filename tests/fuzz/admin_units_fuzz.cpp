@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& province : units->provinces()) {
         check(units->find_province(province.code) == &province);
         check(is_nfc(province.name));
-        for (const auto& ward : province.wards) check(units->province_of_ward(ward.code) == &province);
+        for (const auto& ward : province.wards)
+            check(units->province_of_ward(ward.code) == &province);
         // Search with the document's own text as the query: odd names make odd queries.
         (void)units->search_wards(province.code, province.name, 5);
     }

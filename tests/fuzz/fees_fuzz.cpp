@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const FeeRule* rule = schedule->find(key, today);
             if (!rule) continue;
             for (int units : {0, 1, 7, 1'000'000, 2'147'483'647})
-                for (int items : {1, 3, 2'147'483'647}) check(estimate_fee(*rule, units, items) >= 0);
+                for (int items : {1, 3, 2'147'483'647})
+                    check(estimate_fee(*rule, units, items) >= 0);
             (void)format_vnd(rule->amount);
         }
     }

@@ -1,5 +1,7 @@
 // Reading the kiosk's files at start-up (platform/assets): whatever a folder holds, start-up
 // neither hangs nor allocates without bound, and every refusal says what is wrong (issue 9).
+#include "platform/assets.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,8 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include "platform/assets.h"
 
 using namespace motcua;
 namespace fs = std::filesystem;
@@ -63,7 +63,8 @@ TEST_CASE("a FIFO, a device or a folder is refused at once, not read", "[assets]
     auto from_fifo = platform::read_small_file(fifo.string());
     REQUIRE_FALSE(from_fifo.ok());
     CHECK(from_fifo.error().code == "file_not_regular");
-    CHECK_THAT(from_fifo.error().detail, Catch::EndsWith("fifo.json: is a FIFO, not a regular file"));
+    CHECK_THAT(from_fifo.error().detail,
+               Catch::EndsWith("fifo.json: is a FIFO, not a regular file"));
     auto from_zero = platform::read_small_file((dir.path / "zero.json").string());
     REQUIRE_FALSE(from_zero.ok());
     CHECK_THAT(from_zero.error().detail, Catch::Contains("is a character device"));
@@ -81,8 +82,10 @@ TEST_CASE("a file above the cap is refused without reading it all", "[assets][ho
     CHECK(platform::read_small_file((dir.path / "big.json").string(), 1000).ok());
 }
 
-TEST_CASE("the procedures folder with a FIFO, /dev/zero and a folder named *.json still loads its good files",
-          "[assets][hostile]") {
+TEST_CASE(
+    "the procedures folder with a FIFO, /dev/zero and a folder named *.json still loads its good "
+    "files",
+    "[assets][hostile]") {
     TempDir dir;
     fs::copy_file(MOTCUA_SOURCE_ASSETS "/procedures/khai-tu.json", dir.path / "khai-tu.json");
     REQUIRE(::mkfifo((dir.path / "a-fifo.json").c_str(), 0600) == 0);
@@ -103,7 +106,8 @@ TEST_CASE("an empty or missing procedures folder says why nothing loaded", "[ass
     TempDir dir;
     const core::Catalog empty = platform::load_catalog(dir.path.string());
     REQUIRE(empty.problems.size() == 1);
-    CHECK_THAT(empty.problems[0].detail, Catch::EndsWith(": no procedure files (*.json) in this folder"));
+    CHECK_THAT(empty.problems[0].detail,
+               Catch::EndsWith(": no procedure files (*.json) in this folder"));
     const core::Catalog missing = platform::load_catalog((dir.path / "nowhere").string());
     REQUIRE(missing.problems.size() == 1);
     CHECK_THAT(missing.problems[0].detail, Catch::StartsWith("cannot list "));

@@ -1,8 +1,8 @@
 // The accessibility audit on hand-made frames: each rule finds its problem, and a clean frame
 // passes. (Every UI script also runs it on real frames.)
-#include <catch2/catch.hpp>
-
 #include "platform/driver/audit.h"
+
+#include <catch2/catch.hpp>
 
 namespace {
 

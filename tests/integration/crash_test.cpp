@@ -325,7 +325,8 @@ TEST_CASE("a power cut at random moments never loses an acknowledged filing", "[
         std::string("LD_PRELOAD=") + MOTCUA_POWERCUT_SHIM, "POWERCUT_DIR=" + disk + "/",
         "POWERCUT_LOG=" + powercut_log,
         // The shim is not sanitized, and comes first when preloaded into a sanitized build.
-        std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") + "verify_asan_link_order=0"};
+        std::string("ASAN_OPTIONS=") + (asan ? std::string(asan) + ":" : "") +
+            "verify_asan_link_order=0"};
     if (ignore_sync && *ignore_sync == '1') environment.push_back("POWERCUT_IGNORE_SYNC=1");
 
     std::mt19937 random(crash_seed());
@@ -356,7 +357,8 @@ TEST_CASE("a power cut at random moments never loses an acknowledged filing", "[
         int found = 0;
         for (const auto& code : acked) found += present.count(code) ? 1 : 0;
         lost_total += static_cast<int>(acked.size()) - found;
-        table << "  " << cut << " | " << acked.size() << " | " << found << " | " << dropped.writes_dropped << "\n";
+        table << "  " << cut << " | " << acked.size() << " | " << found << " | "
+              << dropped.writes_dropped << "\n";
     }
     // The last boot: no cut; it drains the outbox and exits.
     SoakChild last(soak_args(static_cast<long long>(acked.size()) + 10), log, environment);
@@ -381,8 +383,8 @@ TEST_CASE("a power cut at random moments never loses an acknowledged filing", "[
         not_accepted += outbox.count(code) && outbox[code].state == OutboxState::Accepted ? 0 : 1;
     }
     table << "  total: " << acked.size() << " acknowledged, " << lost_total << " lost at a cut, "
-          << not_filed_once << " not on the portal exactly once, " << not_accepted << " not accepted in the outbox; "
-          << dropped_total << " unsynced writes dropped";
+          << not_filed_once << " not on the portal exactly once, " << not_accepted
+          << " not accepted in the outbox; " << dropped_total << " unsynced writes dropped";
     WARN(table.str());
     CHECK(dropped_total > 0);  // the cuts did drop writes: the test tests something
     CHECK(lost_total == 0);

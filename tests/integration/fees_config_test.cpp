@@ -72,7 +72,8 @@ TEST_CASE("the shipped example amounts match the fact sheet", "[fees]") {
     for (const char* key : {"khai_sinh", "ket_hon", "khai_tu"}) {
         INFO(key);
         REQUIRE(schedule->find(key, today) != nullptr);
-        CHECK(schedule->find(key, today)->amount == 0);  // on time; the procedure's fee.note says so
+        CHECK(schedule->find(key, today)->amount ==
+              0);  // on time; the procedure's fee.note says so
     }
     const FeeRule* extract = schedule->find("trich_luc", today);
     REQUIRE(extract != nullptr);

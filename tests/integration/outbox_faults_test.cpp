@@ -421,13 +421,17 @@ TEST_CASE("a dossier whose outcome could not be saved is sent again without a re
 
 // [SECTION] holds that clear themselves (issue 9)
 
-TEST_CASE("a dossier held for a wrong token is sent on its own once the token is fixed and the kiosk restarts",
-          "[faults]") {
+TEST_CASE(
+    "a dossier held for a wrong token is sent on its own once the token is fixed and the kiosk "
+    "restarts",
+    "[faults]") {
     FilingSim sim;
     Kiosk kiosk(sim, "not-this-kiosk's-token", 2000, 21);
     kiosk.worker->start();
-    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Held) == Dossiers; }, CaseBound));
-    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().held == Dossiers; }, CaseBound));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Held) == Dossiers; },
+                                     CaseBound));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().held == Dossiers; },
+                                     CaseBound));
     // The staff notice can name the cause: a token, not a slow network.
     CHECK(kiosk.worker->status().problem == motcua::core::HoldKind::Auth);
     CHECK(kiosk.worker->status().held_fixable == Dossiers);
@@ -444,8 +448,9 @@ TEST_CASE("a dossier held for a wrong token is sent on its own once the token is
     CHECK(kiosk.worker->status().problem == motcua::core::HoldKind::None);
 }
 
-TEST_CASE("a dossier the portal refused stays held across a restart, and staff can retry or cancel it",
-          "[faults]") {
+TEST_CASE(
+    "a dossier the portal refused stays held across a restart, and staff can retry or cancel it",
+    "[faults]") {
     FilingSim sim;
     SeededRandom random(22);
     const std::string path = sim.dir().file("outbox.db");
@@ -459,7 +464,8 @@ TEST_CASE("a dossier the portal refused stays held across a restart, and staff c
     REQUIRE((*store)->insert(refused).ok());
     auto options = client_options(sim.url(), motcua::test::FilingToken, 2000);
     auto make_worker = [&] {
-        return std::make_unique<FilingWorker>(path, options, motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
+        return std::make_unique<FilingWorker>(path, options, motcua::core::RetryPolicy{50, 500},
+                                              3'600'000, nullptr);
     };
     auto state_of = [&] {
         auto found = (*store)->find(refused.provisional_code);
@@ -469,7 +475,8 @@ TEST_CASE("a dossier the portal refused stays held across a restart, and staff c
     };
     auto worker = make_worker();
     worker->start();
-    REQUIRE(motcua::test::wait_until([&] { return state_of().state == OutboxState::Held; }, CaseBound));
+    REQUIRE(
+        motcua::test::wait_until([&] { return state_of().state == OutboxState::Held; }, CaseBound));
     REQUIRE(motcua::test::wait_until([&] { return worker->status().held == 1; }, CaseBound));
     CHECK(state_of().last_error_code == "portal_rejected");
     CHECK(worker->status().problem == motcua::core::HoldKind::Refused);
@@ -485,14 +492,18 @@ TEST_CASE("a dossier the portal refused stays held across a restart, and staff c
 
     SECTION("a staff retry sends it again") {
         worker->staff_retry(state_of().id);
-        REQUIRE(motcua::test::wait_until([&] { return state_of().attempts == 1 && state_of().state == OutboxState::Held &&
-                                                      sim.stats()["submissions"].get<int>() >= 2; },
-                                         CaseBound));
+        REQUIRE(motcua::test::wait_until(
+            [&] {
+                return state_of().attempts == 1 && state_of().state == OutboxState::Held &&
+                       sim.stats()["submissions"].get<int>() >= 2;
+            },
+            CaseBound));
         CHECK(state_of().state == OutboxState::Held);  // refused again, for the same reason
     }
     SECTION("a staff cancel keeps the record with the reason, and it is never sent") {
         worker->staff_cancel(state_of().id, "resident filed at the counter");
-        REQUIRE(motcua::test::wait_until([&] { return state_of().state == OutboxState::Cancelled; }, CaseBound));
+        REQUIRE(motcua::test::wait_until([&] { return state_of().state == OutboxState::Cancelled; },
+                                         CaseBound));
         const OutboxEntry cancelled = state_of();
         CHECK(cancelled.last_error_code == "cancelled");
         CHECK(cancelled.last_error_detail == "resident filed at the counter");
@@ -509,19 +520,22 @@ TEST_CASE("a dossier the portal refused stays held across a restart, and staff c
 
 // [SECTION] the wall clock jumps (issue 9): retry timers run on the monotonic clock
 
-TEST_CASE("a kiosk whose wall clock reads 1970 still sends every dossier and says its clock is wrong",
-          "[faults][clock]") {
+TEST_CASE(
+    "a kiosk whose wall clock reads 1970 still sends every dossier and says its clock is wrong",
+    "[faults][clock]") {
     FilingSim sim;
     Kiosk kiosk(sim, motcua::test::FilingToken, 2000, 23);  // entries stamped with the real time
     const auto started = std::chrono::steady_clock::now();
     kiosk.worker->use_wall_clock([started] {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now() - started)
             .count();  // a dead RTC: 1970-01-01 plus the uptime
     });
     kiosk.worker->start();
     const bool all_accepted = motcua::test::wait_until(
         [&] { return kiosk.count_in(OutboxState::Accepted) == Dossiers; }, CaseBound);
-    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().clock_implausible; }, CaseBound));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.worker->status().clock_implausible; },
+                                     CaseBound));
     kiosk.worker->stop();
     REQUIRE(all_accepted);
     check_filed_exactly_once(sim, kiosk, collect(*kiosk.worker));
@@ -554,12 +568,14 @@ TEST_CASE("the wall clock set back a year during a backoff delays no retry", "[f
 
 // [SECTION] ratings (issue 8): kept in the outbox until the portal took them
 
-TEST_CASE("a rating the portal could not take is kept in the outbox and sent after a restart", "[faults][rating]") {
+TEST_CASE("a rating the portal could not take is kept in the outbox and sent after a restart",
+          "[faults][rating]") {
     FilingSim sim;
     const std::string path = sim.dir().file("outbox.db");
     auto make_worker = [&] {
-        return std::make_unique<FilingWorker>(path, client_options(sim.url(), motcua::test::FilingToken, 2000),
-                                              motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
+        return std::make_unique<FilingWorker>(
+            path, client_options(sim.url(), motcua::test::FilingToken, 2000),
+            motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
     };
     auto opened = OutboxStore::open(path);
     REQUIRE(opened.ok());
@@ -601,7 +617,8 @@ TEST_CASE("a status lookup does not wait behind slow submits", "[faults][lookup]
     FilingSim sim({"--latency-ms", "1000"});
     Kiosk kiosk(sim, motcua::test::FilingToken, 5000, 25);
     kiosk.worker->start();
-    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Sending) == 1; }, CaseBound, 5ms));
+    REQUIRE(motcua::test::wait_until([&] { return kiosk.count_in(OutboxState::Sending) == 1; },
+                                     CaseBound, 5ms));
     kiosk.worker->lookup("000.00.01.H99-000000-9999");
     std::vector<motcua::core::Intent> results;
     int accepted_when_answered = -1;

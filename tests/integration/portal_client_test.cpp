@@ -1,10 +1,10 @@
 // CurlPortalClient against the real portal-sim on a loopback port: what reaches the portal,
 // what comes back, and how each answer reads through core::interpret_submit_reply.
 #include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -264,7 +264,8 @@ TEST_CASE("the token file must be readable by the kiosk's user only", "[portal-c
 
 // [SECTION] hostile conditions (issue 9)
 
-TEST_CASE("a token file that is a directory, a FIFO or too large says what is wrong", "[portal-client]") {
+TEST_CASE("a token file that is a directory, a FIFO or too large says what is wrong",
+          "[portal-client]") {
     motcua::test::TempDir dir;
     SECTION("a directory") {
         const std::string path = dir.file("token.d");
@@ -292,11 +293,12 @@ TEST_CASE("a token file that is a directory, a FIFO or too large says what is wr
     }
 }
 
-TEST_CASE("a token with a CR, LF or other control character is refused, never sent", "[portal-client]") {
+TEST_CASE("a token with a CR, LF or other control character is refused, never sent",
+          "[portal-client]") {
     motcua::test::TempDir dir;
     const std::string path = dir.file("token");
-    const std::string bad = GENERATE(as<std::string>{}, "abc\r\nX-Injected: 1", "abc\ndef", "ab\tc", "a b",
-                                     std::string("ab\0c", 4), "ab\x7f", "t\xC3\xA9");
+    const std::string bad = GENERATE(as<std::string>{}, "abc\r\nX-Injected: 1", "abc\ndef", "ab\tc",
+                                     "a b", std::string("ab\0c", 4), "ab\x7f", "t\xC3\xA9");
     CAPTURE(bad);
     motcua::test::write_file(path, bad + "\n");
     REQUIRE(chmod(path.c_str(), 0600) == 0);
@@ -321,12 +323,16 @@ public:
     ScopedEnv(const char* name, const char* value) : m_name(name) {
         if (const char* old = std::getenv(name)) m_old = old;
         m_had = std::getenv(name) != nullptr;
-        if (value) setenv(name, value, 1);
-        else unsetenv(name);
+        if (value)
+            setenv(name, value, 1);
+        else
+            unsetenv(name);
     }
     ~ScopedEnv() {
-        if (m_had) setenv(m_name.c_str(), m_old.c_str(), 1);
-        else unsetenv(m_name.c_str());
+        if (m_had)
+            setenv(m_name.c_str(), m_old.c_str(), 1);
+        else
+            unsetenv(m_name.c_str());
     }
     ScopedEnv(const ScopedEnv&) = delete;
     ScopedEnv& operator=(const ScopedEnv&) = delete;

@@ -28,8 +28,9 @@ struct Sim {
     explicit Sim(std::vector<std::string> extra = {}) : process(options(dir, std::move(extra))) {}
 
     static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
-        motcua::test::write_file(dir.file("holidays.json"),
-                                 R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"},
+        motcua::test::write_file(
+            dir.file("holidays.json"),
+            R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"},
                                      "holidays": [{"date": "2026-03-16", "name": "test", "basis": "test calendar"}]})");
         std::vector<std::string> args = {"--token", Token,        "--now",
                                          Now,       "--holidays", dir.file("holidays.json")};

@@ -1,13 +1,13 @@
 // The catalogue and the administrative units from the real portal-sim, revalidated by ETag and
 // cached in the kiosk's real SQLite file: what a kiosk that restarts without a network still has,
 // and what a broken document from the portal can never replace.
-#include <catch2/catch.hpp>
+#include "platform/reference_sync.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 
 #include "platform/http/curl_portal_client.h"
-#include "platform/reference_sync.h"
 #include "platform/store/outbox_store.h"
 #include "support/portal_sim_process.h"
 
@@ -48,7 +48,9 @@ PortalSimOptions sim_options(const TempDir& dir, const std::string& procedures) 
     return options;
 }
 
-std::int64_t fixed_now() { return 1'795'748'400'000; }
+std::int64_t fixed_now() {
+    return 1'795'748'400'000;
+}
 
 // A portal publishing the procedure files in `dir`/procedures, and a kiosk that asked it once.
 struct OneRefresh {
@@ -73,7 +75,8 @@ TEST_CASE("the catalogue and the wards are fetched once, then revalidated, and k
     TempDir dir;
     const std::string db = dir.file("kiosk.sqlite");
     std::size_t served = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(MOTCUA_SOURCE_ASSETS "/procedures"))
+    for (const auto& entry :
+         std::filesystem::directory_iterator(MOTCUA_SOURCE_ASSETS "/procedures"))
         served += entry.path().extension() == ".json";
     {
         PortalSimProcess sim(sim_options(dir, MOTCUA_SOURCE_ASSETS "/procedures"));
@@ -114,21 +117,25 @@ TEST_CASE("the catalogue and the wards are fetched once, then revalidated, and k
     CHECK_FALSE(reachable);  // asked again sooner
 }
 
-TEST_CASE("a procedure the portal serves broken is refused; the good ones are served", "[reference]") {
+TEST_CASE("a procedure the portal serves broken is refused; the good ones are served",
+          "[reference]") {
     TempDir dir;
     const std::string procedures = dir.file("procedures");
     std::filesystem::create_directories(procedures);
-    std::filesystem::copy_file(MOTCUA_SOURCE_ASSETS "/procedures/khai-sinh.json", procedures + "/khai-sinh.json");
+    std::filesystem::copy_file(MOTCUA_SOURCE_ASSETS "/procedures/khai-sinh.json",
+                               procedures + "/khai-sinh.json");
     // Valid JSON, not a valid procedure: no pages, an unknown field type.
-    motcua::test::write_file(procedures + "/zz-broken.json",
-                             R"({"format": 1, "code": "9.999999", "name": "Hỏng", "category": "x", "pages": "none"})");
+    motcua::test::write_file(
+        procedures + "/zz-broken.json",
+        R"({"format": 1, "code": "9.999999", "name": "Hỏng", "category": "x", "pages": "none"})");
     OneRefresh kiosk(dir);
     const auto& update = kiosk.update;
     REQUIRE(update.catalog);
     CHECK(update.catalog->catalog.procedures.size() == 1);
     REQUIRE(update.catalog->catalog.problems.size() == 1);
     // The message names the entry and its code, for the province's IT officer.
-    CHECK(update.catalog->catalog.problems.front().detail.find("portal:thutuc[1] (9.999999)") != std::string::npos);
+    CHECK(update.catalog->catalog.problems.front().detail.find("portal:thutuc[1] (9.999999)") !=
+          std::string::npos);
 }
 
 TEST_CASE("a catalogue with no usable procedure never replaces the one in use", "[reference]") {

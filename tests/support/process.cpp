@@ -12,7 +12,8 @@ extern char** environ;
 
 namespace motcua::test {
 
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& environment,
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& environment,
                           std::chrono::milliseconds timeout) {
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
@@ -40,7 +41,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const std::vecto
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     char buffer[4096];
     while (true) {
-        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             result.timed_out = true;
             kill(pid, SIGKILL);

@@ -14,7 +14,8 @@ struct ProcessResult {
 };
 
 // Runs argv[0] with the arguments and extra environment entries ("NAME=value").
-ProcessResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& environment = {},
+ProcessResult run_process(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& environment = {},
                           std::chrono::milliseconds timeout = std::chrono::minutes(3));
 
 }  // namespace motcua::test

@@ -2,9 +2,8 @@
 // free loopback port; we assert what the simulator stored. Screenshots of every screen are kept
 // in the build tree (ui-shots/) to look at.
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "support/portal_sim_process.h"
@@ -27,11 +26,17 @@ std::vector<nlohmann::json> stored_dossiers(const std::string& store_path) {
     return dossiers;
 }
 
-motcua::test::ProcessResult run_kiosk(const std::string& portal_url, const std::string& script, const std::string& shots,
-                                      const std::string& db, std::vector<std::string> extra = {}) {
-    const std::string script_path = script.front() == '/' ? script : std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/" + script;
-    std::vector<std::string> argv = {MOTCUA_EXE, "--headless", "--script", script_path,
-                                     "--shots", shots, "--db", db, "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
+motcua::test::ProcessResult run_kiosk(const std::string& portal_url, const std::string& script,
+                                      const std::string& shots, const std::string& db,
+                                      std::vector<std::string> extra = {}) {
+    const std::string script_path =
+        script.front() == '/' ? script
+                              : std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/" + script;
+    std::vector<std::string> argv = {MOTCUA_EXE, "--headless",
+                                     "--script", script_path,
+                                     "--shots",  shots,
+                                     "--db",     db,
+                                     "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
     if (!portal_url.empty()) {
         argv.push_back("--portal");
         argv.push_back(portal_url);
@@ -48,9 +53,15 @@ std::string shots_dir(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a parent files a whole birth registration and the portal stores it exactly once", "[ui][khai-sinh]") {
+TEST_CASE("a parent files a whole birth registration and the portal stores it exactly once",
+          "[ui][khai-sinh]") {
     TempDir temp;
-    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                          temp.file("portal.jsonl"),
+                          MOTCUA_SHARED_DATA,
+                          {},
+                          {},
+                          std::chrono::milliseconds(10000)});
     const std::string shots = shots_dir("khai_sinh");
     auto result = run_kiosk(sim.url(), "khai_sinh.script", shots, temp.file("outbox.sqlite"));
     INFO(result.output);
@@ -62,7 +73,8 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     CHECK(request["MaTTHC"] == "1.001193");
     // The applicant's name exactly as typed (tidied: "nguyễn  văn an" → "Nguyễn Văn An"), in NFC.
     CHECK(request["ChuHoSo"] == "Nguyễn Văn An");
-    CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["HoTen"] == "Nguyễn Thị Bình");  // typed on the on-screen keyboard
+    CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["HoTen"] ==
+          "Nguyễn Thị Bình");  // typed on the on-screen keyboard
     CHECK(request["DuLieuToKhai"]["NguoiYeuCau"]["SoDinhDanh"] == "001090123456");
     CHECK(request["DuLieuToKhai"]["NguoiYeuCau"]["SoDienThoai"] == "0912345678");
     CHECK(request["DuLieuToKhai"]["Cha"]["HoTen"] == "Nguyễn Văn An");
@@ -70,7 +82,8 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["NgaySinh"] == "05/11/2026");
     CHECK(request["DuLieuToKhai"]["NguoiDuocKhaiSinh"]["NgaySinhBangChu"] ==
           "Ngày mùng năm tháng mười một năm hai nghìn không trăm hai mươi sáu");
-    for (const char* screen : {"01-attract", "02-choose", "05-question-error", "09-review", "10-receipt", "12-thanks"})
+    for (const char* screen :
+         {"01-attract", "02-choose", "05-question-error", "09-review", "10-receipt", "12-thanks"})
         CHECK(std::filesystem::file_size(shots + "/" + screen + ".png") > 1000);
 
     // Later, the resident checks the dossier at the kiosk: a partial code is refused, the whole
@@ -78,46 +91,66 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     const std::string code = dossiers[0]["MaHoSo"];
     motcua::test::write_file(temp.file("lookup.script"),
                              "tap \"Tra cứu hồ sơ đã nộp\"\n"
-                             "type \"" + code.substr(0, 6) + "\"\n"
-                             "tap \"Tra cứu\"\n"
-                             "expect \"Mã hồ sơ chưa đủ\"\n"
-                             "scan \"" + code + "\"\n"
-                             "wait-for \"mới đăng ký, chờ cán bộ tiếp nhận\" 10000\n"
-                             "expect \"" + code + "\"\n"
-                             "shot 13-lookup\n"
-                             "audit\n");
-    auto lookup = run_kiosk(sim.url(), temp.file("lookup.script"), shots, temp.file("outbox2.sqlite"));
+                             "type \"" +
+                                 code.substr(0, 6) +
+                                 "\"\n"
+                                 "tap \"Tra cứu\"\n"
+                                 "expect \"Mã hồ sơ chưa đủ\"\n"
+                                 "scan \"" +
+                                 code +
+                                 "\"\n"
+                                 "wait-for \"mới đăng ký, chờ cán bộ tiếp nhận\" 10000\n"
+                                 "expect \"" +
+                                 code +
+                                 "\"\n"
+                                 "shot 13-lookup\n"
+                                 "audit\n");
+    auto lookup =
+        run_kiosk(sim.url(), temp.file("lookup.script"), shots, temp.file("outbox2.sqlite"));
     INFO(lookup.output);
     CHECK(lookup.exit_code == 0);
 }
 
-TEST_CASE("with no portal the filing is saved and the receipt shows a provisional code", "[ui][offline]") {
+TEST_CASE("with no portal the filing is saved and the receipt shows a provisional code",
+          "[ui][offline]") {
     TempDir temp;
     const std::string shots = shots_dir("offline");
-    auto result = run_kiosk("", "trich_luc_offline.script", shots, temp.file("outbox.sqlite"), {"--provisional-after-ms", "1500"});
+    auto result = run_kiosk("", "trich_luc_offline.script", shots, temp.file("outbox.sqlite"),
+                            {"--provisional-after-ms", "1500"});
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
 
-TEST_CASE("a script that taps a missing label fails with the line and the labels on screen", "[ui][driver]") {
+TEST_CASE("a script that taps a missing label fails with the line and the labels on screen",
+          "[ui][driver]") {
     TempDir temp;
-    auto result = run_kiosk("", "missing_label.script", shots_dir("missing"), temp.file("outbox.sqlite"));
+    auto result =
+        run_kiosk("", "missing_label.script", shots_dir("missing"), temp.file("outbox.sqlite"));
     CHECK(result.exit_code == 1);
     CHECK(result.output.find("script line 3") != std::string::npos);
     CHECK(result.output.find("\"Chạm vào đây để bắt đầu\" (start)") != std::string::npos);
 }
 
-TEST_CASE("an idle session warns with a countdown, can be kept, and is wiped when left", "[ui][idle]") {
+TEST_CASE("an idle session warns with a countdown, can be kept, and is wiped when left",
+          "[ui][idle]") {
     TempDir temp;
-    auto result = run_kiosk("", "idle_timeout.script", shots_dir("idle"), temp.file("outbox.sqlite"));
+    auto result =
+        run_kiosk("", "idle_timeout.script", shots_dir("idle"), temp.file("outbox.sqlite"));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
 
-TEST_CASE("a resident searches without accents, leaves the wrong procedure and files the right one", "[ui][search]") {
+TEST_CASE("a resident searches without accents, leaves the wrong procedure and files the right one",
+          "[ui][search]") {
     TempDir temp;
-    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
-    auto result = run_kiosk(sim.url(), "search_exit.script", shots_dir("search_exit"), temp.file("outbox.sqlite"));
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                          temp.file("portal.jsonl"),
+                          MOTCUA_SHARED_DATA,
+                          {},
+                          {},
+                          std::chrono::milliseconds(10000)});
+    auto result = run_kiosk(sim.url(), "search_exit.script", shots_dir("search_exit"),
+                            temp.file("outbox.sqlite"));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     auto dossiers = stored_dossiers(sim.store_path());
@@ -127,23 +160,33 @@ TEST_CASE("a resident searches without accents, leaves the wrong procedure and f
     CHECK(dossiers[0]["request"]["DuLieuToKhai"]["NguoiDuocCap"]["HoTen"] == "Đỗ Minh An");
 }
 
-TEST_CASE("the largest text, high contrast and English pass the audit, and the wipe resets them", "[ui][settings]") {
+TEST_CASE("the largest text, high contrast and English pass the audit, and the wipe resets them",
+          "[ui][settings]") {
     TempDir temp;
-    auto result = run_kiosk("", "settings.script", shots_dir("settings"), temp.file("outbox.sqlite"));
+    auto result =
+        run_kiosk("", "settings.script", shots_dir("settings"), temp.file("outbox.sqlite"));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
 
-TEST_CASE("an ID number with an unknown province is warned about on the page before moving on", "[ui][warning]") {
+TEST_CASE("an ID number with an unknown province is warned about on the page before moving on",
+          "[ui][warning]") {
     TempDir temp;
-    auto result = run_kiosk("", "id_warning.script", shots_dir("id_warning"), temp.file("outbox.sqlite"));
+    auto result =
+        run_kiosk("", "id_warning.script", shots_dir("id_warning"), temp.file("outbox.sqlite"));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
 
-TEST_CASE("a death registration picks the last residence from the portal's wards", "[ui][address]") {
+TEST_CASE("a death registration picks the last residence from the portal's wards",
+          "[ui][address]") {
     TempDir temp;
-    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                          temp.file("portal.jsonl"),
+                          MOTCUA_SHARED_DATA,
+                          {},
+                          {},
+                          std::chrono::milliseconds(10000)});
     const std::string shots = shots_dir("address");
     auto result = run_kiosk(sim.url(), "khai_tu_address.script", shots, temp.file("outbox.sqlite"),
                             {"--home-ward", "00070"});
@@ -164,8 +207,10 @@ TEST_CASE("a death registration picks the last residence from the portal's wards
     CHECK(deceased["Ten"] == "Minh");
 }
 
-TEST_CASE("a procedure the portal publishes is offered, and still offered after a restart without network",
-          "[ui][catalogue]") {
+TEST_CASE(
+    "a procedure the portal publishes is offered, and still offered after a restart without "
+    "network",
+    "[ui][catalogue]") {
     TempDir temp;
     // The portal publishes the shipped procedures plus one the kiosk was not shipped with.
     const std::string procedures = temp.file("procedures");
@@ -183,20 +228,25 @@ TEST_CASE("a procedure the portal publishes is offered, and still offered after 
                              "expect \"Đăng ký lại khai sinh\"\n"
                              "shot 01-from-portal\n");
     {
-        PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA,
-                              {"--procedures", procedures}, {}, std::chrono::milliseconds(10000)});
-        auto online = run_kiosk(sim.url(), temp.file("find.script"), shots_dir("catalogue"), temp.file("outbox.sqlite"));
+        PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                              temp.file("portal.jsonl"),
+                              MOTCUA_SHARED_DATA,
+                              {"--procedures", procedures},
+                              {},
+                              std::chrono::milliseconds(10000)});
+        auto online = run_kiosk(sim.url(), temp.file("find.script"), shots_dir("catalogue"),
+                                temp.file("outbox.sqlite"));
         INFO(online.output);
         REQUIRE(online.exit_code == 0);
     }
     // Restarted with the portal unreachable: the cached catalogue and wards are used.
-    auto offline = run_kiosk("http://127.0.0.1:9", temp.file("find.script"), shots_dir("catalogue-offline"),
-                             temp.file("outbox.sqlite"));
+    auto offline = run_kiosk("http://127.0.0.1:9", temp.file("find.script"),
+                             shots_dir("catalogue-offline"), temp.file("outbox.sqlite"));
     INFO(offline.output);
     CHECK(offline.exit_code == 0);
     // And a kiosk that never reached the portal has only what it was shipped with.
-    auto fresh = run_kiosk("http://127.0.0.1:9", temp.file("find.script"), shots_dir("catalogue-fresh"),
-                           temp.file("fresh.sqlite"));
+    auto fresh = run_kiosk("http://127.0.0.1:9", temp.file("find.script"),
+                           shots_dir("catalogue-fresh"), temp.file("fresh.sqlite"));
     CHECK(fresh.exit_code == 1);
     CHECK(fresh.output.find("no data from the portal or its cache") != std::string::npos);
 }
@@ -220,17 +270,25 @@ TEST_CASE("the fee shown is the one the province configured for today", "[ui][fe
                              "tap \"Chứng thực bản sao từ bản chính\"\n"
                              "tap \"Có\"\n"
                              "tap \"Không\"\n"
-                             "expect \"2.000\u00A0₫ mỗi trang; từ trang thứ 3: 1.000\u00A0₫ mỗi trang; tối đa 200.000\u00A0₫ cho mỗi bản\"\n");
-    auto result = run_kiosk("", temp.file("fees.script"), shots_dir("fees"), temp.file("outbox.sqlite"),
-                            {"--fees", temp.file("fees.json")});
+                             "expect \"2.000\u00A0₫ mỗi trang; từ trang thứ 3: 1.000\u00A0₫ mỗi "
+                             "trang; tối đa 200.000\u00A0₫ cho mỗi bản\"\n");
+    auto result = run_kiosk("", temp.file("fees.script"), shots_dir("fees"),
+                            temp.file("outbox.sqlite"), {"--fees", temp.file("fees.json")});
     INFO(result.output);
     CHECK(result.exit_code == 0);
 }
 
-TEST_CASE("certified copies of two papers are asked one paper at a time and filed as a list", "[ui][repeat]") {
+TEST_CASE("certified copies of two papers are asked one paper at a time and filed as a list",
+          "[ui][repeat]") {
     TempDir temp;
-    PortalSimProcess sim({MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA, {}, {}, std::chrono::milliseconds(10000)});
-    auto result = run_kiosk(sim.url(), "ban_sao_two_documents.script", shots_dir("repeat"), temp.file("outbox.sqlite"));
+    PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                          temp.file("portal.jsonl"),
+                          MOTCUA_SHARED_DATA,
+                          {},
+                          {},
+                          std::chrono::milliseconds(10000)});
+    auto result = run_kiosk(sim.url(), "ban_sao_two_documents.script", shots_dir("repeat"),
+                            temp.file("outbox.sqlite"));
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
     auto dossiers = stored_dossiers(sim.store_path());
@@ -243,5 +301,6 @@ TEST_CASE("certified copies of two papers are asked one paper at a time and file
     CHECK(papers[0]["SoBanSao"] == "2");
     CHECK(papers[1]["Ten"] == "Bằng tốt nghiệp trung học phổ thông");
     CHECK(papers[1]["SoTrang"] == "2");
-    CHECK(request["TrichYeuHoSo"] == "Chứng thực bản sao từ bản chính: Giấy khai sinh, Bằng tốt nghiệp trung học phổ thông");
+    CHECK(request["TrichYeuHoSo"] ==
+          "Chứng thực bản sao từ bản chính: Giấy khai sinh, Bằng tốt nghiệp trung học phổ thông");
 }

@@ -56,20 +56,24 @@ TEST_CASE("day counts and weekdays come from chrono and agree with known days", 
 
 TEST_CASE("the ISO reader takes exactly yyyy-mm-dd forming a real day", "[calendar]") {
     CHECK(parse_iso_date("2028-02-29") == Date{2028, 2, 29});
-    for (const char* bad : {"2027-02-29", "2026-2-3", "26-02-03", "2026/02/03", " 2026-02-03", "2026-02-03 ",
-                            "2026-13-01", "2026-00-10", "+026-01-01", "2026-01-1a", ""})
+    for (const char* bad :
+         {"2027-02-29", "2026-2-3", "26-02-03", "2026/02/03", " 2026-02-03", "2026-02-03 ",
+          "2026-13-01", "2026-00-10", "+026-01-01", "2026-01-1a", ""})
         CHECK_FALSE(parse_iso_date(bad));
     CHECK(format_iso_date(Date{987, 6, 5}) == "0987-06-05");
 }
 
-TEST_CASE("a dossier counts from the same day until 14:59:59 and from the next working day at 15:00",
-          "[calendar][due-date]") {
+TEST_CASE(
+    "a dossier counts from the same day until 14:59:59 and from the next working day at 15:00",
+    "[calendar][due-date]") {
     const HolidayCalendar none;
     // Tuesday 10/03/2026.
-    CHECK(effective_reception_day(LocalDateTime{2026, 3, 10, 14, 59, 59}, none) == Date{2026, 3, 10});
+    CHECK(effective_reception_day(LocalDateTime{2026, 3, 10, 14, 59, 59}, none) ==
+          Date{2026, 3, 10});
     CHECK(effective_reception_day(LocalDateTime{2026, 3, 10, 15, 0, 0}, none) == Date{2026, 3, 11});
     // Friday 13/03/2026 at 15:00 counts from Monday.
     CHECK(effective_reception_day(LocalDateTime{2026, 3, 13, 15, 0, 0}, none) == Date{2026, 3, 16});
     // A leap day is a working day like any other: Thursday 29/02/2024.
-    CHECK(due_at(LocalDateTime{2024, 2, 29, 9, 0, 0}, 1, none) == LocalDateTime{2024, 3, 1, 17, 0, 0});
+    CHECK(due_at(LocalDateTime{2024, 2, 29, 9, 0, 0}, 1, none) ==
+          LocalDateTime{2024, 3, 1, 17, 0, 0});
 }

@@ -348,10 +348,12 @@ TEST_CASE("an unknown field type lists the thirteen types", "[catalog]") {
                                "choice, multi_choice, yes_no, ethnicity, nationality, address"));
 }
 
-TEST_CASE("a repeatable page is checked: its title, bounds, and what its fields may not do", "[catalog]") {
+TEST_CASE("a repeatable page is checked: its title, bounds, and what its fields may not do",
+          "[catalog]") {
     auto repeatable = [] {
         json doc = minimal_procedure();
-        doc["pages"][1]["repeat"] = {{"item_title", "Việc thứ {n}"}, {"add_label", "Thêm việc"}, {"portal", "Viec"}};
+        doc["pages"][1]["repeat"] = {
+            {"item_title", "Việc thứ {n}"}, {"add_label", "Thêm việc"}, {"portal", "Viec"}};
         return doc;
     };
     SECTION("a good one loads") {
@@ -382,38 +384,56 @@ TEST_CASE("a repeatable page is checked: its title, bounds, and what its fields 
     SECTION("no prefill inside") {
         json doc = repeatable();
         doc["pages"][1]["fields"][0]["prefill"] = "cccd.full_name";
-        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].prefill: fields of a repeatable page cannot be prefilled"));
+        CHECK_THAT(
+            refusal(doc),
+            Catch::Contains(
+                "$.pages[1].fields[0].prefill: fields of a repeatable page cannot be prefilled"));
     }
     SECTION("no condition on one of its fields") {
         json doc = repeatable();
-        doc["pages"].push_back({{"id", "later"}, {"title", "Sau"}, {"show_if", {{"field", "need"}, {"equals", "mot"}}},
-                                {"fields", {{{"id", "later.x"}, {"type", "text"}, {"label", "Khác"}}}}});
-        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[2].show_if: refers to 'need', a field of a repeatable page"));
+        doc["pages"].push_back(
+            {{"id", "later"},
+             {"title", "Sau"},
+             {"show_if", {{"field", "need"}, {"equals", "mot"}}},
+             {"fields", {{{"id", "later.x"}, {"type", "text"}, {"label", "Khác"}}}}});
+        CHECK_THAT(
+            refusal(doc),
+            Catch::Contains("$.pages[2].show_if: refers to 'need', a field of a repeatable page"));
     }
     SECTION("the owner cannot be one of its fields") {
         json doc = repeatable();
         doc["pages"][1]["fields"][0] = {{"id", "need"}, {"type", "person_name"}, {"label", "Tên"}};
         doc["portal"]["owner_field"] = "need";
-        CHECK_THAT(refusal(doc), Catch::Contains("$.portal.owner_field: refers to 'need', a field of a repeatable page"));
+        CHECK_THAT(refusal(doc),
+                   Catch::Contains(
+                       "$.portal.owner_field: refers to 'need', a field of a repeatable page"));
     }
 }
 
 TEST_CASE("only a person's name can be split, and into all three parts", "[catalog]") {
     json doc = minimal_procedure();
     SECTION("on a choice") {
-        doc["pages"][1]["fields"][0]["name_parts"] = {{"ho", "A.Ho"}, {"chu_dem", "A.ChuDem"}, {"ten", "A.Ten"}};
-        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].name_parts: only a person_name field can be split"));
+        doc["pages"][1]["fields"][0]["name_parts"] = {
+            {"ho", "A.Ho"}, {"chu_dem", "A.ChuDem"}, {"ten", "A.Ten"}};
+        CHECK_THAT(refusal(doc),
+                   Catch::Contains(
+                       "$.pages[1].fields[0].name_parts: only a person_name field can be split"));
     }
     SECTION("a part missing") {
         doc["pages"][0]["fields"][0]["name_parts"] = {{"ho", "A.Ho"}, {"ten", "A.Ten"}};
-        CHECK_THAT(refusal(doc), Catch::Contains("$.pages[0].fields[0].name_parts.chu_dem: missing"));
+        CHECK_THAT(refusal(doc),
+                   Catch::Contains("$.pages[0].fields[0].name_parts.chu_dem: missing"));
     }
 }
 
 TEST_CASE("an address field cannot be filled from the ID card", "[catalog]") {
     json doc = minimal_procedure();
-    doc["pages"][1]["fields"][0] = {{"id", "home"}, {"type", "address"}, {"label", "Nơi cư trú"}, {"prefill", "cccd.address"}};
-    CHECK_THAT(refusal(doc), Catch::Contains("$.pages[1].fields[0].prefill: an address field cannot be filled from the card"));
+    doc["pages"][1]["fields"][0] = {
+        {"id", "home"}, {"type", "address"}, {"label", "Nơi cư trú"}, {"prefill", "cccd.address"}};
+    CHECK_THAT(
+        refusal(doc),
+        Catch::Contains(
+            "$.pages[1].fields[0].prefill: an address field cannot be filled from the card"));
 }
 
 TEST_CASE("a missing required key is named with its path", "[catalog]") {
@@ -636,41 +656,51 @@ TEST_CASE("a number beyond double's range is refused with its path, in a file an
     const std::string huge = R"({"format": 1e400, )" + text.substr(1);
     const std::string detail = refusal(huge);
     CHECK_THAT(detail, Catch::StartsWith("broken.json: $.format: number out of range"));
-    CHECK_THAT(refusal(text.substr(0, text.size() - 1) + R"(, "x": -1e400})"), Catch::Contains("$.x: number out of range"));
+    CHECK_THAT(refusal(text.substr(0, text.size() - 1) + R"(, "x": -1e400})"),
+               Catch::Contains("$.x: number out of range"));
 
-    auto catalog = parse_portal_catalog(R"({"procedures": [{"processing": {"working_days": 1e400}}]})", "portal");
+    auto catalog = parse_portal_catalog(
+        R"({"procedures": [{"processing": {"working_days": 1e400}}]})", "portal");
     REQUIRE_FALSE(catalog.ok());
-    CHECK(catalog.error().detail == "portal: $.procedures[0].processing.working_days: number out of range: 1e400");
+    CHECK(catalog.error().detail ==
+          "portal: $.procedures[0].processing.working_days: number out of range: 1e400");
 }
 
 TEST_CASE("a whole number too large for any field is refused, not wrapped", "[catalog][hostile]") {
     json doc = minimal_procedure();
     doc["processing"] = json::parse(R"({"working_days": 18446744073709551615})");
-    CHECK_THAT(refusal(doc), Catch::Contains("$.processing.working_days: expected a number from 0 to 365"));
+    CHECK_THAT(refusal(doc),
+               Catch::Contains("$.processing.working_days: expected a number from 0 to 365"));
     doc["processing"] = json::parse(R"({"working_days": 1e30})");
     CHECK_THAT(refusal(doc), Catch::Contains("$.processing.working_days: expected a whole number"));
 }
 
-TEST_CASE("a key written twice in a procedure file is refused at the second one", "[catalog][hostile]") {
+TEST_CASE("a key written twice in a procedure file is refused at the second one",
+          "[catalog][hostile]") {
     const std::string text = minimal_procedure().dump();
     const std::string twice = R"({"name": "Tên khác", )" + text.substr(1);
-    CHECK(refusal(twice) == "broken.json: $.name: this key appears twice in one object; the second would "
-                            "silently replace the first, keep one");
+    CHECK(refusal(twice) ==
+          "broken.json: $.name: this key appears twice in one object; the second would "
+          "silently replace the first, keep one");
     json doc = minimal_procedure();
     std::string nested = doc.dump();
     const std::string label = R"("label":"Họ, chữ đệm và tên")";
     REQUIRE(nested.find(label) != std::string::npos);
     nested.replace(nested.find(label), label.size(), label + "," + label);
-    CHECK_THAT(refusal(nested), Catch::StartsWith("broken.json: $.pages[0].fields[0].label: this key appears twice"));
+    CHECK_THAT(
+        refusal(nested),
+        Catch::StartsWith("broken.json: $.pages[0].fields[0].label: this key appears twice"));
 }
 
 TEST_CASE("a key written twice in one portal entry refuses that entry only", "[catalog][hostile]") {
     const std::string entry = minimal_procedure("1.000002").dump();
-    auto catalog = parse_portal_catalog(portal_catalog_with(R"({"code": "1.000009", )" + entry.substr(1)), "portal");
+    auto catalog = parse_portal_catalog(
+        portal_catalog_with(R"({"code": "1.000009", )" + entry.substr(1)), "portal");
     INFO((catalog.ok() ? std::string() : catalog.error().detail));
     REQUIRE(catalog.ok());
     REQUIRE(catalog->procedures.size() == 1);
     CHECK(catalog->procedures[0].code == "1.000001");
     REQUIRE(catalog->problems.size() == 1);
-    CHECK_THAT(catalog->problems[0].detail, Catch::StartsWith("portal[1] (1.000002): $.code: this key appears twice"));
+    CHECK_THAT(catalog->problems[0].detail,
+               Catch::StartsWith("portal[1] (1.000002): $.code: this key appears twice"));
 }

@@ -20,8 +20,10 @@ LocalDateTime at(int year, int month, int day, int hour = 0, int minute = 0, int
 std::string holiday_file(const std::vector<std::string>& dates) {
     std::string list;
     for (const auto& date : dates)
-        list += std::string(list.empty() ? "" : ",") + R"({"date": ")" + date + R"(", "name": "x", "basis": "test"})";
-    return R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2028-12-31"}, "holidays": [)" + list + "]}";
+        list += std::string(list.empty() ? "" : ",") + R"({"date": ")" + date +
+                R"(", "name": "x", "basis": "test"})";
+    return R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2028-12-31"}, "holidays": [)" +
+           list + "]}";
 }
 
 HolidayCalendar calendar_of(const std::vector<std::string>& dates) {
@@ -126,7 +128,8 @@ TEST_CASE("portal and display formats pad every field", "[time]") {
 
 // [SECTION] holiday calendar
 
-TEST_CASE("a holiday file lists each day once, inside what it covers, with a name and a basis", "[due-date]") {
+TEST_CASE("a holiday file lists each day once, inside what it covers, with a name and a basis",
+          "[due-date]") {
     auto calendar = parse_holiday_file(holiday_file({"2027-01-01", "2026-09-02"}), "holidays.json");
     REQUIRE(calendar.ok());
     CHECK(calendar->days.size() == 2);
@@ -139,17 +142,20 @@ TEST_CASE("a holiday file lists each day once, inside what it covers, with a nam
 
 TEST_CASE("a broken holiday file is refused with the JSON path and what is wrong", "[due-date]") {
     auto [text, expected] = GENERATE(table<std::string, std::string>({
-        {holiday_file({"2026-01-01", "30/02/2026"}), "holidays.json: $.holidays[1].date: expected a real date written yyyy-mm-dd"},
+        {holiday_file({"2026-01-01", "30/02/2026"}),
+         "holidays.json: $.holidays[1].date: expected a real date written yyyy-mm-dd"},
         {holiday_file({"2026-02-30"}), "$.holidays[0].date: expected a real date"},
         {holiday_file({"2026-2-3"}), "$.holidays[0].date: expected a real date"},
         {holiday_file({"2029-01-01"}), "$.holidays[0].date: 2029-01-01 is outside \"covers\""},
-        {holiday_file({"2026-09-02", "2026-09-02"}), "$.holidays[1].date: 2026-09-02 is listed twice"},
+        {holiday_file({"2026-09-02", "2026-09-02"}),
+         "$.holidays[1].date: 2026-09-02 is listed twice"},
         {R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": [{"date": "2026-01-01", "name": "x"}]})",
          "$.holidays[0].basis: missing"},
         {R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": [{"date": "2026-01-01", "name": "x", "basis": "y", "note": 1}]})",
          "$.holidays[0].note: unknown key"},
         {R"({"format": 1, "holidays": []})", "$.covers: missing"},
-        {R"({"covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": []})", "$.format: missing"},
+        {R"({"covers": {"from": "2026-01-01", "to": "2026-12-31"}, "holidays": []})",
+         "$.format: missing"},
         {R"({"holidays": ["2026-01-01"]})", "$.format: missing"},  // the old list format
         {R"({"format": 1, "format": 1})", "$.format: this key appears twice"},
         {"", "$: not valid JSON"},
@@ -162,22 +168,22 @@ TEST_CASE("a broken holiday file is refused with the JSON path and what is wrong
     CHECK_THAT(calendar.error().detail, Catch::Contains(expected));
 }
 
-TEST_CASE("the shipped holiday file covers 2026 to 2028 with Tết by the lunar calendar", "[due-date]") {
-    auto calendar = parse_holiday_file(read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"),
-                                       "holidays.json");
+TEST_CASE("the shipped holiday file covers 2026 to 2028 with Tết by the lunar calendar",
+          "[due-date]") {
+    auto calendar = parse_holiday_file(
+        read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"), "holidays.json");
     INFO((calendar.ok() ? std::string() : calendar.error().detail));
     REQUIRE(calendar.ok());
     CHECK(calendar->covers(Date{2026, 1, 1}));
     CHECK(calendar->covers(Date{2028, 12, 31}));
     // Mùng 1 Tết: 17/02/2026, 06/02/2027, 26/01/2028; Giỗ Tổ (10/3 lunar): 26/04/2026 (a Sunday,
     // made up on Monday 27/04), 16/04/2027, 04/04/2028.
-    for (Date day : {Date{2026, 2, 17}, Date{2027, 2, 6}, Date{2028, 1, 26},
-                          Date{2026, 4, 27}, Date{2027, 4, 16}, Date{2028, 4, 4}})
+    for (Date day : {Date{2026, 2, 17}, Date{2027, 2, 6}, Date{2028, 1, 26}, Date{2026, 4, 27},
+                     Date{2027, 4, 16}, Date{2028, 4, 4}})
         CHECK(calendar->contains(day));
     for (int year : {2026, 2027, 2028}) {
         CAPTURE(year);
-        for (Date day : {Date{year, 1, 1}, Date{year, 4, 30}, Date{year, 5, 1},
-                              Date{year, 9, 2}})
+        for (Date day : {Date{year, 1, 1}, Date{year, 4, 30}, Date{year, 5, 1}, Date{year, 9, 2}})
             CHECK(calendar->contains(day));
         // Quốc khánh is two days: 2/9 and the day before or after.
         CHECK((calendar->contains(Date{year, 9, 1}) || calendar->contains(Date{year, 9, 3})));
@@ -185,15 +191,17 @@ TEST_CASE("the shipped holiday file covers 2026 to 2028 with Tết by the lunar 
         int tet_working_days = 0;
         for (int day = 0; day < 40; ++day) {
             const Date date = add_days(Date{year, 1, 15}, day);
-            if (calendar->contains(date) && weekday(date) != Weekday::Sunday && weekday(date) != Weekday::Saturday) ++tet_working_days;
+            if (calendar->contains(date) && weekday(date) != Weekday::Sunday &&
+                weekday(date) != Weekday::Saturday)
+                ++tet_working_days;
         }
         CHECK(tet_working_days >= 5);
     }
 }
 
 TEST_CASE("a filing on the working day before Tết 2027 is due after the holiday", "[due-date]") {
-    auto calendar = parse_holiday_file(read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"),
-                                       "holidays.json");
+    auto calendar = parse_holiday_file(
+        read_source_file(MOTCUA_SOURCE_DIR "/assets/config/holidays.json"), "holidays.json");
     REQUIRE(calendar.ok());
     // Thursday 04/02/2027 is the last working day before the break (29 tháng Chạp, Fri 05/02,
     // to Thu 11/02); mùng 1 Tết is Saturday 06/02.

@@ -318,35 +318,40 @@ TEST_CASE("lookup errors carry the same reasons as submit errors", "[filing]") {
 
 TEST_CASE("a 201 whose MaHoSo a resident cannot read back is not success", "[filing]") {
     const std::string code = GENERATE(as<std::string>{},
-                                      " ",                              // only a space
-                                      "     ",                          // only spaces
-                                      " A-1",                           // leading space
-                                      "A 1",                            // inner space
-                                      "---",                            // no letter or digit
-                                      "A\xE2\x80\xAE" "1-BC",           // U+202E right-to-left override
-                                      "A\xE2\x80\x8B" "1",              // U+200B zero-width space
-                                      "\xEF\xBB\xBF" "A1",              // U+FEFF byte order mark
-                                      "A1\xF0\x9F\x98\x80",             // emoji
-                                      "\xD0\x90" "1",                   // Cyrillic A, looks like A
-                                      "\xC2\xA0" "A1");                 // no-break space
+                                      " ",      // only a space
+                                      "     ",  // only spaces
+                                      " A-1",   // leading space
+                                      "A 1",    // inner space
+                                      "---",    // no letter or digit
+                                      "A\xE2\x80\xAE"
+                                      "1-BC",  // U+202E right-to-left override
+                                      "A\xE2\x80\x8B"
+                                      "1",  // U+200B zero-width space
+                                      "\xEF\xBB\xBF"
+                                      "A1",                  // U+FEFF byte order mark
+                                      "A1\xF0\x9F\x98\x80",  // emoji
+                                      "\xD0\x90"
+                                      "1",  // Cyrillic A, looks like A
+                                      "\xC2\xA0"
+                                      "A1");  // no-break space
     CAPTURE(code);
     const std::string body = nlohmann_free_body(code);
     expect_retry(interpret_submit_reply(json_reply(201, body)), "portal_bad_reply");
 }
 
 TEST_CASE("a 201 with the same key twice is not success, at any level", "[filing]") {
-    const std::string body = GENERATE(as<std::string>{},
-                                      R"({"MaHoSo":"A-1","MaHoSo":"B-2"})",
-                                      R"({"MaHoSo":"A-1","MaHoSo":"A-1"})",
-                                      R"({"MaHoSo":"A-1","x":{"k":1,"k":2}})",
-                                      R"({"MaHoSo":"A-1","x":[{"k":1,"k":2}]})");
+    const std::string body =
+        GENERATE(as<std::string>{}, R"({"MaHoSo":"A-1","MaHoSo":"B-2"})",
+                 R"({"MaHoSo":"A-1","MaHoSo":"A-1"})", R"({"MaHoSo":"A-1","x":{"k":1,"k":2}})",
+                 R"({"MaHoSo":"A-1","x":[{"k":1,"k":2}]})");
     CAPTURE(body);
-    const SubmitRetry retry = expect_retry(interpret_submit_reply(json_reply(201, body)), "portal_bad_reply");
+    const SubmitRetry retry =
+        expect_retry(interpret_submit_reply(json_reply(201, body)), "portal_bad_reply");
     CHECK(retry.detail.find("duplicate key") != std::string::npos);
 }
 
 TEST_CASE("the same key in sibling objects is not a duplicate", "[filing]") {
-    const auto outcome =
-        interpret_submit_reply(json_reply(201, R"({"MaHoSo":"A-1","x":[{"k":1},{"k":2}],"y":{"k":3}})"));
+    const auto outcome = interpret_submit_reply(
+        json_reply(201, R"({"MaHoSo":"A-1","x":[{"k":1},{"k":2}],"y":{"k":3}})"));
     REQUIRE(std::holds_alternative<SubmitAccepted>(outcome));
 }

@@ -1,7 +1,8 @@
 // Every string a resident sees lives in assets/i18n, in NFC, in both languages, and every key the
 // code names exists.
-#include <catch2/catch.hpp>
+#include "core/i18n/i18n.h"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -9,7 +10,6 @@
 #include <sstream>
 
 #include "core/form/field_check.h"
-#include "core/i18n/i18n.h"
 
 using namespace motcua::core;
 
@@ -23,7 +23,8 @@ std::string read(const std::string& path) {
 }
 
 I18n load(const char* language) {
-    auto strings = I18n::parse(read(std::string(MOTCUA_SOURCE_DIR) + "/assets/i18n/" + language + ".json"), language);
+    auto strings = I18n::parse(
+        read(std::string(MOTCUA_SOURCE_DIR) + "/assets/i18n/" + language + ".json"), language);
     REQUIRE(strings.ok());
     return std::move(strings).value();
 }
@@ -53,13 +54,16 @@ TEST_CASE("the parser refuses NFD text and non-string values", "[i18n]") {
 TEST_CASE("every i18n key named in the UI code exists in both languages", "[i18n]") {
     I18n vi = load("vi"), en = load("en");
     const std::regex key(R"re(\b(t|f)\("([a-z_]+\.[a-z_.]+)")re");
-    const std::regex literal(R"re("((header|footer|idle|keyboard|attract|choose|answer|exit|documents|requirements|guidance|question|review|notice|submitting|receipt|rating|thanks|address|lookup|fee|repeat)\.[a-z_]+)")re");
+    const std::regex literal(
+        R"re("((header|footer|idle|keyboard|attract|choose|answer|exit|documents|requirements|guidance|question|review|notice|submitting|receipt|rating|thanks|address|lookup|fee|repeat)\.[a-z_]+)")re");
     int found = 0;
     for (const auto& root : {"/app/ui", "/app/core/session", "/app/core/screen"}) {
-        for (const auto& entry : std::filesystem::directory_iterator(std::string(MOTCUA_SOURCE_DIR) + root)) {
+        for (const auto& entry :
+             std::filesystem::directory_iterator(std::string(MOTCUA_SOURCE_DIR) + root)) {
             const std::string text = read(entry.path().string());
             for (const auto* pattern : {&key, &literal}) {
-                for (auto it = std::sregex_iterator(text.begin(), text.end(), *pattern); it != std::sregex_iterator(); ++it) {
+                for (auto it = std::sregex_iterator(text.begin(), text.end(), *pattern);
+                     it != std::sregex_iterator(); ++it) {
                     const std::string name = (*it)[pattern == &key ? 2 : 1];
                     INFO(entry.path().filename().string() << ": " << name);
                     CHECK(vi.has(name));

@@ -73,8 +73,8 @@ TEST_CASE("decomposed text is refused, or normalised where the format allows it"
 }
 
 TEST_CASE("text that is not JSON is refused with the byte offset", "[json]") {
-    auto text = GENERATE(as<std::string>{}, "", "{", "[1,]", "{\"a\" 1}", "nul", std::string("[\"a\0b\"]", 7),
-                         "[\"\xC0\xAF\"]", "[\"\\ud800\"]", "{} x");
+    auto text = GENERATE(as<std::string>{}, "", "{", "[1,]", "{\"a\" 1}", "nul",
+                         std::string("[\"a\0b\"]", 7), "[\"\xC0\xAF\"]", "[\"\\ud800\"]", "{} x");
     auto result = read(text);
     REQUIRE_FALSE(result.ok());
     CHECK_THAT(result.error().detail, Catch::StartsWith("$: not valid JSON at byte "));
@@ -98,7 +98,8 @@ TEST_CASE("the object reader refuses unknown keys and names what it expected", "
     }
     ObjectReader reader(*value, "$", {"name", "lable", "n"});
     CHECK(reader.string("name") == "x");
-    CHECK_THROWS_WITH(reader.integer("n", 0, 365), "$.n: expected a number from 0 to 365, found 400");
+    CHECK_THROWS_WITH(reader.integer("n", 0, 365),
+                      "$.n: expected a number from 0 to 365, found 400");
     CHECK_THROWS_WITH(reader.string("missing"), "$.missing: missing; expected a string");
     CHECK_THROWS_WITH(reader.array("name"), "$.name: expected a list, found a string");
 }

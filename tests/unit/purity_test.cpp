@@ -1,6 +1,5 @@
 // The core is plain C++: this reads every file in app/core and refuses includes of the world.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -14,7 +13,8 @@ TEST_CASE("app/core includes no SDL, ImGui, curl, SQLite, threads, files or cloc
     const std::regex clock_reads(
         R"((system_clock|steady_clock|high_resolution_clock|utc_clock|tai_clock|gps_clock|file_clock|::now\s*\(|current_zone|locate_zone|get_tzdb|zoned_time|std::time\(|getenv|rand\(\)))");
     int files = 0;
-    for (const auto& entry : fs::recursive_directory_iterator(std::string(MOTCUA_SOURCE_DIR) + "/app/core")) {
+    for (const auto& entry :
+         fs::recursive_directory_iterator(std::string(MOTCUA_SOURCE_DIR) + "/app/core")) {
         if (!entry.is_regular_file()) continue;
         std::ifstream in(entry.path());
         std::string line;

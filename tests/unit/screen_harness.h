@@ -51,9 +51,11 @@ struct ScreenVisit {
         send(core::intent::Focus{field});
         send(core::intent::TypeText{text});
     }
-    core::ScreenModel model(bool staff_notice = false, std::vector<std::string> staff_problems = {}) const {
-        return core::build_screen(session, core::ScreenInputs{strings(), fees, today, now, staff_notice,
-                                                              std::move(staff_problems)});
+    core::ScreenModel model(bool staff_notice = false,
+                            std::vector<std::string> staff_problems = {}) const {
+        return core::build_screen(session,
+                                  core::ScreenInputs{strings(), fees, today, now, staff_notice,
+                                                     std::move(staff_problems)});
     }
     template <class T>
     T body() const {

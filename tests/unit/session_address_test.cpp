@@ -1,7 +1,6 @@
 // Address answers in a visit (province -> ward -> detail line) and catalogues or ward lists that
 // arrive from the portal while the kiosk runs: they are taken between visits only.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/form/admin_units.h"
@@ -49,7 +48,8 @@ struct Visit {
     std::vector<Effect> effects;
 
     explicit Visit(const char* procedure = AddressProcedure)
-        : session(make_offer(build_catalog({{"test.json", procedure}}), "bundled"), SessionConfig{}, random) {}
+        : session(make_offer(build_catalog({{"test.json", procedure}}), "bundled"), SessionConfig{},
+                  random) {}
     const SessionState& state() const { return session.state(); }
     void send(Intent intent) {
         now += 100;
@@ -70,7 +70,8 @@ struct Visit {
 
 }  // namespace
 
-TEST_CASE("an address is chosen province first, then ward, then typed detail", "[session][address]") {
+TEST_CASE("an address is chosen province first, then ward, then typed detail",
+          "[session][address]") {
     Visit visit;
     visit.session.offer_admin_units(units());
     visit.to_address_page();
@@ -84,7 +85,8 @@ TEST_CASE("an address is chosen province first, then ward, then typed detail", "
     }
     SECTION("a whole address goes into the dossier in its parts and in words") {
         visit.send(intent::Choose{"deceased.residence.tinh", "01"});
-        CHECK(visit.state().focused_field == "deceased.residence.tim");  // now type to find the ward
+        CHECK(visit.state().focused_field ==
+              "deceased.residence.tim");  // now type to find the ward
         visit.send(intent::TypeText{"hoan kiem"});
         CHECK(visit.answer("deceased.residence.tim") == "hoan kiem");
         visit.send(intent::Next{});
@@ -99,7 +101,8 @@ TEST_CASE("an address is chosen province first, then ward, then typed detail", "
         visit.send(intent::Next{});
         REQUIRE(visit.state().visit.page_index == 2);
         CHECK(visit.answer("deceased.residence") == "Số 12 phố Hàng Bài");
-        CHECK(visit.answer("deceased.residence.day_du") == "Số 12 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội");
+        CHECK(visit.answer("deceased.residence.day_du") ==
+              "Số 12 phố Hàng Bài, Phường Hoàn Kiếm, Thành phố Hà Nội");
 
         visit.send(intent::Next{});  // the optional address left empty
         REQUIRE(visit.state().screen == Screen::Review);
@@ -166,9 +169,11 @@ TEST_CASE("without the list of wards an address is one typed line", "[session][a
     CHECK(visit.answer("deceased.residence.day_du") == "Thôn Đông, xã Tân Lạc, tỉnh Phú Thọ");
 }
 
-TEST_CASE("a new catalogue or ward list is taken between visits, never during one", "[session][offer]") {
+TEST_CASE("a new catalogue or ward list is taken between visits, never during one",
+          "[session][offer]") {
     Visit visit;
-    auto newer = make_offer(build_catalog({{"a.json", AddressProcedure}, {"b.json", OtherProcedure}}), "portal");
+    auto newer = make_offer(
+        build_catalog({{"a.json", AddressProcedure}, {"b.json", OtherProcedure}}), "portal");
 
     SECTION("on the attract screen at once") {
         visit.session.offer_catalog(newer);
@@ -191,6 +196,7 @@ TEST_CASE("a new catalogue or ward list is taken between visits, never during on
         visit.session.offer_catalog(newer);
         auto hits = visit.session.offer().search.query("trich luc", 5);
         REQUIRE_FALSE(hits.empty());
-        CHECK(visit.session.catalog().procedures[static_cast<std::size_t>(hits.front().id)].code == "2.000635");
+        CHECK(visit.session.catalog().procedures[static_cast<std::size_t>(hits.front().id)].code ==
+              "2.000635");
     }
 }

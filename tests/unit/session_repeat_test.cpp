@@ -1,7 +1,6 @@
 // Repeatable groups: a page asked once per item ("Giấy tờ thứ 2"), items added and removed, and
 // every item sent to the portal as one object of an array.
 #include <catch2/catch.hpp>
-
 #include <nlohmann/json.hpp>
 
 #include "core/session/session.h"
@@ -31,7 +30,9 @@ struct Visit {
     std::int64_t now = 0;
     std::vector<Effect> effects;
 
-    Visit() : session(make_offer(build_catalog({{"copy.json", CopyProcedure}}), "bundled"), SessionConfig{}, random) {
+    Visit()
+        : session(make_offer(build_catalog({{"copy.json", CopyProcedure}}), "bundled"),
+                  SessionConfig{}, random) {
         REQUIRE(session.catalog().problems.empty());
     }
     const SessionState& state() const { return session.state(); }
@@ -67,7 +68,8 @@ struct Visit {
 
 }  // namespace
 
-TEST_CASE("a repeatable page asks each item in turn and files them as an array", "[session][repeat]") {
+TEST_CASE("a repeatable page asks each item in turn and files them as an array",
+          "[session][repeat]") {
     Visit visit;
     visit.to_documents();
     CHECK(visit.state().focused_field == "document.name");
@@ -108,12 +110,15 @@ TEST_CASE("a repeatable page asks each item in turn and files them as an array",
     const auto dossier = nlohmann::json::parse(save->payload_json);
     const auto& documents = dossier.at("DuLieuToKhai").at("GiayTo");
     REQUIRE(documents.size() == 2);
-    CHECK(documents[0] == nlohmann::json{{"Ten", "Giấy khai sinh"}, {"SoTrang", "1"}, {"Loai", "ho_tich"}});
-    CHECK(documents[1] == nlohmann::json{{"Ten", "Bằng tốt nghiệp"}, {"SoTrang", "2"}, {"Loai", "khac"}});
+    CHECK(documents[0] ==
+          nlohmann::json{{"Ten", "Giấy khai sinh"}, {"SoTrang", "1"}, {"Loai", "ho_tich"}});
+    CHECK(documents[1] ==
+          nlohmann::json{{"Ten", "Bằng tốt nghiệp"}, {"SoTrang", "2"}, {"Loai", "khac"}});
     CHECK(dossier.at("TrichYeuHoSo") == "Chứng thực bản sao: Giấy khai sinh, Bằng tốt nghiệp");
 }
 
-TEST_CASE("removing an item moves the later ones up, and the first can never be removed", "[session][repeat]") {
+TEST_CASE("removing an item moves the later ones up, and the first can never be removed",
+          "[session][repeat]") {
     Visit visit;
     visit.to_documents();
     visit.send(intent::RemoveItem{});  // only one item: nothing to remove
@@ -140,7 +145,8 @@ TEST_CASE("removing an item moves the later ones up, and the first can never be 
     CHECK(visit.answer("document.name#3").empty());
 }
 
-TEST_CASE("submitting re-checks every item and returns to the first one that is wrong", "[session][repeat]") {
+TEST_CASE("submitting re-checks every item and returns to the first one that is wrong",
+          "[session][repeat]") {
     Visit visit;
     visit.to_documents();
     visit.fill_item("Một", "1", "khac");

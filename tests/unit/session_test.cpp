@@ -1,9 +1,9 @@
 // The visit state machine driven by intent scripts: no window, no clock, no sleeping.
-#include <catch2/catch.hpp>
+#include "core/session/session.h"
 
+#include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "core/session/session.h"
 #include "stepping_random.h"
 
 using namespace motcua::core;
@@ -38,7 +38,8 @@ struct Harness {
     std::vector<Effect> effects;
 
     explicit Harness(SessionConfig config = {})
-        : catalog(build_catalog({{"test.json", TestProcedure}})), session(catalog, std::move(config), random) {
+        : catalog(build_catalog({{"test.json", TestProcedure}})),
+          session(catalog, std::move(config), random) {
         REQUIRE(catalog.problems.empty());
     }
     const SessionState& state() const { return session.state(); }
@@ -101,7 +102,8 @@ TEST_CASE("a visit goes from the attract screen to the first question", "[sessio
     CHECK(h.state().focused_field == "requester.name");
 }
 
-TEST_CASE("the wrong-procedure answer leads to an exit page, and back returns to the choice", "[session]") {
+TEST_CASE("the wrong-procedure answer leads to an exit page, and back returns to the choice",
+          "[session]") {
     Harness h;
     h.send(intent::Start{});
     h.send(intent::ChooseProcedure{"1.001193"});
@@ -113,7 +115,8 @@ TEST_CASE("the wrong-procedure answer leads to an exit page, and back returns to
     CHECK(h.state().screen == Screen::Choose);
 }
 
-TEST_CASE("Continue with an empty required answer shows an error and keeps the page", "[session][validation]") {
+TEST_CASE("Continue with an empty required answer shows an error and keeps the page",
+          "[session][validation]") {
     Harness h;
     h.to_first_question();
     h.send(intent::Next{});
@@ -161,10 +164,12 @@ TEST_CASE("on-screen tone and mark keys change the word being typed", "[session]
     CHECK(h.state().answer("requester.name") == "Nguyễ");
     h.send(intent::Shift{});
     h.send(intent::TypeText{" v"});
-    CHECK(h.state().answer("requester.name") == "Nguyễ v");  // shift capitalises only a leading letter
+    CHECK(h.state().answer("requester.name") ==
+          "Nguyễ v");  // shift capitalises only a leading letter
 }
 
-TEST_CASE("a page hidden by show_if is skipped and its answers are not sent", "[session][show-if]") {
+TEST_CASE("a page hidden by show_if is skipped and its answers are not sent",
+          "[session][show-if]") {
     Harness h;
     h.fill_all(false);
     REQUIRE(h.state().screen == Screen::Review);
@@ -194,7 +199,8 @@ TEST_CASE("Change on the review page returns straight to the review", "[session]
     CHECK(h.state().answer("requester.name") == "Nguyễn Văn Anh");
 }
 
-TEST_CASE("submitting saves once, then the portal's code shows on the receipt", "[session][submit]") {
+TEST_CASE("submitting saves once, then the portal's code shows on the receipt",
+          "[session][submit]") {
     Harness h;
     h.fill_all(true);
     h.send(intent::Submit{});
@@ -207,7 +213,8 @@ TEST_CASE("submitting saves once, then the portal's code shows on the receipt", 
     CHECK(h.state().submission.delivery == Delivery::Sending);
     h.send(intent::Accepted{"WRONGCOD", "X-1", "20261127170000"});  // another visit's result
     CHECK(h.state().screen == Screen::Submitting);
-    h.send(intent::Accepted{saves[0].provisional_code, "000.00.01.H99-261127-0001", "20261127170000"});
+    h.send(
+        intent::Accepted{saves[0].provisional_code, "000.00.01.H99-261127-0001", "20261127170000"});
     CHECK(h.state().screen == Screen::Receipt);
     CHECK(h.state().submission.ma_ho_so == "000.00.01.H99-261127-0001");
 }
@@ -233,7 +240,8 @@ TEST_CASE("a slow portal gives a provisional receipt after a few seconds", "[ses
     CHECK(h.state().submission.delivery == Delivery::Accepted);
 }
 
-TEST_CASE("a kiosk whose clock reads 1970 promises no due date of its own", "[session][submit][clock]") {
+TEST_CASE("a kiosk whose clock reads 1970 promises no due date of its own",
+          "[session][submit][clock]") {
     // A dead RTC battery: the expected due date would be computed from 1970. The receipt then
     // shows none until the portal's own NgayHenTra arrives.
     SessionConfig config;
@@ -262,7 +270,8 @@ TEST_CASE("a failed save keeps every answer and says so", "[session][submit]") {
     CHECK(h.effects_of<effect::SaveDossier>().size() == 2);
 }
 
-TEST_CASE("idle for 5 minutes shows the countdown, and 45 s later the visit is wiped", "[session][idle]") {
+TEST_CASE("idle for 5 minutes shows the countdown, and 45 s later the visit is wiped",
+          "[session][idle]") {
     Harness h;
     h.to_first_question();
     h.type_into("requester.name", "Phạm");
@@ -312,7 +321,9 @@ TEST_CASE("rating sends the dossier's code and ends the visit", "[session][ratin
 TEST_CASE("an ID card scan fills the fields that ask for it", "[session][scan]") {
     Harness h;
     h.to_first_question();
-    h.send(intent::Scan{"001090123456|012345678|NGUYỄN VĂN AN|01011990|Nam|Phường Bến Nghé, TP. Hồ Chí Minh|15042021"});
+    h.send(
+        intent::Scan{"001090123456|012345678|NGUYỄN VĂN AN|01011990|Nam|Phường Bến Nghé, TP. Hồ "
+                     "Chí Minh|15042021"});
     CHECK(h.state().answer("requester.id") == "001090123456");
     CHECK(h.state().answer("requester.name") == "Nguyễn Văn An");
     CHECK(h.state().notice == "notice.scan_done");
@@ -346,7 +357,8 @@ TEST_CASE("a status lookup needs the whole code and asks for exactly it", "[sess
     CHECK(h.state().lookup.state == LookupState::Asking);
     h.send(intent::LookupResult{"OTHER123", LookupState::NotFound, {}, 0, {}});
     CHECK(h.state().lookup.state == LookupState::Asking);  // not the answer to this question
-    h.send(intent::LookupResult{"KD4MX7PA", LookupState::Found, "Đăng ký khai sinh", 4, "20261130170000"});
+    h.send(intent::LookupResult{"KD4MX7PA", LookupState::Found, "Đăng ký khai sinh", 4,
+                                "20261130170000"});
     CHECK(h.state().lookup.state == LookupState::Found);
     CHECK(h.state().lookup.trang_thai == 4);
     h.send(intent::Back{});

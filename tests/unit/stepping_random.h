@@ -10,7 +10,8 @@ namespace motcua::test {
 
 class SteppingRandom final : public core::Random {
 public:
-    explicit SteppingRandom(std::uint64_t start = 3, std::uint64_t step = 7) : m_next(start), m_step(step) {}
+    explicit SteppingRandom(std::uint64_t start = 3, std::uint64_t step = 7)
+        : m_next(start), m_step(step) {}
     std::uint64_t below(std::uint64_t bound) override { return (m_next += m_step) % bound; }
 
 private:

@@ -21,7 +21,8 @@ TEST_CASE("trim takes off only the characters of the named set", "[text]") {
 }
 
 TEST_CASE("ascii_lower lowers A-Z and leaves every other byte", "[text]") {
-    CHECK(text::ascii_lower("Application/JSON; Charset=UTF-8") == "application/json; charset=utf-8");
+    CHECK(text::ascii_lower("Application/JSON; Charset=UTF-8") ==
+          "application/json; charset=utf-8");
     CHECK(text::ascii_lower("ĐÀ NẴNG") == "ĐÀ nẴng");  // only the ASCII letters change
 }
 

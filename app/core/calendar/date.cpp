@@ -12,14 +12,15 @@ bool is_leap_year(int year) {
 
 int days_in_month(int year, int month) {
     if (month < 1 || month > 12) return 0;
-    const chrono::year_month_day_last last{chrono::year{year},
-                                           chrono::month_day_last{chrono::month{static_cast<unsigned>(month)}}};
+    const chrono::year_month_day_last last{
+        chrono::year{year}, chrono::month_day_last{chrono::month{static_cast<unsigned>(month)}}};
     return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 bool is_valid_date(int year, int month, int day) {
     // Range-check before converting: chrono::day holds 0..255 and chrono::year -32767..32767.
-    if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+    if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1 || day > 31)
+        return false;
     return Date{year, month, day}.ymd().ok();
 }
 

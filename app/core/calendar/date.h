@@ -28,7 +28,8 @@ struct Date {
                                            std::chrono::day{static_cast<unsigned>(day)}};
     }
     static Date from(std::chrono::year_month_day ymd) {
-        return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+        return Date{static_cast<int>(ymd.year()),
+                    static_cast<int>(static_cast<unsigned>(ymd.month())),
                     static_cast<int>(static_cast<unsigned>(ymd.day()))};
     }
 };
@@ -43,7 +44,9 @@ int days_in_month(int year, int month);
 // True for a real day of the calendar in the years std::chrono supports (-32767..32767):
 // 31/02 and 29/02/2023 are not. (Forms also bound the year: form/date.h is_real_date.)
 bool is_valid_date(int year, int month, int day);
-inline bool is_valid_date(Date date) { return is_valid_date(date.year, date.month, date.day); }
+inline bool is_valid_date(Date date) {
+    return is_valid_date(date.year, date.month, date.day);
+}
 
 // Days since 1970-01-01 (negative before it), for a valid date; the inverse of civil_from_days.
 std::int64_t days_from_civil(Date date);

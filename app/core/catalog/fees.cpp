@@ -193,14 +193,17 @@ Result<FeeSchedule> FeeSchedule::parse(std::string_view json_text, std::string_v
     if (!read) return make_error("fees_invalid", source + ": " + read.error().detail);
     const json& doc = *read;
     try {
-        if (!doc.is_object()) fail("$", "expected an object {\"fees\": ...}, found " + type_name(doc));
+        if (!doc.is_object())
+            fail("$", "expected an object {\"fees\": ...}, found " + type_name(doc));
         refuse_unknown_keys(doc, "$", {"_about", "fees"});
         // "_about" is for the people who edit the file; its content is not read.
         if (doc.contains("_about") && !doc.at("_about").is_string())
             fail("$._about", "expected a string, found " + type_name(doc.at("_about")));
-        if (!doc.contains("fees")) fail("$.fees", "missing; expected {\"<key>\": rule or list of rules}");
+        if (!doc.contains("fees"))
+            fail("$.fees", "missing; expected {\"<key>\": rule or list of rules}");
         const json& fees = doc.at("fees");
-        if (!fees.is_object()) fail("$.fees", "expected an object {\"<key>\": ...}, found " + type_name(fees));
+        if (!fees.is_object())
+            fail("$.fees", "expected an object {\"<key>\": ...}, found " + type_name(fees));
         FeeSchedule schedule;
         for (const auto& item : fees.items()) {
             const std::string path = strict_json::member_path("$.fees", item.key());

@@ -10,7 +10,8 @@
 //           "amount": 8000,                   VND per unit (per dossier without "per"); 0 = free
 //           "per": "bản" | {"vi": "bản", "en": "copy"},   optional unit name
 //           "tiers": [{"from": 1, "amount": 2000}, {"from": 3, "amount": 1000}],
-//                                             instead of "amount"; price by unit number; needs "per"
+//                                             instead of "amount"; price by unit number; needs
+//                                             "per"
 //           "max": 200000,                    optional cap for one item (e.g. one copy)
 //           "note": "..." | {"vi": ..., "en": ...}}    optional text for residents
 //

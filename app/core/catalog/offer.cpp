@@ -11,7 +11,8 @@ std::shared_ptr<const CatalogOffer> make_offer(Catalog catalog, std::string orig
         const auto& procedure = procedures[static_cast<std::size_t>(i)];
         offer->search.add(i, procedure.name.vi, MatchKind::Name);
         if (!procedure.name.en.empty()) offer->search.add(i, procedure.name.en, MatchKind::Name);
-        for (const auto& name : procedure.everyday_names) offer->search.add(i, name.vi, MatchKind::EverydayName);
+        for (const auto& name : procedure.everyday_names)
+            offer->search.add(i, name.vi, MatchKind::EverydayName);
     }
     return offer;
 }

@@ -67,18 +67,18 @@ struct FieldDef {
     std::vector<ChoiceOption> options;
     std::optional<long long> min;  // Number bounds
     std::optional<long long> max;
-    std::optional<int> min_age;    // Date: age in whole years on the day of filing
+    std::optional<int> min_age;  // Date: age in whole years on the day of filing
     std::optional<int> max_age;
-    bool not_future = true;        // Date
-    int max_length = 200;          // code points
+    bool not_future = true;  // Date
+    int max_length = 200;    // code points
     std::optional<Condition> show_if;
-    std::string portal;            // dotted path inside DuLieuToKhai
-    bool in_words = false;         // Date: also send the date written in words ("<portal>BangChu")
+    std::string portal;     // dotted path inside DuLieuToKhai
+    bool in_words = false;  // Date: also send the date written in words ("<portal>BangChu")
     // PersonName: also send the name split into họ / chữ đệm / tên at these paths (forms that
     // want them apart); all three empty = not split.
     std::string name_ho, name_chu_dem, name_ten;
-    std::string prefill;           // filled from an ID card scan: "cccd.id_number", "cccd.full_name",
-                                   // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
+    std::string prefill;  // filled from an ID card scan: "cccd.id_number", "cccd.full_name",
+                          // "cccd.date_of_birth", "cccd.sex" (nam/nu), "cccd.address"
 };
 
 // A repeatable group: the page's fields are asked once per item ("Giấy tờ thứ 2"), and the
@@ -133,16 +133,16 @@ struct Procedure {
     LocalText authority;
     int working_days = 0;  // 0 = result the same day (15:00 rule)
     LocalText processing_note;
-    std::string fee_key;   // amount from configuration
+    std::string fee_key;  // amount from configuration
     LocalText fee_note;
     std::vector<DocumentDef> documents;
     std::vector<EligibilityQuestion> eligibility;
     std::vector<PageDef> pages;
     bool guidance_only = false;  // explains where and how; files nothing
     LocalText guidance;
-    std::string owner_field;     // answer used as ChuHoSo
+    std::string owner_field;  // answer used as ChuHoSo
     std::string phone_field;
-    LocalText summary;           // TrichYeuHoSo template with {field.id}
+    LocalText summary;  // TrichYeuHoSo template with {field.id}
     std::string source_file;
 
     const FieldDef* find_field(std::string_view field_id) const;

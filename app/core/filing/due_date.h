@@ -34,13 +34,15 @@ struct HolidayCalendar {
 };
 
 // The holiday file, the one format of the kiosk and portal-sim (assets/config/holidays.json):
-//   {"format": 1, "_about": "text" | ["lines"], "covers": {"from": "2026-01-01", "to": "2028-12-31"},
+//   {"format": 1, "_about": "text" | ["lines"], "covers": {"from": "2026-01-01", "to":
+//   "2028-12-31"},
 //    "holidays": [{"date": "2026-02-16", "name": "Tết Nguyên đán (29 tháng Chạp)",
 //                  "basis": "where this day comes from"}, ...]}
 // Dates are yyyy-mm-dd only, inside "covers", each listed once; name and basis are required so
 // the file says why each day is there. Read with the strict JSON reader (app/core/json): every
 // refusal is "holidays_invalid" with "<source>: <JSON path>: <what>".
-Result<HolidayCalendar> parse_holiday_file(std::string_view json_text, std::string_view source_name);
+Result<HolidayCalendar> parse_holiday_file(std::string_view json_text,
+                                           std::string_view source_name);
 
 // Monday to Friday and not in the calendar.
 bool is_working_day(const Date& date, const HolidayCalendar& calendar);

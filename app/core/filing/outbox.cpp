@@ -106,9 +106,11 @@ HoldKind hold_kind(std::string_view reason_code) {
     if (reason_code.empty()) return HoldKind::None;
     if (reason_code == "portal_unauthorized") return HoldKind::Auth;
     if (reason_code == "portal_tls") return HoldKind::Tls;
-    if (reason_code == "portal_not_found" || reason_code == "portal_config") return HoldKind::Config;
+    if (reason_code == "portal_not_found" || reason_code == "portal_config")
+        return HoldKind::Config;
     if (reason_code == "portal_bad_request" || reason_code == "portal_payload_too_large" ||
-        reason_code == "portal_rejected" || reason_code == "portal_refused" || reason_code == "cancelled")
+        reason_code == "portal_rejected" || reason_code == "portal_refused" ||
+        reason_code == "cancelled")
         return HoldKind::Refused;
     return HoldKind::Network;
 }

@@ -158,12 +158,14 @@ std::optional<json> parse_object(const std::string& body, std::string* problem =
         // Keys seen so far in each open object, innermost last (arrays have no keys).
         std::vector<std::vector<std::string>> open_objects;
         bool duplicate = false;
-        const json::parser_callback_t check_keys = [&](int, json::parse_event_t event, json& parsed) {
+        const json::parser_callback_t check_keys = [&](int, json::parse_event_t event,
+                                                       json& parsed) {
             if (event == json::parse_event_t::object_start) {
                 open_objects.emplace_back();
             } else if (event == json::parse_event_t::object_end && !open_objects.empty()) {
                 open_objects.pop_back();
-            } else if (event == json::parse_event_t::key && !open_objects.empty() && parsed.is_string()) {
+            } else if (event == json::parse_event_t::key && !open_objects.empty() &&
+                       parsed.is_string()) {
                 auto& keys = open_objects.back();
                 const auto& key = parsed.get_ref<const std::string&>();
                 for (const auto& seen : keys) duplicate = duplicate || seen == key;
@@ -202,7 +204,8 @@ std::string dossier_code_problem(const json& object, const char* key) {
     bool alphanumeric = false;
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if (byte <= 0x20 || byte >= 0x7F) return std::string(key) + " has a character other than visible ASCII";
+        if (byte <= 0x20 || byte >= 0x7F)
+            return std::string(key) + " has a character other than visible ASCII";
         alphanumeric = alphanumeric || std::isalnum(byte) != 0;
     }
     if (!alphanumeric) return std::string(key) + " has no letter or digit";

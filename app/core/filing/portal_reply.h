@@ -48,7 +48,8 @@ using SubmitOutcome = std::variant<SubmitAccepted, SubmitRetry, SubmitHeld>;
 
 // Classifies the reply to POST /api/v1/hoso. Success is only 201 + application/json (charset
 // absent or utf-8) + a JSON object with no duplicate key (at any level) and a MaHoSo of 1–64
-// bytes of visible ASCII (0x21–0x7E) with at least one letter or digit. status 0, 408, 409, 429, 5xx, 3xx and non-contract 2xx → Retry; other 4xx → Held.
+// bytes of visible ASCII (0x21–0x7E) with at least one letter or digit. status 0, 408, 409, 429,
+// 5xx, 3xx and non-contract 2xx → Retry; other 4xx → Held.
 SubmitOutcome interpret_submit_reply(const HttpReply& reply);
 
 // One dossier's progress as the portal reports it (GET /api/v1/hoso/{code}).

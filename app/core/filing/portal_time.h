@@ -5,12 +5,12 @@
 #pragma once
 
 #include <compare>
-
-#include "core/calendar/date.h"
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/calendar/date.h"
 
 namespace motcua::core {
 

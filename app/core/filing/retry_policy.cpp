@@ -17,7 +17,8 @@ std::int64_t backoff_ceiling_ms(const RetryPolicy& policy, int attempt) {
 }
 
 std::optional<int> parse_retry_after(std::string_view value) {
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\r' ||
                               value.back() == '\n'))
         value.remove_suffix(1);
@@ -26,7 +27,8 @@ std::optional<int> parse_retry_after(std::string_view value) {
     std::int64_t seconds = 0;
     for (char c : value) {
         if (c < '0' || c > '9') return std::nullopt;
-        seconds = std::min<std::int64_t>(seconds * 10 + (c - '0'), Cap);  // saturates, never overflows
+        seconds =
+            std::min<std::int64_t>(seconds * 10 + (c - '0'), Cap);  // saturates, never overflows
     }
     return static_cast<int>(seconds);
 }

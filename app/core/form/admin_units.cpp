@@ -192,7 +192,8 @@ Result<AdminUnits> AdminUnits::parse(std::string_view json_text, std::string_vie
     }
     // The one policy (strict_reader.h), except that names may come decomposed: the portal's
     // document is not ours to fix, so text is normalised to NFC rather than refused.
-    auto read = strict_json::read(json_text, {strict_json::DefaultMaxDepth, strict_json::Strings::NormaliseToNfc});
+    auto read = strict_json::read(
+        json_text, {strict_json::DefaultMaxDepth, strict_json::Strings::NormaliseToNfc});
     if (!read) return make_error("admin_units_invalid", source + ": " + read.error().detail);
     const json& doc = *read;
 
@@ -303,7 +304,8 @@ Result<AdminUnits> AdminUnits::parse(std::string_view json_text, std::string_vie
     keyed.clear();
     for (std::size_t p = 0; p < units.m_provinces.size(); ++p)
         keyed.emplace_back(fold_key(units.m_provinces[p].name), static_cast<std::uint32_t>(p));
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [key, p] : keyed) units.m_provinces_alphabetical.push_back(p);
     return units;
 }

@@ -1,10 +1,11 @@
 #include "core/form/date.h"
-#include "core/text/ascii.h"
 
 #include <array>
 #include <cstdio>
 #include <optional>
 #include <vector>
+
+#include "core/text/ascii.h"
 
 namespace motcua::core {
 
@@ -30,8 +31,9 @@ Result<Date> make_date(int year, int month, int day, std::string_view shape) {
     // wrong part.
     if (month < 1 || month > 12 || day < 1 || day > 31) {
         if (year < kMinDateYear || year > kMaxDateYear)
-            return make_error("date_not_real_any", "no such day, month or year (" + std::string(shape) +
-                                                       " " + format_date(date) + ")");
+            return make_error("date_not_real_any", "no such day, month or year (" +
+                                                       std::string(shape) + " " +
+                                                       format_date(date) + ")");
         return make_error("date_not_real", "no such day or month (" + std::string(shape) + " " +
                                                format_date(date) + ")");
     }

@@ -1,6 +1,7 @@
 // Calendar dates as residents type them (dd/mm/yyyy) and as civil-status forms print them,
 // including the date "ghi bằng chữ" (in words) that birth registration asks for.
-// The date type and its arithmetic are core/calendar/date.h; this file is what people type and read.
+// The date type and its arithmetic are core/calendar/date.h; this file is what people type and
+// read.
 #pragma once
 
 #include <compare>

@@ -30,8 +30,9 @@ std::vector<std::string> option_values(const FieldDef& field) {
 }  // namespace
 
 bool is_typed(FieldType type) {
-    return type != FieldType::Choice && type != FieldType::MultiChoice && type != FieldType::YesNo &&
-           type != FieldType::Ethnicity && type != FieldType::Nationality;
+    return type != FieldType::Choice && type != FieldType::MultiChoice &&
+           type != FieldType::YesNo && type != FieldType::Ethnicity &&
+           type != FieldType::Nationality;
 }
 
 bool uses_number_pad(FieldType type) {
@@ -39,8 +40,8 @@ bool uses_number_pad(FieldType type) {
            type == FieldType::Number;
 }
 
-FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_year, int today_month,
-                       int today_day) {
+FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_year,
+                       int today_month, int today_day) {
     const std::string text = to_nfc(raw);
     if (is_blank(text)) {
         if (field.required) return FieldCheck{{}, "required", {}};
@@ -62,11 +63,13 @@ FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_
             rules.min_age_years = field.min_age;
             rules.max_age_years = field.max_age;
             auto date = validate_date_field(text, Date{today_year, today_month, today_day}, rules);
-            return date ? FieldCheck{format_date(*date), {}, {}} : FieldCheck{{}, date.error().code, {}};
+            return date ? FieldCheck{format_date(*date), {}, {}}
+                        : FieldCheck{{}, date.error().code, {}};
         }
         case FieldType::IdNumber: {
             auto id = check_id_number(text);
-            return id ? FieldCheck{id->value, {}, id->warnings} : FieldCheck{{}, id.error().code, {}};
+            return id ? FieldCheck{id->value, {}, id->warnings}
+                      : FieldCheck{{}, id.error().code, {}};
         }
         case FieldType::Phone: {
             auto phone = validate_mobile_phone(text);
@@ -81,7 +84,8 @@ FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_
             rules.min = field.min;
             rules.max = field.max;
             auto number = validate_whole_number(text, rules);
-            return number ? FieldCheck{std::to_string(*number), {}, {}} : FieldCheck{{}, number.error().code, {}};
+            return number ? FieldCheck{std::to_string(*number), {}, {}}
+                          : FieldCheck{{}, number.error().code, {}};
         }
         case FieldType::Choice:
         case FieldType::Ethnicity:
@@ -103,7 +107,8 @@ FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_
         }
         case FieldType::YesNo: {
             auto yes = validate_yes_no(text);
-            return yes ? FieldCheck{*yes ? "yes" : "no", {}, {}} : FieldCheck{{}, yes.error().code, {}};
+            return yes ? FieldCheck{*yes ? "yes" : "no", {}, {}}
+                       : FieldCheck{{}, yes.error().code, {}};
         }
     }
     return FieldCheck{{}, "required", {}};

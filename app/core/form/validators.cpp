@@ -7,7 +7,6 @@
 //  [SECTION] Whole numbers
 //  [SECTION] Free text and choices
 #include "core/form/validators.h"
-#include "core/text/ascii.h"
 
 #include <utf8proc.h>
 
@@ -16,6 +15,7 @@
 #include <cstdlib>
 #include <limits>
 
+#include "core/text/ascii.h"
 #include "core/text/utf8.h"
 
 namespace motcua::core {

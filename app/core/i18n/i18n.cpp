@@ -36,7 +36,9 @@ const std::string& I18n::text(std::string_view key) const {
     return it->second;
 }
 
-bool I18n::has(std::string_view key) const { return m_entries.find(key) != m_entries.end(); }
+bool I18n::has(std::string_view key) const {
+    return m_entries.find(key) != m_entries.end();
+}
 
 std::string I18n::format(std::string_view key,
                          const std::vector<std::pair<std::string, std::string>>& values) const {

@@ -1,9 +1,9 @@
 #include "core/identity/cccd_qr.h"
-#include "core/text/ascii.h"
 
 #include <array>
 
 #include "core/form/validators.h"
+#include "core/text/ascii.h"
 
 namespace motcua::core {
 

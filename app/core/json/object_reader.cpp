@@ -45,17 +45,22 @@ std::string ObjectReader::string(std::string_view key, bool required, std::strin
 
 bool ObjectReader::boolean(std::string_view key, bool fallback) const {
     if (!has(key)) return fallback;
-    if (!at(key).is_boolean()) fail(path(key), "expected true or false, found " + type_name(at(key)));
+    if (!at(key).is_boolean())
+        fail(path(key), "expected true or false, found " + type_name(at(key)));
     return at(key).get<bool>();
 }
 
-std::optional<long long> ObjectReader::integer(std::string_view key, long long low, long long high) const {
+std::optional<long long> ObjectReader::integer(std::string_view key, long long low,
+                                               long long high) const {
     if (!has(key)) return std::nullopt;
     const Value& value = at(key);
-    if (!value.is_number_integer()) fail(path(key), "expected a whole number, found " + type_name(value));
-    const std::string range = "expected a number from " + std::to_string(low) + " to " + std::to_string(high);
+    if (!value.is_number_integer())
+        fail(path(key), "expected a whole number, found " + type_name(value));
+    const std::string range =
+        "expected a number from " + std::to_string(low) + " to " + std::to_string(high);
     // An unsigned value above LLONG_MAX cannot be read as long long: it is out of range anyway.
-    if (value.is_number_unsigned() && value.get<unsigned long long>() > static_cast<unsigned long long>(high))
+    if (value.is_number_unsigned() &&
+        value.get<unsigned long long>() > static_cast<unsigned long long>(high))
         fail(path(key), range + ", found " + value.dump());
     const long long number = value.get<long long>();
     if (number < low || number > high) fail(path(key), range + ", found " + std::to_string(number));

@@ -29,7 +29,8 @@ std::string type_name(const Value& value);
 class ObjectReader {
 public:
     // Fails unless `node` is an object whose keys are all in `allowed`.
-    ObjectReader(const Value& node, std::string path, std::initializer_list<std::string_view> allowed);
+    ObjectReader(const Value& node, std::string path,
+                 std::initializer_list<std::string_view> allowed);
 
     bool has(std::string_view key) const { return m_node.contains(key); }
     std::string path(std::string_view key) const { return member_path(m_path, key); }

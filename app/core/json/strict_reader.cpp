@@ -89,7 +89,8 @@ public:
             what = "number out of range: " + shorten(token);
         } else {
             // Where a syntax error sits in the tree is a guess; the byte offset is not.
-            return fatal("$", "not valid JSON at byte " + std::to_string(position) + ": " + error.what());
+            return fatal(
+                "$", "not valid JSON at byte " + std::to_string(position) + ": " + error.what());
         }
         return fatal(child_path(), std::move(what));
     }
@@ -103,8 +104,8 @@ private:
 
     bool open(Value container, bool object) {
         if (m_stack.size() >= m_limits.max_depth)
-            return fatal(child_path(), "nested deeper than " + std::to_string(m_limits.max_depth) +
-                                           " levels");
+            return fatal(child_path(),
+                         "nested deeper than " + std::to_string(m_limits.max_depth) + " levels");
         Value* slot = add(std::move(container));
         if (!slot) return false;
         m_stack.push_back({slot, object, {}});
@@ -187,7 +188,8 @@ Parsed parse(std::string_view text, const Limits& limits) {
     } catch (const std::exception& error) {
         // sax_parse reports through parse_error; anything else (bad_alloc) is refused too.
         Parsed parsed = std::move(builder).take();
-        if (!parsed.fatal) parsed.fatal = Problem{"$", std::string("cannot be read: ") + error.what()};
+        if (!parsed.fatal)
+            parsed.fatal = Problem{"$", std::string("cannot be read: ") + error.what()};
         parsed.value = nullptr;
         return parsed;
     }

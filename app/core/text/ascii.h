@@ -10,9 +10,9 @@
 namespace motcua::core::text {
 
 // What each trim takes off. Name the set at the call site: the formats differ on purpose.
-inline constexpr std::string_view HeaderBlanks = " \t";            // HTTP optional whitespace (RFC 9110)
-inline constexpr std::string_view LineSpace = " \t\r\n";           // typed input, one line
-inline constexpr std::string_view AsciiSpace = " \t\r\n\f\v";      // C isspace in the "C" locale
+inline constexpr std::string_view HeaderBlanks = " \t";   // HTTP optional whitespace (RFC 9110)
+inline constexpr std::string_view LineSpace = " \t\r\n";  // typed input, one line
+inline constexpr std::string_view AsciiSpace = " \t\r\n\f\v";  // C isspace in the "C" locale
 inline constexpr std::string_view ScannerNoise = std::string_view(" \t\r\n\0", 5);  // QR scanners
 
 // True when `c` is one of `chars`.

@@ -6,14 +6,10 @@
 
 #include "core/identity/cccd_qr.h"
 #include "core/text/utf8.h"
+#include "fuzz_check.h"
 
 using namespace motcua::core;
-
-namespace {
-void check(bool invariant) {
-    if (!invariant) __builtin_trap();
-}
-}  // namespace
+using motcua::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view payload(reinterpret_cast<const char*>(data), size);

@@ -14,8 +14,10 @@
 #include <variant>
 
 #include "core/filing/portal_reply.h"
+#include "fuzz_check.h"
 
 using namespace motcua::core;
+using motcua::fuzz::check;
 
 namespace {
 
@@ -37,10 +39,6 @@ bool good_code(const std::string& code) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
     }
     return true;
-}
-
-void check(bool invariant) {
-    if (!invariant) __builtin_trap();
 }
 
 }  // namespace

@@ -7,13 +7,12 @@
 
 #include "core/catalog/loader.h"
 #include "core/text/utf8.h"
+#include "fuzz_check.h"
 
 using namespace motcua::core;
+using motcua::fuzz::check;
 
 namespace {
-void check(bool invariant) {
-    if (!invariant) __builtin_trap();
-}
 void check_procedure(const Procedure& procedure) {
     check(!procedure.code.empty());
     check(is_nfc(procedure.name.vi) && !procedure.name.vi.empty());

@@ -63,6 +63,23 @@ struct Options {
     long long retry_base_ms = 2000;
     long long retry_cap_ms = 5 * 60 * 1000;
     long long stale_after_ms = 24LL * 3600 * 1000;
+    // Options of the issues in flight (11, 12, 13), declared once so every branch shares them.
+    long long ppi = 96;            // [sizing] the panel's pixels per inch: sizes are set in mm
+    std::string speech_log;        // [speech] headless: one line per utterance
+    std::string voice = "auto";    // [speech] auto | espeak | off
+    std::string printer;           // [paper] tcp://HOST:9100, file:PATH or /dev/usb/lp0; "" = none
+    long long printer_dots = 576;  // [paper] printer width in dots (384 or 576)
+    std::string bank_bin;          // [paper] the office's account for fees (VietQR); "" = none
+    std::string bank_account;
+    std::string bank_name;
+    std::string office_name;      // [paper] on the receipt and the queue ticket
+    std::string notify_command;   // [help] run when a resident taps "Gọi cán bộ"
+    std::string notify_url;       // [help] or POSTed to this loopback/LAN address
+    std::string staff_pin_file;   // [staff] the salted PIN hash (0600)
+    std::string config;           // [ops] the TOML configuration file
+    bool print_config = false;    // [ops] print the effective configuration and exit
+    std::string metrics_file;     // [ops] Prometheus text format, rewritten atomically
+    std::string language = "vi";  // [ops] the default language of a visit
 };
 
 const char* Usage =
@@ -95,7 +112,20 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--check-procedures", &options.check_procedures},
         {"--fees", &options.fees},
         {"--home-ward", &options.home_ward},
-        {"--renderer", &options.renderer},  // [renderer]
+        {"--renderer", &options.renderer},              // [renderer]
+        {"--speech-log", &options.speech_log},          // [speech]
+        {"--voice", &options.voice},                    // [speech]
+        {"--printer", &options.printer},                // [paper]
+        {"--bank-bin", &options.bank_bin},              // [paper]
+        {"--bank-account", &options.bank_account},      // [paper]
+        {"--bank-name", &options.bank_name},            // [paper]
+        {"--office-name", &options.office_name},        // [paper]
+        {"--notify-command", &options.notify_command},  // [help]
+        {"--notify-url", &options.notify_url},          // [help]
+        {"--staff-pin-file", &options.staff_pin_file},  // [staff]
+        {"--config", &options.config},                  // [ops]
+        {"--metrics-file", &options.metrics_file},      // [ops]
+        {"--language", &options.language},              // [ops]
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},
@@ -103,6 +133,8 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--retry-base-ms", &options.retry_base_ms},
         {"--retry-cap-ms", &options.retry_cap_ms},
         {"--stale-after-ms", &options.stale_after_ms},
+        {"--ppi", &options.ppi},                    // [sizing]
+        {"--printer-dots", &options.printer_dots},  // [paper]
     };
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
@@ -112,6 +144,8 @@ bool parse_options(int argc, char** argv, Options& options) {
             options.fullscreen = true;
         else if (arg == "--software")
             options.software = true;
+        else if (arg == "--print-config")  // [ops]
+            options.print_config = true;
         else if (arg == "--help" || arg == "-h")
             return false;
         else if (i + 1 < argc && strings.count(arg))

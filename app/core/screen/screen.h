@@ -54,6 +54,8 @@ struct AttractScreen {
     Action start, contrast, lookup;
     Text help;
     std::optional<Text> staff_notice;  // filings refused or unsent too long: tell staff
+    std::optional<Action> voice;       // [speech] "Nghe hướng dẫn": voice on for the visit
+    std::optional<Action> ticket;      // [paper] "Lấy số thứ tự": a queue ticket
 };
 
 struct ChooseScreen {
@@ -230,6 +232,15 @@ using ScreenBody =
 struct Header {
     std::optional<Action> home;
     Action text_size, language;
+    std::optional<Action> listen;      // [speech] "Nghe lại": read this page again
+    std::optional<Action> call_staff;  // [help] "Gọi cán bộ"
+};
+
+// A question that must be answered before anything else ("Bỏ hồ sơ và về trang đầu?"): drawn
+// over the screen, which cannot be tapped meanwhile.
+struct Dialog {
+    Text title, body;
+    std::vector<Action> actions;  // the safe choice first
 };
 
 struct Footer {
@@ -263,6 +274,8 @@ struct ScreenModel {
     Footer footer;
     Keyboard keyboard;
     std::optional<IdleOverlay> idle;
+    std::optional<Text> banner;  // [help] "Cán bộ đang đến hỗ trợ bạn", above the content
+    std::optional<Dialog> dialog;  // [help] drawn over everything but the idle overlay
 };
 
 // What the model needs besides the session.

@@ -204,6 +204,8 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
                  intent::SetContrast{high ? Contrast::Standard : Contrast::High}),
         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
         w.t("attract.help"),
+        std::nullopt,
+        std::nullopt,
         std::nullopt};
     if (inputs.staff_notice || !inputs.staff_problems.empty()) {
         Text notice = w.t("attract.staff_notice");

@@ -90,6 +90,7 @@ const char* Usage =
     "              [--renderer auto|ours|sdl|gl]  (--software = ours; headless uses ours unless "
     "sdl)\n"
     "              [--home-ward CODE]  (the 5-digit ward where the kiosk stands)\n"
+    "              [--ppi N]  (the panel's pixels per inch, default 96: text and targets in mm)\n"
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
     "[--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
@@ -398,10 +399,13 @@ int main(int argc, char** argv) {
         return 2;
     }
     stage("display");
-    const float body_px =
-        std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
+    // [sizing] Text sizes are cap heights in millimetres: the panel's ppi makes them pixels.
+    if (options.ppi < 40 || options.ppi > 600) {
+        std::fprintf(stderr, "motcua: --ppi needs the panel's pixels per inch (40 to 600)\n");
+        return 2;
+    }
     auto font_paths = platform::locate_fonts(options.fonts);
-    auto fonts = font_paths ? platform::load_fonts(*font_paths, body_px)
+    auto fonts = font_paths ? platform::load_fonts(*font_paths, static_cast<float>(options.ppi))
                             : core::Result<ui::Fonts>(font_paths.error());
     if (!fonts) {
         std::fprintf(stderr, "motcua: %s\n", fonts.error().detail.c_str());

@@ -109,11 +109,9 @@ public:
                            : platform::open_headless(width, height, renderer);
         if (!display) fail("display: " + display.error().detail);
         m_gl = (*display)->renderer_name() == "OpenGL 3";
-        const float body_px =
-            std::clamp(static_cast<float>((*display)->height()) / 22.0f, 24.0f, 64.0f);
         auto paths = platform::locate_fonts({});
         if (!paths) fail(paths.error().detail);
-        auto fonts = platform::load_fonts(*paths, body_px);
+        auto fonts = platform::load_fonts(*paths, 96.0f);  // [layout] sizes in mm at 96 ppi
         if (!fonts) fail(fonts.error().detail);
         auto store = platform::OutboxStore::open(db);
         if (!store) fail(store.error().detail);

@@ -11,20 +11,23 @@ namespace motcua::ui {
 void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
-    text(frame, screen.title.text, frame.title(), frame.colours.text);
+    text(frame, screen.title.text, frame.title(), frame.colours.text, 0.0f, TextRole::Heading);
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
     paragraph(frame, screen.subtitle.text);
     ImGui::Dummy(ImVec2(0, unit * 0.6f));
     ImGui::PushFont(frame.title());
-    action(frame, screen.start, ImVec2(width - unit * 1.4f, unit * 4.0f));
+    action(frame, screen.start, ImVec2(width, frame.tall(3.2f)));
     ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, unit * 0.5f));
-    const float half =
-        std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);
-    action(frame, screen.contrast, ImVec2(half, unit * 2.4f));
-    ImGui::SameLine();
-    action(frame, screen.lookup, ImVec2(half, unit * 2.4f));
-    ImGui::Dummy(ImVec2(0, unit * 0.5f));
+    ImGui::Dummy(ImVec2(0, unit * 0.3f));
+    // The settings and the other ways in, two a row (one a row on a narrow screen); their
+    // labels wrap rather than shrink.
+    std::vector<const core::Action*> more;
+    if (screen.voice) more.push_back(&*screen.voice);
+    more.push_back(&screen.contrast);
+    more.push_back(&screen.lookup);
+    if (screen.ticket) more.push_back(&*screen.ticket);
+    grid(frame, more, std::min(width, unit * 11.0f));
+    ImGui::Dummy(ImVec2(0, unit * 0.3f));
     muted(frame, screen.help.text);
     if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
 }

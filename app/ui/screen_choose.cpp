@@ -12,19 +12,18 @@ void screen_choose(Frame& frame, const core::ChooseScreen& screen) {
         heading(frame, screen.title.text);
         text(frame, screen.search_label.text, frame.body(), frame.colours.text);
     }
-    field_box(frame, screen.search);
+    // The box says what it is for even when its label is off screen (while typing).
+    const float clear_w = screen.clear ? std::max(frame.target(), unit * 4.5f) : 0;
+    field_box(frame, screen.search, screen.clear ? clear_w + ImGui::GetStyle().ItemSpacing.x : 0,
+              /*placeholder=*/screen.typing);
     if (screen.clear) {
         ImGui::SameLine();
-        action(frame, *screen.clear, ImVec2(unit * 5.0f, unit * 2.2f));
+        action(frame, *screen.clear, ImVec2(clear_w, ImGui::GetItemRectSize().y));
     }
-    ImGui::Dummy(ImVec2(0, unit * 0.4f));
+    ImGui::Dummy(ImVec2(0, unit * 0.2f));
     if (screen.no_results) notice_box(frame, screen.no_results->text, false);
     ImGui::PushFont(frame.body());
-    for (const auto& procedure : screen.procedures) {
-        ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-        action(frame, procedure, ImVec2(width, unit * 2.6f));
-        ImGui::PopStyleVar();
-    }
+    for (const auto& procedure : screen.procedures) wide_action(frame, procedure, width);
     ImGui::PopFont();
 }
 

@@ -1,27 +1,51 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cmath>
+
 #include "ui/screens.h"
 
 namespace motcua::ui {
 
-void field_box(Frame& frame, const core::FieldBox& box) {
+void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool placeholder) {
     const bool focused = box.focused;
     const bool has_error = box.has_error;
     const std::string& value = box.value;
     const float unit = frame.unit();
-    const float width = std::min(ImGui::GetContentRegionAvail().x - unit * 0.6f, unit * 26.0f);
-    const ImVec2 size(width, unit * 2.2f);
+    const float width =
+        std::min(ImGui::GetContentRegionAvail().x - reserve, std::max(unit * 26.0f, frame.target()));
+    const ImVec2 size(width, frame.tall(1.8f));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::string widget_id = "field:" + box.id;
     if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{box.id});
     register_item(frame, box.label.text, widget_id, true, frame.colours.text,
-                  frame.colours.surface);
+                  frame.colours.surface,
+                  has_error ? frame.colours.danger
+                  : focused ? frame.colours.primary
+                            : frame.colours.border);
     if (focused) {
-        // Keep the field being typed into above the keyboard, with its label and error above it.
-        ImRect visible = ImGui::GetCurrentWindow()->InnerRect;
-        if (ImGui::GetItemRectMin().y < visible.Min.y || ImGui::GetItemRectMax().y > visible.Max.y)
-            ImGui::SetScrollHereY(0.75f);
+        // [layout] Keep the field being typed into above the keyboard, with its label and error
+        // above it: scroll so the whole group (from field_top) shows, its top first if it is
+        // taller than the view.
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const ImRect visible = window->InnerRect;
+        const float margin = frame.unit() * 0.3f;
+        const float top = (frame.field_top >= 0 ? frame.field_top : ImGui::GetItemRectMin().y) -
+                          margin;
+        const float bottom = ImGui::GetItemRectMax().y + margin;
+        // How far down the page the field ends, for the next frame's plan (view.cpp): the
+        // text steps down a size rather than push the page's heading out of view.
+        if (ImGuiStorage* memory = page_memory()) {
+            memory->SetFloat(MemoryExtent, bottom - window->Pos.y + window->Scroll.y);
+            memory->SetInt(MemoryExtentSize, frame.size_index);
+        }
+        float shift = 0;
+        if (bottom > visible.Max.y) shift = bottom - visible.Max.y;
+        if (top - shift < visible.Min.y) shift = top - visible.Min.y;
+        if (std::abs(shift) >= 1.0f) {
+            ImGui::SetScrollY(std::max(0.0f, window->Scroll.y + shift));
+            mark_content_moved();
+        }
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 border = has_error ? frame.colours.danger
@@ -50,9 +74,44 @@ void field_box(Frame& frame, const core::FieldBox& box) {
         draw->AddRectFilled(ImVec2(caret_x, text_y), ImVec2(caret_x + 3, text_y + font->FontSize),
                             frame.colours.primary);
     }
+    const bool hint = placeholder && value.empty();
+    ImFont* hint_font = hint ? fitting_font(frame, font, box.label.text, size.x - pad, size.y) : font;
+    const float hint_y = origin.y + (size.y - hint_font->FontSize) / 2;
+    if (hint)
+        draw->AddText(hint_font, hint_font->FontSize, ImVec2(origin.x + pad, hint_y),
+                      frame.colours.muted_text, box.label.text.c_str());
     draw->PopClipRect();
-    if (!value.empty())
-        frame.context.registry.add_text(value, Rect{origin.x, origin.y, size.x, size.y});
+    if (hint || !value.empty()) {
+        // The value, inside its box: the part in view (it scrolls left as it grows).
+        TextRecord record;
+        record.text = hint ? box.label.text : value;
+        const float full_w = hint ? hint_font->CalcTextSizeA(hint_font->FontSize, FLT_MAX, 0,
+                                                             box.label.text.c_str())
+                                        .x
+                                  : text_size.x;
+        // A value scrolls left to keep the caret in view; a hint is cut if it is too long.
+        const float shown_w = hint ? full_w : std::min(full_w, size.x - 2 * pad);
+        record.full = hint ? Rect{origin.x + pad, hint_y, shown_w, hint_font->FontSize}
+                           : Rect{origin.x + pad, text_y, shown_w, font->FontSize};
+        record.clip = Rect{origin.x, origin.y, size.x, size.y};
+        const ImRect window_clip = ImGui::GetCurrentWindow()->ClipRect;
+        ImRect seen(record.full.x, record.full.y, record.full.right(), record.full.bottom());
+        seen.ClipWithFull(window_clip);
+        record.rect = seen.Min.x < seen.Max.x && seen.Min.y < seen.Max.y
+                          ? Rect{seen.Min.x, seen.Min.y, seen.GetWidth(), seen.GetHeight()}
+                          : Rect{};
+        record.contrast = contrast_ratio(hint ? frame.colours.muted_text : frame.colours.text,
+                                         frame.colours.surface);
+        record.role = TextRole::Value;
+        record.owner = widget_id;
+        record.scrolls = frame.scrolls;
+        record.zone = frame.zone;
+        frame.context.registry.add_text(std::move(record));
+    }
+    if (focused && !frame.context.registry.widgets().empty()) {
+        // The registry marks the field being typed into, for the audit.
+        frame.context.registry.mark_focused(widget_id);
+    }
 }
 
 }  // namespace motcua::ui

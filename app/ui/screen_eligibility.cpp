@@ -8,12 +8,12 @@ namespace motcua::ui {
 void screen_eligibility(Frame& frame, const core::EligibilityScreen& screen) {
     const float unit = frame.unit();
     muted(frame, screen.procedure.text);
-    heading(frame, screen.question.text);
-    ImGui::Dummy(ImVec2(0, unit * 0.5f));
+    question(frame, screen.question.text);
+    ImGui::Dummy(ImVec2(0, unit * 0.3f));
     ImGui::PushFont(frame.heading());
     const float w = std::min(ImGui::GetContentRegionAvail().x, unit * 24.0f);
-    action(frame, screen.yes, ImVec2(w, unit * 3.0f));
-    action(frame, screen.no, ImVec2(w, unit * 3.0f));
+    action(frame, screen.yes, ImVec2(w, frame.tall(2.4f)));
+    action(frame, screen.no, ImVec2(w, frame.tall(2.4f)));
     ImGui::PopFont();
 }
 

@@ -10,9 +10,15 @@ void screen_lookup(Frame& frame, const core::LookupScreen& screen) {
     heading(frame, screen.title.text);
     paragraph(frame, screen.intro.text);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
-    text(frame, screen.code_label.text, frame.heading(), frame.colours.text);
-    if (!screen.error.empty()) text(frame, screen.error.text, frame.body(), frame.colours.danger);
+    frame.field = "field:" + screen.box.id;
+    frame.field_top = ImGui::GetCursorScreenPos().y;
+    text(frame, screen.code_label.text, frame.heading(), frame.colours.text, 0.0f,
+         TextRole::Question);
+    if (!screen.error.empty())
+        text(frame, screen.error.text, frame.body(), frame.colours.danger, 0.0f, TextRole::Error);
     field_box(frame, screen.box);
+    frame.field.clear();
+    frame.field_top = -1;
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.4f));
     switch (screen.show) {
         case core::LookupShow::Nothing:

@@ -8,20 +8,15 @@ namespace motcua::ui {
 
 namespace {
 
-// Big option buttons, several per row when they are short.
+// Big option buttons, several per row when they are short; labels wrap when they are long.
 void options(Frame& frame, const std::vector<core::Action>& choices) {
     const float unit = frame.unit();
-    const float avail = ImGui::GetContentRegionAvail().x;
     float longest = 0;
     for (const auto& option : choices)
         longest = std::max(longest, ImGui::CalcTextSize(option.label.text.c_str()).x);
-    const float button_w = std::max(unit * 7.0f, longest + unit * 2.0f);
-    const int per_row = std::max(1, static_cast<int>((avail + ImGui::GetStyle().ItemSpacing.x) /
-                                                     (button_w + ImGui::GetStyle().ItemSpacing.x)));
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-        if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
-        action(frame, choices[i], ImVec2(button_w, unit * 2.4f));
-    }
+    std::vector<const core::Action*> all;
+    for (const auto& option : choices) all.push_back(&option);
+    grid(frame, all, std::max(unit * 7.0f, longest + unit * 2.0f));
 }
 
 // A choice already made, with "Đổi" to make it again.
@@ -32,19 +27,22 @@ void chosen_part(Frame& frame, const core::ChosenPart& part) {
     const float right = ImGui::GetWindowContentRegionMax().x - button_w;
     text(frame, part.value.text, frame.heading(), frame.colours.text, right - unit);
     ImGui::SameLine(right);
-    action(frame, part.change, ImVec2(button_w, unit * 2.2f));
+    action(frame, part.change, ImVec2(button_w, frame.tall(2.0f)));
 }
 
 // Finding the ward: a search box and the wards that match, best first.
 void ward_search(Frame& frame, const core::AddressInput& input) {
     const float unit = frame.unit();
     const float width = ImGui::GetContentRegionAvail().x;
-    text(frame, input.find_ward.text, frame.body(), frame.colours.text);
+    const std::string group = frame.field;
+    frame.field = "field:" + input.box.id;
+    if (group != frame.field) frame.field_top = ImGui::GetCursorScreenPos().y;
+    text(frame, input.find_ward.text, frame.body(), frame.colours.text, 0.0f, TextRole::Label);
     field_box(frame, input.box);
+    frame.field = group;
     if (input.no_ward) notice_box(frame, input.no_ward->text, false);
-    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-    for (const auto& ward : input.wards) action(frame, ward, ImVec2(width, unit * 2.4f));
-    ImGui::PopStyleVar();
+    (void)unit;
+    for (const auto& ward : input.wards) wide_action(frame, ward, width);
 }
 
 // An address in the step the model says: the province on buttons, the ward by typing, then the
@@ -53,29 +51,21 @@ void address(Frame& frame, const core::AddressInput& input) {
     const float unit = frame.unit();
     switch (input.step) {
         case core::AddressStep::WholeLine:
+            frame.field = "field:" + input.box.id;
+            frame.field_top = ImGui::GetCursorScreenPos().y;
             muted(frame, input.whole_line_hint.text);
             field_box(frame, input.box);
             return;
         case core::AddressStep::Province: {
             if (input.home) {
                 text(frame, input.home_prompt.text, frame.body(), frame.colours.text);
-                ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
-                action(frame, *input.home, ImVec2(ImGui::GetContentRegionAvail().x, unit * 2.4f));
-                ImGui::PopStyleVar();
-                ImGui::Dummy(ImVec2(0, unit * 0.4f));
+                wide_action(frame, *input.home, ImGui::GetContentRegionAvail().x);
+                ImGui::Dummy(ImVec2(0, unit * 0.2f));
             }
             text(frame, input.province_prompt.text, frame.body(), frame.colours.text);
-            const float gap = ImGui::GetStyle().ItemSpacing.x;
-            const int per_row = std::max(
-                1,
-                static_cast<int>((ImGui::GetContentRegionAvail().x + gap) / (unit * 9.0f + gap)));
-            const float button_w =
-                (ImGui::GetContentRegionAvail().x - gap * static_cast<float>(per_row - 1)) /
-                static_cast<float>(per_row);
-            for (std::size_t i = 0; i < input.provinces.size(); ++i) {
-                if (i % static_cast<std::size_t>(per_row) != 0) ImGui::SameLine();
-                action(frame, input.provinces[i], ImVec2(button_w, unit * 2.4f));
-            }
+            std::vector<const core::Action*> provinces;
+            for (const auto& province : input.provinces) provinces.push_back(&province);
+            grid(frame, provinces, unit * 9.0f);
             return;
         }
         case core::AddressStep::Ward:
@@ -87,7 +77,10 @@ void address(Frame& frame, const core::AddressInput& input) {
             if (input.ward) chosen_part(frame, *input.ward);
             ImGui::Dummy(ImVec2(0, unit * 0.3f));
             muted(frame, input.summary.text);
-            text(frame, input.detail_label.text, frame.body(), frame.colours.text);
+            frame.field = "field:" + input.box.id;
+            frame.field_top = ImGui::GetCursorScreenPos().y;
+            text(frame, input.detail_label.text, frame.body(), frame.colours.text, 0.0f,
+                 TextRole::Label);
             muted(frame, input.detail_hint.text);
             field_box(frame, input.box);
             return;
@@ -113,9 +106,18 @@ void screen_question(Frame& frame, const core::QuestionScreen& screen) {
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
 
     for (const auto& field : screen.fields) {
-        text(frame, field.label.text, frame.heading(), frame.colours.text);
+        // The label, hint and error belong to the field: they stay in view with it while typing.
+        // (An address's group starts at the step being typed: address() sets it.)
+        if (field.input == core::InputKind::Box) {
+            frame.field = "field:" + field.box.id;
+            frame.field_top = ImGui::GetCursorScreenPos().y;
+        }
+        text(frame, field.label.text, frame.heading(), frame.colours.text, 0.0f,
+             TextRole::Question);
         if (!field.hint.empty()) muted(frame, field.hint.text);
-        if (!field.error.empty()) text(frame, field.error.text, frame.body(), frame.colours.danger);
+        if (!field.error.empty())
+            text(frame, field.error.text, frame.body(), frame.colours.danger, 0.0f,
+                 TextRole::Error);
         switch (field.input) {
             case core::InputKind::Address:
                 address(frame, field.address);
@@ -128,17 +130,19 @@ void screen_question(Frame& frame, const core::QuestionScreen& screen) {
                 break;
         }
         for (const auto& warning : field.warnings) muted(frame, warning.text);
-        ImGui::Dummy(ImVec2(0, unit * 0.6f));
+        frame.field.clear();
+        frame.field_top = -1;
+        ImGui::Dummy(ImVec2(0, unit * 0.4f));
     }
     // Add another item (after the last one), or drop this one, far apart so a slip of the
     // finger cannot remove what was meant to be added; "Tiếp tục" moves on.
     if (screen.add_item || screen.remove_item) {
         const float width = std::min(ImGui::GetContentRegionAvail().x * 0.48f, unit * 16.0f);
         const float right = ImGui::GetWindowContentRegionMax().x - width;
-        if (screen.add_item) action(frame, *screen.add_item, ImVec2(width, unit * 2.4f));
+        if (screen.add_item) action(frame, *screen.add_item, ImVec2(width, frame.tall(2.2f)));
         if (screen.remove_item) {
             if (screen.add_item) ImGui::SameLine(right);
-            action(frame, *screen.remove_item, ImVec2(width, unit * 2.4f));
+            action(frame, *screen.remove_item, ImVec2(width, frame.tall(2.2f)));
         }
     }
 }

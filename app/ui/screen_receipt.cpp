@@ -29,8 +29,13 @@ void screen_receipt(Frame& frame, const core::ReceiptScreen& receipt) {
         text(frame, receipt.due.text, frame.heading(), frame.colours.text);
     }
     ImGui::EndGroup();
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - unit * 7.0f);
-    qr_code(frame, receipt.qr_payload, unit * 7.0f);
+    // [layout] minimal fix: the QR beside the code only when there is room, else below it
+    // (it covered the code at the largest text on 1024×768).
+    const float qr_side = unit * 7.0f;
+    if (ImGui::GetItemRectSize().x + ImGui::GetStyle().ItemSpacing.x + qr_side <=
+        ImGui::GetContentRegionAvail().x)
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x - qr_side);
+    qr_code(frame, receipt.qr_payload, qr_side);
 
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
     if (receipt.notice) notice_box(frame, receipt.notice->text, false);

@@ -40,7 +40,7 @@ void fee(Frame& frame, const std::optional<core::FeeWording>& fee) {
 
 // What you need before you start: papers, fee, time, where it is decided.
 void screen_requirements(Frame& frame, const core::RequirementsScreen& screen) {
-    text(frame, screen.name.text, frame.title(), frame.colours.text);
+    text(frame, screen.name.text, frame.title(), frame.colours.text, 0.0f, TextRole::Heading);
     if (!screen.description.empty()) paragraph(frame, screen.description.text);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.4f));
     documents(frame, screen.documents);
@@ -51,7 +51,7 @@ void screen_requirements(Frame& frame, const core::RequirementsScreen& screen) {
 
 // Procedures the kiosk does not file (thường trú, tạm trú): where and how to do them.
 void screen_guidance(Frame& frame, const core::GuidanceScreen& screen) {
-    text(frame, screen.name.text, frame.title(), frame.colours.text);
+    text(frame, screen.name.text, frame.title(), frame.colours.text, 0.0f, TextRole::Heading);
     notice_box(frame, screen.not_here.text, false);
     paragraph(frame, screen.guidance.text);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.4f));

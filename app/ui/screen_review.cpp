@@ -24,7 +24,7 @@ void screen_review(Frame& frame, const core::ReviewScreen& screen) {
             }
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - unit * 8.0f);
-        action(frame, page.edit, ImVec2(unit * 8.0f, unit * 2.2f));
+        action(frame, page.edit, ImVec2(unit * 8.0f, frame.tall(2.0f)));
     }
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, unit * 0.3f));

@@ -22,6 +22,9 @@ void screen_lookup(Frame& frame, const core::LookupScreen& screen);
 
 // Shared bits of screens.
 // A typed field's box: shows the value and a caret when focused; tapping focuses it.
-void field_box(Frame& frame, const core::FieldBox& box);
+// `reserve`: px kept free on its right (for a button beside it); `placeholder`: an empty box
+// shows its label inside (where no label is drawn above it).
+void field_box(Frame& frame, const core::FieldBox& box, float reserve = 0,
+               bool placeholder = false);
 
 }  // namespace motcua::ui

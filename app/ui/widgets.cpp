@@ -47,7 +47,7 @@ std::string visible_label(const std::string& label) {
 }  // namespace
 
 void register_item(Frame& frame, const std::string& label, const std::string& id, bool enabled,
-                   ImU32 text_colour, ImU32 background) {
+                   ImU32 text_colour, ImU32 background, ImU32 border, ImVec2 label_size) {
     WidgetRecord record;
     record.id = id;
     record.label = visible_label(label);
@@ -56,13 +56,36 @@ void register_item(Frame& frame, const std::string& label, const std::string& id
                        ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
     record.enabled = enabled;
     record.contrast = contrast_ratio(text_colour, background);
+    record.boundary = std::max(contrast_ratio(border, frame.backdrop),
+                               contrast_ratio(background, frame.backdrop));
+    record.zone = frame.zone;
+    record.label_w = label_size.x;
+    record.label_h = label_size.y;
     frame.context.registry.add_widget(std::move(record));
+}
+
+ImFont* fitting_font(const Frame& frame, ImFont* font, const std::string& content, float w,
+                     float h) {
+    // Room for the label: a little padding on the sides, the border above and below.
+    auto fits = [&](ImFont* f) {
+        ImVec2 size = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, content.c_str());
+        return (w <= 0 || size.x + f->FontSize * 0.5f <= w) && (h <= 0 || size.y + 4 <= h);
+    };
+    if (fits(font)) return font;
+    for (int i = TextSizes - 1; i >= 0; --i) {
+        ImFont* smaller = frame.context.fonts.body[i];
+        if (smaller->FontSize < font->FontSize && fits(smaller)) return smaller;
+    }
+    return frame.context.fonts.body[0];
 }
 
 bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size, Style style,
             bool enabled) {
     ButtonColours c = colours_for(frame, style);
     if (!enabled) c = {frame.colours.secondary, frame.colours.muted_text, frame.colours.border};
+    // A label too long for its button is drawn smaller rather than cut.
+    ImFont* font = fitting_font(frame, ImGui::GetFont(), label, size.x, size.y);
+    ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Button, c.background);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.background);  // touch has no hover
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, frame.colours.focus);
@@ -75,7 +98,9 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
     if (!enabled) ImGui::EndDisabled();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(5);
-    register_item(frame, label, id, enabled, c.text, c.background);
+    const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
+    ImGui::PopFont();
+    register_item(frame, label, id, enabled, c.text, c.background, c.border, label_size);
     return pressed && enabled;
 }
 
@@ -84,7 +109,80 @@ void action(Frame& frame, const core::Action& action, ImVec2 size) {
         frame.emit(action.intent);
 }
 
-void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x) {
+void wide_action(Frame& frame, const core::Action& action, float width) {
+    ImFont* font = ImGui::GetFont();
+    const float pad = std::round(font->FontSize * 0.5f);
+    const float wrap = width - 2 * pad;
+    const ImVec2 label = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, action.label.text.c_str());
+    const ImVec2 size(width, std::max(frame.tall(2.2f), label.y + 2 * pad));
+    ButtonColours c = colours_for(frame, action.style);
+    if (!action.enabled)
+        c = {frame.colours.secondary, frame.colours.muted_text, frame.colours.border};
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const std::string id = "###" + action.id;
+    if (!action.enabled) ImGui::BeginDisabled();
+    const bool pressed = ImGui::InvisibleButton(id.c_str(), size);
+    const bool held = ImGui::IsItemActive();
+    if (!action.enabled) ImGui::EndDisabled();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 end(origin.x + size.x, origin.y + size.y);
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw->AddRectFilled(origin, end, held ? frame.colours.focus : c.background, rounding);
+    draw->AddRect(origin, end, c.border, rounding, 0, action.style == Style::Selected ? 4.0f : 2.0f);
+    draw->AddText(font, font->FontSize, ImVec2(origin.x + pad, origin.y + (size.y - label.y) / 2),
+                  c.text, action.label.text.c_str(), nullptr, wrap);
+    register_item(frame, action.label.text, action.id, action.enabled, c.text, c.background,
+                  c.border, ImVec2(std::min(label.x, wrap), label.y));
+    if (pressed && action.enabled) frame.emit(action.intent);
+}
+
+void grid(Frame& frame, const std::vector<const core::Action*>& actions, float min_cell_w) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int per_row = std::clamp(static_cast<int>((width + spacing) / (min_cell_w + spacing)), 1,
+                                   std::max(1, static_cast<int>(actions.size())));
+    const float cell =
+        (width - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    const float left = ImGui::GetCursorPosX();
+    for (std::size_t i = 0; i < actions.size(); i += static_cast<std::size_t>(per_row)) {
+        const float row_top = ImGui::GetCursorPosY();
+        float row_bottom = row_top;
+        for (int k = 0; k < per_row && i + static_cast<std::size_t>(k) < actions.size(); ++k) {
+            ImGui::SetCursorPos(ImVec2(left + static_cast<float>(k) * (cell + spacing), row_top));
+            wide_action(frame, *actions[i + static_cast<std::size_t>(k)], cell);
+            row_bottom = std::max(row_bottom, ImGui::GetCursorPosY());
+        }
+        ImGui::SetCursorPos(ImVec2(left, row_bottom));
+    }
+}
+
+void record_text(Frame& frame, const std::string& content, ImU32 colour, TextRole role,
+                 const std::string& owner, ImU32 behind) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    TextRecord record;
+    record.text = content;
+    record.full = Rect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                       ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    record.rect = visible_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    const ImRect clip = window->ClipRect;
+    record.clip = Rect{clip.Min.x, clip.Min.y, clip.GetWidth(), clip.GetHeight()};
+    record.contrast = contrast_ratio(colour, behind);
+    record.role = role;
+    record.owner = owner;
+    record.field = frame.field;
+    record.scrolls = frame.scrolls;
+    record.zone = frame.zone;
+    if (frame.zone == Zone::Content &&
+        (role == TextRole::Heading || (role == TextRole::Question && !frame.question_seen))) {
+        frame.question_seen = frame.question_seen || role == TextRole::Question;
+        frame.entry_extent = std::max(frame.entry_extent,
+                                      record.full.bottom() - window->Pos.y + window->Scroll.y);
+    }
+    frame.context.registry.add_text(std::move(record));
+}
+
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x,
+          TextRole role) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::PushTextWrapPos(wrap_x);
@@ -92,12 +190,15 @@ void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, 
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    frame.context.registry.add_text(content,
-                                    visible_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    record_text(frame, content, colour, role, {}, frame.backdrop);
+}
+
+void question(Frame& frame, const std::string& content) {
+    text(frame, content, frame.heading(), frame.colours.text, 0.0f, TextRole::Question);
 }
 
 void heading(Frame& frame, const std::string& content) {
-    text(frame, content, frame.heading(), frame.colours.text);
+    text(frame, content, frame.heading(), frame.colours.text, 0.0f, TextRole::Heading);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
 }
 
@@ -125,7 +226,9 @@ void notice_box(Frame& frame, const std::string& content, bool error) {
     ImGui::PopFont();
     ImGui::PopTextWrapPos();
     ImVec2 text_max = ImGui::GetItemRectMax();
-    frame.context.registry.add_text(content, visible_rect(ImGui::GetItemRectMin(), text_max));
+    record_text(frame, content, error ? frame.colours.danger : frame.colours.text,
+                error ? TextRole::Error : TextRole::Body, {},
+                error ? frame.colours.danger_surface : frame.colours.secondary);
     draw->ChannelsSetCurrent(0);
     ImVec2 end(start.x + width, text_max.y + pad);
     draw->AddRectFilled(start, end, error ? frame.colours.danger_surface : frame.colours.secondary,
@@ -141,10 +244,37 @@ namespace {
 constexpr float ScrollHintWidth = 24.0f;  // the hint (10 px) with its margins
 }  // namespace
 
-void begin_content(Frame& frame, const char* id, ImVec2 size) {
+ImGuiStorage* page_memory() {
+    ImGuiWindow* kiosk = ImGui::FindWindowByName("kiosk");
+    return kiosk ? &kiosk->StateStorage : nullptr;
+}
+
+void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page) {
+    // A new page starts at its top (its heading and question first), whatever the last page's
+    // scroll was; and it counts as "entered" until someone scrolls it (a finger, or the view
+    // keeping a focused field in view). Kept in ImGui's per-window storage, not in statics.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const bool new_page = storage->GetInt(MemoryPage, 0) != static_cast<int>(page);
+    if (new_page) {
+        storage->SetInt(MemoryPage, static_cast<int>(page));
+        storage->SetBool(MemoryMoved, false);
+        storage->SetInt(MemoryTypingCap, 0);
+        storage->SetFloat(MemoryExtent, 0);
+        storage->SetFloat(MemoryEntryExtent, 0);
+        storage->SetInt(MemoryEntryCap, 0);
+        const ImGuiID child_id = ImGui::GetID(id);
+        char name[256];
+        ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", ImGui::GetCurrentWindow()->Name,
+                       id, child_id);
+        if (ImGuiWindow* child = ImGui::FindWindowByName(name)) {
+            child->Scroll.y = 0;
+            child->ScrollTarget.y = FLT_MAX;
+        }
+    }
     ImGui::PushStyleColor(ImGuiCol_ChildBg,
                           IM_COL32(0, 0, 0, 0));  // the clear colour shows through
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar);
+    frame.scrolls = true;
     // Keep text and buttons clear of the scroll hint end_content() draws along the right edge.
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     window->ContentRegionRect.Max.x -= ScrollHintWidth;
@@ -157,7 +287,18 @@ void begin_content(Frame& frame, const char* id, ImVec2 size) {
         ImGui::IsMouseDragging(ImGuiMouseButton_Left, frame.unit() * 0.4f)) {
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
         ImGui::ClearActiveID();
+        mark_content_moved();
     }
+}
+
+void mark_content_moved() {
+    // The flag lives in the kiosk window's storage, next to the page it belongs to.
+    if (ImGuiStorage* storage = page_memory()) storage->SetBool(MemoryMoved, true);
+}
+
+bool content_moved() {
+    ImGuiStorage* storage = page_memory();
+    return storage && storage->GetBool(MemoryMoved, false);
 }
 
 void end_content(Frame& frame) {
@@ -178,18 +319,26 @@ void end_content(Frame& frame) {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    frame.scrolls = false;
+}
+
+float chrome_margin(const Frame& frame) {
+    return std::round(std::max(frame.gap(), frame.chrome_body()->FontSize * 0.5f));
 }
 
 void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
     using core::KeyboardKind;
-    // Fixed gaps: at the largest text size the keys must stay big, not the gaps between them.
-    const float gap_px = std::round(frame.context.fonts.body[0]->FontSize * 0.3f);
+    // The least gap between targets (2.54 mm): at the largest text size the keys grow, not the
+    // gaps between them.
+    const float gap_px = frame.gap();
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap_px, gap_px));
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f;  // right margin
+    const float margin = chrome_margin(frame);
+    const float width = ImGui::GetContentRegionAvail().x - margin;  // right margin
     const float gap = style.ItemSpacing.x;
-    // The keys have a fixed size, so their labels do too, centred with little padding.
-    ImGui::PushFont(frame.context.fonts.body[0]);
+    // The keys' labels grow with the chrome's text size (a label too long for its key is
+    // drawn a size smaller by button()).
+    ImGui::PushFont(frame.chrome_body());
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
     // Keys [first, last) of a row, all the same size, after an indent.
     auto key_row = [&](const std::vector<core::Action>& row, std::size_t first, std::size_t last,
@@ -237,7 +386,7 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
         }
         ImGui::SameLine();
         action(frame, marks.back(),
-               ImVec2(ImGui::GetContentRegionAvail().x - frame.unit() * 0.6f, key_h));
+               ImVec2(ImGui::GetContentRegionAvail().x - margin, key_h));
     }
     // Digits and the punctuation of addresses and dossier codes.
     if (rows.size() > 4) key_row(rows[4], 0, rows[4].size(), (width - 12 * gap) / 13, key_h, 0);
@@ -262,6 +411,9 @@ void qr_code(Frame& frame, const std::string& payload, float side) {
                 draw->AddRectFilled(a, ImVec2(a.x + module, a.y + module), IM_COL32_BLACK);
             }
     ImGui::Dummy(ImVec2(total, total));
+    frame.context.registry.add_image(
+        {"QR code", visible_rect(origin, ImVec2(origin.x + total, origin.y + total)),
+         Rect{origin.x, origin.y, total, total}, frame.scrolls});
 }
 
 }  // namespace motcua::ui

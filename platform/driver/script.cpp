@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -280,6 +281,90 @@ core::Status wait_for_portal_data(App& app, const ScriptCommand& command) {
     }
 }
 
+// [layout] Settings by name, for "settings" and "matrix".
+const char* const SizeNames[] = {"small", "normal", "large", "xlarge"};
+const char* const ContrastNames[] = {"standard", "high-light", "high-dark", "low-glare"};
+constexpr core::Contrast Contrasts[] = {core::Contrast::Standard, core::Contrast::HighLight,
+                                        core::Contrast::HighDark, core::Contrast::LowGlare};
+
+int index_of(const char* const* names, int count, const std::string& name) {
+    for (int i = 0; i < count; ++i)
+        if (name == names[i]) return i;
+    return -1;
+}
+
+void apply_settings(App& app, int size, int contrast) {
+    app.send(core::intent::SetTextSize{static_cast<core::TextSize>(size)});
+    app.send(core::intent::SetContrast{Contrasts[contrast]});
+    app.settle();
+}
+
+// Placeholder words for the chrome other parts of the kiosk fill in: the longest plausible
+// wording, so the layout is checked with room to spare.
+void fill_chrome(core::ScreenModel& model) {
+    auto placeholder = [](const char* label, const char* id) {
+        return core::Action{core::Text{label, {}}, id, core::intent::Tick{}, true,
+                            core::ButtonStyle::Secondary};
+    };
+    model.header.listen = placeholder("Nghe lại", "listen");
+    model.header.call_staff = placeholder("Gọi cán bộ", "call_staff");
+    if (model.screen != core::Screen::Attract)
+        model.banner = core::Text{"Cán bộ đang đến hỗ trợ bạn. Xin vui lòng chờ một chút.", {}};
+    if (auto* attract = std::get_if<core::AttractScreen>(&model.body)) {
+        attract->voice = placeholder("Nghe hướng dẫn bằng giọng nói", "voice");
+        attract->ticket = placeholder("Lấy số thứ tự", "ticket");
+    }
+}
+
+core::Status write_shot(App& app, const ScriptCommand& command, const std::string& shots_dir,
+                        const std::string& name) {
+    app.set_rasterise(true);
+    app.frame();
+    std::vector<unsigned char> pixels;
+    if (!app.display().read_pixels(pixels))
+        return failure(app, command, "could not read the frame");
+    std::filesystem::create_directories(shots_dir);
+    auto written = write_png(shots_dir + "/" + name + ".png", app.display().width(),
+                             app.display().height(), pixels);
+    if (!written) return failure(app, command, written.error().detail);
+    return core::Ok{};
+}
+
+core::Status matrix(App& app, const ScriptCommand& command, const std::string& shots_dir,
+                    bool& rasterise) {
+    const core::Settings before = app.session().state().settings;
+    std::string all;
+    int failed = 0;
+    for (int size = 0; size < 4; ++size)
+        for (int contrast = 0; contrast < 4; ++contrast) {
+            app.set_rasterise(false);
+            apply_settings(app, size, contrast);
+            const std::string name = command.text + "-" + SizeNames[size] + "-" +
+                                     ContrastNames[contrast];
+            auto problems = audit(app.registry(), app.missing_glyphs());
+            if (!problems.empty()) {
+                ++failed;
+                all += "\n  " + name + ":";
+                for (const auto& problem : problems) all += "\n    " + problem;
+            }
+            const bool shot = command.number == 2 ||
+                              (command.number == 1 && (size == 3 || (size == 1 && contrast == 0)));
+            if (shot)
+                if (auto written = write_shot(app, command, shots_dir, name); !written)
+                    return written;
+        }
+    app.set_rasterise(rasterise);
+    app.send(core::intent::SetTextSize{before.text_size});
+    app.send(core::intent::SetContrast{before.contrast});
+    app.settle();
+    if (failed)
+        return failure(app, command,
+                       "accessibility audit failed at " + std::to_string(failed) +
+                           " of 16 settings:" + all);
+    return core::Ok{};
+}
+// [/layout]
+
 }  // namespace
 
 core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
@@ -327,6 +412,30 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
             if (rest.empty() || rest.find('/') != std::string::npos)
                 return bad("expected a file name without '/'");
             command.text = rest;
+        } else if (verb == "settings") {  // [layout]
+            std::istringstream words(rest);
+            std::string size, contrast;
+            words >> size >> contrast;
+            const int s = index_of(SizeNames, 4, size), c = index_of(ContrastNames, 4, contrast);
+            if (s < 0 || c < 0)
+                return bad("expected a size (small|normal|large|xlarge) and a contrast "
+                           "(standard|high-light|high-dark|low-glare)");
+            command.number = s * 4 + c;
+        } else if (verb == "raster" || verb == "fill-chrome") {
+            if (rest != "on" && rest != "off") return bad("expected on or off");
+            command.number = rest == "on";
+        } else if (verb == "matrix") {
+            std::istringstream words(rest);
+            std::string name, shots = "some";
+            words >> name >> shots;
+            if (name.empty() || name.find('/') != std::string::npos)
+                return bad("expected a name without '/'");
+            const char* const policies[] = {"none", "some", "all"};
+            const int policy = index_of(policies, 3, shots);
+            if (policy < 0) return bad("expected all, some or none after the name");
+            command.text = name;
+            command.number = policy;
+            // [/layout]
         } else if (verb != "audit") {
             return bad("unknown command '" + verb + "'");
         }
@@ -338,9 +447,23 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
 core::Status play_script(App& app, const std::vector<ScriptCommand>& commands,
                          const std::string& shots_dir) {
     app.settle();
+    bool rasterise = true;  // [layout]
     for (const auto& command : commands) {
         const std::string& verb = command.verb;
-        if (verb == "tap") {
+        if (verb == "settings") {  // [layout]
+            apply_settings(app, static_cast<int>(command.number / 4),
+                           static_cast<int>(command.number % 4));
+        } else if (verb == "raster") {
+            rasterise = command.number != 0;
+            app.set_rasterise(rasterise);
+        } else if (verb == "fill-chrome") {
+            app.set_model_hook(command.number ? std::function<void(core::ScreenModel&)>(fill_chrome)
+                                              : nullptr);
+            app.settle();
+        } else if (verb == "matrix") {
+            if (auto checked = matrix(app, command, shots_dir, rasterise); !checked) return checked;
+            // [/layout]
+        } else if (verb == "tap") {
             if (auto tapped = tap(app, command, command.text); !tapped) return tapped;
         } else if (verb == "type") {
             for (char32_t c : core::decode_utf8(command.text)) {
@@ -378,13 +501,9 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands,
             if (auto loaded = wait_for_portal_data(app, command); !loaded) return loaded;
         } else if (verb == "shot") {
             app.settle();
-            std::vector<unsigned char> pixels;
-            if (!app.display().read_pixels(pixels))
-                return failure(app, command, "could not read the frame");
-            std::filesystem::create_directories(shots_dir);
-            auto written = write_png(shots_dir + "/" + command.text + ".png", app.display().width(),
-                                     app.display().height(), pixels);
-            if (!written) return failure(app, command, written.error().detail);
+            auto written = write_shot(app, command, shots_dir, command.text);  // [layout]
+            app.set_rasterise(rasterise);
+            if (!written) return written;
             auto missing = app.missing_glyphs();
             if (!missing.empty())
                 return failure(app, command, "text would render as '?': " + missing.front());

@@ -10,7 +10,19 @@
 //   shot <name>            write DIR/<name>.png
 //   expect "<text>"        that text is drawn on screen now
 //   expect-not "<text>"    that text is not drawn on screen now
-//   audit                  touch targets, overlaps, labels, contrast and glyphs on this screen
+//   audit                  the accessibility audit of this screen (audit.h: targets and gaps in
+//                          mm, contrast, overlap, clipped text, heading/question, focus)
+//   settings <size> <contrast>   set the text size (small|normal|large|xlarge) and contrast
+//                          (standard|high-light|high-dark|low-glare) directly
+//   raster on|off          off: frames are laid out (the registry, the audit) but not drawn;
+//                          a shot still draws its frame
+//   fill-chrome on|off     on: every frame's model gets the chrome other parts fill (Nghe lại,
+//                          Gọi cán bộ, a banner, the attract screen's voice and ticket buttons)
+//                          with placeholder words, to check the layout holds with them
+//   matrix <name> [all|some|none]  the audit at every text size × contrast on this screen
+//                          (all problems reported together), then the settings are put back;
+//                          shots <name>-<size>-<contrast>.png: all 16, some (the largest size in
+//                          every contrast, and normal/standard) or none (default: some)
 // Lines starting with # and blank lines are ignored.
 #pragma once
 

@@ -144,12 +144,14 @@ bool App::frame() {
                                         std::string(core::to_string(status.problem)));
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
-    const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
+    core::ScreenModel model = core::build_screen(m_parts.session, inputs);
+    if (m_model_hook) m_model_hook(model);  // [layout] test-only
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
     ImGui::Render();
-    m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
+    if (m_rasterise)  // [layout] the audit matrix lays frames out without drawing them
+        m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
 }
@@ -205,6 +207,13 @@ int App::run() {
                  std::to_string(static_cast<std::int64_t>(SDL_GetTicks64()) - started_ms) + " ms");
     return 0;
 }
+
+// [layout]
+void App::set_rasterise(bool on) {
+    if (on && !m_rasterise) m_display->invalidate();  // everything is drawn again
+    m_rasterise = on;
+}
+// [/layout]
 
 std::vector<std::string> App::missing_glyphs() const {
     std::vector<std::string> missing;

@@ -76,6 +76,15 @@ public:
     core::Session& session() { return m_parts.session; }
     // Code points drawn this frame that the font cannot show (they would render as '?').
     std::vector<std::string> missing_glyphs() const;
+    // [layout] For the audit matrix: frames laid out (registry filled) but not rasterised until
+    // set_rasterise(true); and a hook that may change each frame's screen model before it is
+    // drawn (to fill the chrome other parts of the kiosk will fill: a test-only layout check).
+    void set_rasterise(bool on);
+    void send(const core::Intent& intent) { apply(intent); }
+    void set_model_hook(std::function<void(core::ScreenModel&)> hook) {
+        m_model_hook = std::move(hook);
+    }
+    // [/layout]
 
 private:
     void apply(const core::Intent& intent);
@@ -92,6 +101,8 @@ private:
     std::pair<std::string, std::string>
         m_lookup_alias;  // MaHoSo asked for → code the resident typed
     bool m_quit = false;
+    bool m_rasterise = true;                                  // [layout]
+    std::function<void(core::ScreenModel&)> m_model_hook;     // [layout]
 };
 
 // The event type worker threads push to wake the loop.

@@ -5,6 +5,11 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <vector>
+
+#include <stb_truetype.h>
 
 namespace motcua::platform {
 
@@ -102,7 +107,22 @@ core::Result<FontPaths> locate_fonts(const std::string& preferred) {
                                 "' and /usr/share/fonts/truetype/noto): install fonts-noto-core");
 }
 
-core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
+core::Result<float> cap_height_ratio(const std::string& ttf_path) {
+    std::ifstream in(ttf_path, std::ios::binary);
+    std::vector<unsigned char> data((std::istreambuf_iterator<char>(in)),
+                                    std::istreambuf_iterator<char>());
+    stbtt_fontinfo info;
+    const int offset = data.empty() ? -1 : stbtt_GetFontOffsetForIndex(data.data(), 0);
+    if (offset < 0 || !stbtt_InitFont(&info, data.data(), offset))
+        return core::make_error("font_missing", "could not read " + ttf_path);
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (!stbtt_GetCodepointBox(&info, 'H', &x0, &y0, &x1, &y1) || y1 <= y0)
+        return core::make_error("font_missing", ttf_path + " has no 'H' to measure");
+    // ImGui sizes a font by stbtt_ScaleForPixelHeight (ascent - descent = the size in px).
+    return static_cast<float>(y1 - y0) * stbtt_ScaleForPixelHeight(&info, 1.0f);
+}
+
+core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float ppi) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.Fonts->Flags |= ImFontAtlasFlags_NoMouseCursors;
@@ -111,27 +131,32 @@ core::Result<ui::Fonts> load_fonts(const FontPaths& paths, float body_px) {
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = true;
+    auto ratio = cap_height_ratio(paths.regular);
+    if (!ratio) return ratio.error();
+    auto bold_ratio = cap_height_ratio(paths.bold);
+    if (!bold_ratio) return bold_ratio.error();
     ui::Fonts fonts;
-    // One ladder of sizes, each step 1.25×: text size N uses step N for body text, N+1 for
-    // headings and N+2 for titles, so the bold sizes are shared between text sizes.
-    // The largest title reuses the largest heading size: a fifth step would cost a third of the
-    // atlas build for one line of text.
-    float step[4];
-    for (int i = 0; i < 4; ++i)
-        step[i] = std::round(body_px * std::pow(1.25f, static_cast<float>(i)));
-    ImFont* bold[4] = {};
-    for (int i = 1; i < 4; ++i) {
-        bold[i] =
-            io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), step[i], &config, glyph_ranges());
-        if (!bold[i]) return core::make_error("font_missing", "could not load " + paths.bold);
-    }
-    for (int i = 0; i < 3; ++i) {
+    fonts.ppi = ppi;
+    fonts.cap_ratio = *ratio;
+    // Body text of each size from its cap height; headings 1.25× body in bold; a title is the
+    // next size's heading (the largest reuses the largest heading: a ninth font would cost a
+    // third of the atlas build for one line of text).
+    ImFont* bold[ui::TextSizes] = {};
+    for (int i = 0; i < ui::TextSizes; ++i) {
+        const float cap_px = ui::CapHeightMm[i] * ppi / 25.4f;
+        const float body_px = std::round(cap_px / *ratio);
+        const float heading_px = std::round(cap_px * 1.25f / *bold_ratio);
         fonts.body[i] =
-            io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), step[i], &config, glyph_ranges());
+            io.Fonts->AddFontFromFileTTF(paths.regular.c_str(), body_px, &config, glyph_ranges());
         if (!fonts.body[i])
             return core::make_error("font_missing", "could not load " + paths.regular);
-        fonts.heading[i] = bold[i + 1];
-        fonts.title[i] = bold[std::min(i + 2, 3)];
+        bold[i] =
+            io.Fonts->AddFontFromFileTTF(paths.bold.c_str(), heading_px, &config, glyph_ranges());
+        if (!bold[i]) return core::make_error("font_missing", "could not load " + paths.bold);
+    }
+    for (int i = 0; i < ui::TextSizes; ++i) {
+        fonts.heading[i] = bold[i];
+        fonts.title[i] = bold[std::min(i + 1, ui::TextSizes - 1)];
     }
     if (!io.Fonts->Build()) return core::make_error("font_missing", "font atlas build failed");
     return fonts;

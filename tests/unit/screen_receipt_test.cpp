@@ -151,13 +151,20 @@ TEST_CASE(
         REQUIRE(size);
         return size->size;
     };
+    // [layout] Four sizes: Normal → Large → ExtraLarge → Small → Normal.
+    CHECK(visit.model().text_size == 1);
     CHECK(next_size() == TextSize::Large);
     visit.send(intent::SetTextSize{TextSize::Large});
     CHECK(next_size() == TextSize::ExtraLarge);
-    CHECK(visit.model().text_size == 1);
+    CHECK(visit.model().text_size == 2);
     visit.send(intent::SetTextSize{TextSize::ExtraLarge});
-    CHECK(next_size() == TextSize::Normal);
+    CHECK(next_size() == TextSize::Small);
     CHECK(visit.model().header.text_size.label.key == "header.text_smaller");
+    visit.send(intent::SetTextSize{TextSize::Small});
+    CHECK(visit.model().text_size == 0);
+    CHECK(next_size() == TextSize::Normal);
+    CHECK(visit.model().header.text_size.label.key == "header.text_larger");
+    // [/layout]
     visit.send(intent::SetLanguage{Language::English});
     model = visit.model();
     const auto* language = std::get_if<intent::SetLanguage>(&model.header.language.intent);
@@ -171,6 +178,43 @@ TEST_CASE(
     visit.send(intent::Focus{"search"});
     CHECK_FALSE(visit.model().footer.shown);  // the results take the footer's room while typing
 }
+
+// [layout]
+TEST_CASE("the attract button and the header reach all four contrast modes in turn",
+          "[screen][chrome]") {
+    BirthVisit visit;
+    const auto attract_next = [&] {
+        const ScreenModel shown = visit.model();
+        const auto* attract = std::get_if<AttractScreen>(&shown.body);
+        REQUIRE(attract);
+        CHECK_FALSE(shown.header.contrast);  // the attract screen has its own big button
+        const auto* next = std::get_if<intent::SetContrast>(&attract->contrast.intent);
+        REQUIRE(next);
+        return std::pair{next->contrast, attract->contrast.label.key};
+    };
+    CHECK(visit.model().contrast == Contrast::Standard);
+    std::vector<Contrast> seen;
+    for (int i = 0; i < 4; ++i) {
+        auto [next, key] = attract_next();
+        CHECK_FALSE(key.empty());
+        seen.push_back(next);
+        visit.send(intent::SetContrast{next});
+        CHECK(visit.model().contrast == next);
+    }
+    CHECK(seen == std::vector<Contrast>{Contrast::HighDark, Contrast::HighLight,
+                                        Contrast::LowGlare, Contrast::Standard});
+    visit.send(intent::Start{});
+    for (Contrast expected : {Contrast::HighDark, Contrast::HighLight, Contrast::LowGlare,
+                              Contrast::Standard}) {
+        const ScreenModel shown = visit.model();
+        REQUIRE(shown.header.contrast);
+        const auto* next = std::get_if<intent::SetContrast>(&shown.header.contrast->intent);
+        REQUIRE(next);
+        CHECK(next->contrast == expected);
+        visit.send(*next);
+    }
+}
+// [/layout]
 
 TEST_CASE("the search runs when the text changes and the choose screen shows its hits",
           "[screen][choose]") {

@@ -292,7 +292,7 @@ TEST_CASE("idle for 5 minutes shows the countdown, and 45 s later the visit is w
 TEST_CASE("the wipe resets settings chosen by the previous resident", "[session][idle]") {
     Harness h;
     h.send(intent::SetTextSize{TextSize::ExtraLarge});
-    h.send(intent::SetContrast{Contrast::High});
+    h.send(intent::SetContrast{Contrast::HighDark});
     h.send(intent::SetLanguage{Language::English});
     h.send(intent::Start{});
     h.send(intent::Home{});

@@ -65,6 +65,22 @@ std::string shown_answer(const I18n& strings, Language language, const FieldDef&
     return value;
 }
 
+// [layout]
+Contrast next_contrast(Contrast contrast) {
+    switch (contrast) {
+        case Contrast::Standard:
+            return Contrast::HighDark;
+        case Contrast::HighDark:
+            return Contrast::HighLight;
+        case Contrast::HighLight:
+            return Contrast::LowGlare;
+        case Contrast::LowGlare:
+            break;
+    }
+    return Contrast::Standard;
+}
+// [/layout]
+
 namespace {
 
 // [SECTION] Chrome --------------------------------------------------------------------------------
@@ -73,14 +89,21 @@ Header make_header(const Words& w, const SessionState& state) {
     Header header;
     if (state.screen != Screen::Attract && state.screen != Screen::Submitting)
         header.home = w.action("header.home", "home", intent::Home{});
-    // Text size cycles Normal → Large → ExtraLarge → Normal.
+    // [layout] Text size cycles Normal → Large → ExtraLarge → Small → Normal; contrast cycles
+    // every mode (next_contrast), from the header on every screen but the attract screen, which
+    // has its own big button.
     const TextSize size = state.settings.text_size;
     const TextSize next = size == TextSize::Normal  ? TextSize::Large
                           : size == TextSize::Large ? TextSize::ExtraLarge
-                                                    : TextSize::Normal;
+                          : size == TextSize::Small ? TextSize::Normal
+                                                    : TextSize::Small;
     header.text_size =
         w.action(size == TextSize::ExtraLarge ? "header.text_smaller" : "header.text_larger",
                  "text_size", intent::SetTextSize{next});
+    if (state.screen != Screen::Attract)
+        header.contrast = w.action("header.contrast", "header_contrast",
+                                   intent::SetContrast{next_contrast(state.settings.contrast)});
+    // [/layout]
     const bool english = state.settings.language == Language::English;
     header.language =
         w.action("header.other_language", "language",
@@ -195,13 +218,18 @@ std::optional<IdleOverlay> make_idle(const Words& w, const Session& session, std
 // [SECTION] Choosing ------------------------------------------------------------------------------
 
 AttractScreen make_attract(const Words& w, const SessionState& state, const ScreenInputs& inputs) {
-    const bool high = state.settings.contrast == Contrast::High;
+    // [layout] The button names the mode a tap gives.
+    const Contrast next = next_contrast(state.settings.contrast);
+    const char* contrast_key = next == Contrast::HighDark    ? "attract.contrast_high"
+                               : next == Contrast::HighLight ? "attract.contrast_high_light"
+                               : next == Contrast::LowGlare  ? "attract.contrast_low_glare"
+                                                             : "attract.contrast_standard";
     AttractScreen screen{
         w.t("attract.title"),
         w.t("attract.subtitle"),
         w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
-        w.action(high ? "attract.contrast_standard" : "attract.contrast_high", "contrast",
-                 intent::SetContrast{high ? Contrast::Standard : Contrast::High}),
+        w.action(contrast_key, "contrast", intent::SetContrast{next}),
+        // [/layout]
         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
         w.t("attract.help"),
         std::nullopt,

@@ -234,6 +234,7 @@ struct Header {
     Action text_size, language;
     std::optional<Action> listen;      // [speech] "Nghe lại": read this page again
     std::optional<Action> call_staff;  // [help] "Gọi cán bộ"
+    std::optional<Action> contrast;    // [layout] "Đổi màu": the next contrast mode (not on attract)
 };
 
 // A question that must be answered before anything else ("Bỏ hồ sơ và về trang đầu?"): drawn
@@ -267,7 +268,7 @@ struct IdleOverlay {
 
 struct ScreenModel {
     Screen screen = Screen::Attract;
-    int text_size = 0;  // 0..2
+    int text_size = 1;  // [layout] 0..3 (TextSize: Small, Normal, Large, ExtraLarge)
     Contrast contrast = Contrast::Standard;
     Header header;
     ScreenBody body;
@@ -289,6 +290,10 @@ struct ScreenInputs {
     // named after the notice, so a wrong token is not mistaken for a slow network.
     std::vector<std::string> staff_problems;
 };
+
+// [layout] The contrast mode after `contrast` in the cycle Standard → HighDark → HighLight →
+// LowGlare → Standard (the attract button and the header's "Đổi màu").
+Contrast next_contrast(Contrast contrast);
 
 // The whole screen as it must look now.
 ScreenModel build_screen(const Session& session, const ScreenInputs& inputs);

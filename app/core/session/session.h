@@ -50,8 +50,13 @@ struct LookupView {
     std::string ngay_hen_tra;  // portal time
 };
 
-enum class TextSize { Normal, Large, ExtraLarge };
-enum class Contrast { Standard, High };
+// [layout] Four text sizes by cap height (VVSG 2.0 ranges: 3.5-4.2, 4.8-5.6, 6.4-7.1, 8.5-9.0 mm);
+// Normal (4.9 mm) is the default. The view maps them to millimetres with the panel's ppi.
+enum class TextSize { Small, Normal, Large, ExtraLarge };
+// Standard: >= 10:1 for all text; HighLight: black on white; HighDark: white on black;
+// LowGlare: dim, warm text on dark grey for light-sensitive eyes. Every mode >= 7:1 text.
+enum class Contrast { Standard, HighLight, HighDark, LowGlare };
+// [/layout]
 
 struct Settings {
     Language language = Language::Vietnamese;

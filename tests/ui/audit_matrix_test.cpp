@@ -1,0 +1,38 @@
+// [layout] The accessibility audit on every screen a resident meets (attract, choose and its
+// search, eligibility, requirements, the question page as entered, with an error and the
+// keyboard open, typed, a choice and the number pad, the address steps, review, receipt, rating,
+// thanks, lookup with and without an error, the idle overlay), each at the 4 text sizes × 4
+// contrast modes, on the 5 screen sizes the kiosks have. Frames are laid out without being
+// rasterised (the audit reads the registry); the shots kept in the build tree
+// (ui-shots/audit-matrix/WxH/) are the largest size in every contrast and normal/standard, of
+// every screen, at every screen size (the "some" policy of the matrix command).
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "support/portal_sim_process.h"
+#include "support/process.h"
+
+TEST_CASE("every screen passes the audit at every text size, contrast and screen size",
+          "[ui][audit-matrix]") {
+    const std::string size = GENERATE("1024x768", "1280x800", "1366x768", "1920x1080", "1080x1920");
+    motcua::test::TempDir temp;
+    motcua::test::PortalSimProcess sim({MOTCUA_PORTAL_SIM,
+                                        temp.file("portal.jsonl"),
+                                        MOTCUA_SHARED_DATA,
+                                        {},
+                                        {},
+                                        std::chrono::milliseconds(10000)});
+    const std::string shots = std::string(MOTCUA_BINARY_DIR) + "/ui-shots/audit-matrix/" + size;
+    std::filesystem::remove_all(shots);
+    auto result = motcua::test::run_process(
+        {MOTCUA_EXE, "--headless", "--size", size, "--script",
+         std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/audit_matrix.script", "--shots", shots,
+         "--db", temp.file("outbox.sqlite"), "--assets",
+         std::string(MOTCUA_SOURCE_DIR) + "/assets", "--portal", sim.url(), "--home-ward",
+         "00070"});
+    INFO(size << "\n" << result.output);
+    CHECK(result.exit_code == 0);
+    // The shots are there to look at: the largest text in high contrast, among others.
+    CHECK(std::filesystem::exists(shots + "/question-error-keyboard-xlarge-high-dark.png"));
+    CHECK(std::filesystem::exists(shots + "/receipt-xlarge-high-light.png"));
+}

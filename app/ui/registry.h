@@ -36,11 +36,18 @@ public:
     void begin_frame() {
         m_widgets.clear();
         m_texts.clear();
+        m_hidden.clear();  // [staff]
+    }
+    // [staff] A target with no visible widget (the hidden staff corner): found by id, never
+    // audited (it is meant to be invisible).
+    void add_hidden_target(std::string id, Rect rect) {
+        m_hidden.push_back(WidgetRecord{std::move(id), {}, rect, rect, true, 0});
     }
     // A full-screen overlay now covers everything recorded so far: none of it can be tapped
     // or read any more.
     void cover_all() {
         for (auto& widget : m_widgets) widget.rect = Rect{};
+        for (auto& widget : m_hidden) widget.rect = Rect{};  // [staff]
         m_texts.clear();
     }
     void add_widget(WidgetRecord record) { m_widgets.push_back(std::move(record)); }
@@ -53,6 +60,8 @@ public:
         for (const auto& widget : m_widgets)
             if (widget.label == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
         for (const auto& widget : m_widgets)
+            if (widget.id == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
+        for (const auto& widget : m_hidden)  // [staff]
             if (widget.id == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
         return nullptr;
     }
@@ -76,6 +85,7 @@ public:
 private:
     std::vector<WidgetRecord> m_widgets;
     std::vector<TextRecord> m_texts;
+    std::vector<WidgetRecord> m_hidden;  // [staff]
 };
 
 }  // namespace motcua::ui

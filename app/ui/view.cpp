@@ -149,6 +149,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h;
 
     header(frame, header_h);
+    if (!model.staff) staff_corner(frame, header_h);  // [staff]
 
     ImGui::SetCursorPos(ImVec2(unit * 1.2f, header_h + unit * 0.2f));
     begin_content(frame, "content",
@@ -182,6 +183,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     ImGui::PopFont();
     ImGui::PopStyleColor(2);
     idle_overlay(frame);
+    if (model.staff) staff_overlay(frame, *model.staff);  // [staff]
 }
 
 }  // namespace motcua::ui

@@ -121,7 +121,8 @@ bool App::carry_out_staff(const core::Effect& effect) {
         // FIXME: the lead wires this to the paper engineer's reprint(code).
         log_info("reprint_requested", reprint->code);
     } else if (const auto* filing = std::get_if<core::effect::CountFiling>(&effect)) {
-        if (m_parts.staff) m_parts.staff->count_filing(filing->procedure_code, filing->assisted, wall);
+        if (m_parts.staff)
+            m_parts.staff->count_filing(filing->procedure_code, filing->assisted, wall);
     } else if (const auto* visit = std::get_if<core::effect::CountVisit>(&effect)) {
         if (m_parts.staff) m_parts.staff->count_visit(visit->visit, wall);
     } else {

@@ -195,7 +195,8 @@ void remember_event(const char* level, const std::string& event, const std::stri
 
 std::vector<std::string> recent_events(std::size_t max) {
     std::lock_guard lock(events_mutex);
-    return {events.begin(), events.begin() + static_cast<std::ptrdiff_t>(std::min(max, events.size()))};
+    return {events.begin(),
+            events.begin() + static_cast<std::ptrdiff_t>(std::min(max, events.size()))};
 }
 
 }  // namespace motcua::platform

@@ -35,18 +35,12 @@ motcua::test::ProcessResult run_kiosk(const TempDir& temp, const std::string& na
     motcua::test::write_file(path, script);
     const std::string shots = std::string(MOTCUA_BINARY_DIR) + "/ui-shots/staff-" + name;
     std::filesystem::remove_all(shots);
-    std::vector<std::string> argv = {MOTCUA_EXE,
-                                     "--headless",
-                                     "--script",
-                                     path,
-                                     "--shots",
-                                     shots,
-                                     "--db",
-                                     temp.file("outbox.sqlite"),
-                                     "--log",
-                                     temp.file("kiosk.log"),
-                                     "--assets",
-                                     std::string(MOTCUA_SOURCE_DIR) + "/assets"};
+    std::vector<std::string> argv = {MOTCUA_EXE, "--headless",
+                                     "--script", path,
+                                     "--shots",  shots,
+                                     "--db",     temp.file("outbox.sqlite"),
+                                     "--log",    temp.file("kiosk.log"),
+                                     "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
     if (!portal_url.empty()) {
         argv.push_back("--portal");
         argv.push_back(portal_url);
@@ -56,9 +50,8 @@ motcua::test::ProcessResult run_kiosk(const TempDir& temp, const std::string& na
 
 void set_pin(const TempDir& temp, const std::string& pin) {
     auto result = motcua::test::run_process(
-        {"/bin/sh", "-c",
-         "printf '%s\\n' \"$1\" | \"$2\" --set-staff-pin --db \"$3\"", "set-pin", pin, MOTCUA_EXE,
-         temp.file("outbox.sqlite")});
+        {"/bin/sh", "-c", "printf '%s\\n' \"$1\" | \"$2\" --set-staff-pin --db \"$3\"", "set-pin",
+         pin, MOTCUA_EXE, temp.file("outbox.sqlite")});
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 }
@@ -108,14 +101,17 @@ const std::string Filing =
     "tap \"Gửi hồ sơ\"\n";
 
 PortalSimOptions sim_options(const TempDir& temp, std::vector<std::string> extra = {}) {
-    return PortalSimOptions{MOTCUA_PORTAL_SIM, temp.file("portal.jsonl"), MOTCUA_SHARED_DATA,
-                            std::move(extra), {}, std::chrono::milliseconds(10000)};
+    return PortalSimOptions{MOTCUA_PORTAL_SIM,
+                            temp.file("portal.jsonl"),
+                            MOTCUA_SHARED_DATA,
+                            std::move(extra),
+                            {},
+                            std::chrono::milliseconds(10000)};
 }
 
 }  // namespace
 
-TEST_CASE("five wrong PINs lock staff mode, and it stays locked after a restart",
-          "[ui][staff]") {
+TEST_CASE("five wrong PINs lock staff mode, and it stays locked after a restart", "[ui][staff]") {
     TempDir temp;
     set_pin(temp, "2468");
     CHECK(file_mode(temp.file("staff-pin")) == 0600);
@@ -185,11 +181,10 @@ TEST_CASE("a held filing retried from staff mode is accepted once; a cancelled o
         // The portal refuses both filings: the kiosk holds them for staff.
         PortalSimProcess refusing(sim_options(temp, {"--refuse-rate", "1"}));
         for (const char* name : {"held-1", "held-2"}) {
-            auto filed =
-                run_kiosk(temp, name,
-                          "tap \"Chạm vào đây để bắt đầu\"\n" + Filing +
-                              "wait-for \"Cán bộ sẽ kiểm tra\" 15000\n",
-                          refusing.url());
+            auto filed = run_kiosk(temp, name,
+                                   "tap \"Chạm vào đây để bắt đầu\"\n" + Filing +
+                                       "wait-for \"Cán bộ sẽ kiểm tra\" 15000\n",
+                                   refusing.url());
             INFO(filed.output);
             REQUIRE(filed.exit_code == 0);
         }

@@ -257,8 +257,10 @@ TEST_CASE("staff pages show the outbox with the portal's reason, the status and 
                                          OutboxState::Accepted, "", "", 3 * 3600 * 1000});
     view.counts = count_filing({}, "2026-12-01", "1.001193", true);
     auto model_with = [&] {
-        return build_screen(visit.session, ScreenInputs{motcua::test::strings(), nullptr,
-                                                        visit.today, visit.now, false, {}, &view});
+        return build_screen(
+            visit.session,
+            ScreenInputs{
+                motcua::test::strings(), nullptr, visit.today, visit.now, false, {}, &view});
     };
     auto outbox = *model_with().staff;
     REQUIRE(outbox.rows.size() == 2);

@@ -300,7 +300,8 @@ struct ScreenModel {
     std::optional<IdleOverlay> idle;
     std::optional<Text> banner;  // [help] "Cán bộ đang đến hỗ trợ bạn", above the content
     std::optional<Dialog> dialog;  // [help] drawn over everything but the idle overlay
-    std::optional<StaffScreen> staff;  // [staff] drawn over everything; nothing else is tappable
+    // [staff] Staff mode, drawn over everything: nothing else is tappable meanwhile.
+    std::optional<StaffScreen> staff;
 };
 
 // What the model needs besides the session.

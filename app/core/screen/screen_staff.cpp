@@ -70,8 +70,9 @@ void pin_page(const Words& w, const StaffState& staff, StaffScreen& screen) {
             screen.error = w.f("staff.pin_wrong", {{"left", std::to_string(staff.failures_left)}});
             break;
         case StaffPinOutcome::Locked:
-            screen.error = w.f("staff.pin_locked",
-                               {{"minutes", std::to_string((staff.locked_ms_left + 59999) / 60000)}});
+            screen.error =
+                w.f("staff.pin_locked",
+                    {{"minutes", std::to_string((staff.locked_ms_left + 59999) / 60000)}});
             break;
         case StaffPinOutcome::NotSet:
             screen.error = w.t("staff.pin_not_set");
@@ -102,10 +103,10 @@ void outbox_page(const Words& w, const Session& session, const StaffView& view,
     if (view.outbox.empty()) screen.lines.push_back(w.t("staff.outbox_empty"));
     for (const auto& entry : view.outbox) {
         StaffRow row;
-        row.text = Text{entry.code + "  ·  " + entry.procedure + "  ·  " +
-                            w.strings.text(state_key(entry.state)) + "  ·  " +
-                            age_text(w, entry.age_ms),
-                        {}};
+        row.text =
+            Text{entry.code + "  ·  " + entry.procedure + "  ·  " +
+                     w.strings.text(state_key(entry.state)) + "  ·  " + age_text(w, entry.age_ms),
+                 {}};
         if (entry.state == OutboxState::Held || entry.state == OutboxState::Cancelled ||
             !entry.reason_code.empty()) {
             std::string reason;
@@ -125,8 +126,8 @@ void outbox_page(const Words& w, const Session& session, const StaffView& view,
                                            ButtonStyle::Danger));
         }
         if (entry.state == OutboxState::Accepted)
-            row.actions.push_back(w.action("staff.reprint", "staff_reprint_" + id,
-                                           intent::StaffReprint{entry.code}));
+            row.actions.push_back(
+                w.action("staff.reprint", "staff_reprint_" + id, intent::StaffReprint{entry.code}));
         screen.rows.push_back(std::move(row));
     }
     screen.box = FieldBox{w.t("staff.reprint_label"), "staff_reprint_code", staff.reprint_code,
@@ -157,14 +158,12 @@ void cancel_page(const Words& w, const StaffState& staff, StaffScreen& screen) {
 void status_page(const Words& w, const Session& session, const StaffView& view,
                  StaffScreen& screen) {
     screen.heading = w.t("staff.tab_status");
-    screen.lines.push_back(w.t(!view.portal_configured  ? "staff.portal_none"
+    screen.lines.push_back(w.t(!view.portal_configured ? "staff.portal_none"
                                : view.portal_reachable ? "staff.portal_ok"
                                                        : "staff.portal_down"));
     problem_lines(w, view, screen);
-    screen.lines.push_back(
-        w.f("staff.printer", {{"status", w.strings.text(view.printer_key)}}));
-    screen.lines.push_back(
-        w.f("staff.scanner", {{"status", w.strings.text(view.scanner_key)}}));
+    screen.lines.push_back(w.f("staff.printer", {{"status", w.strings.text(view.printer_key)}}));
+    screen.lines.push_back(w.f("staff.scanner", {{"status", w.strings.text(view.scanner_key)}}));
     const std::string origin = session.offer().origin;
     screen.lines.push_back(
         w.f("staff.catalog", {{"origin", w.strings.text("staff.origin." + origin)},
@@ -185,23 +184,23 @@ void counts_page(const Words& w, const Session& session, const StaffView& view,
         w.f("staff.counts.assisted", {{"count", std::to_string(counts.assisted)}}));
     for (const auto& [code, count] : counts.filings) {
         const Procedure* procedure = session.catalog().find(code);
-        screen.lines.push_back(w.f(
-            "staff.counts.procedure",
-            {{"procedure", procedure ? procedure->name.vi : code}, {"count", std::to_string(count)}}));
+        screen.lines.push_back(
+            w.f("staff.counts.procedure", {{"procedure", procedure ? procedure->name.vi : code},
+                                           {"count", std::to_string(count)}}));
     }
     for (const auto& [step, count] : counts.abandoned)
-        screen.lines.push_back(w.f("staff.counts.abandoned",
-                                   {{"step", w.strings.text("staff.step." + step)},
-                                    {"count", std::to_string(count)}}));
+        screen.lines.push_back(w.f(
+            "staff.counts.abandoned",
+            {{"step", w.strings.text("staff.step." + step)}, {"count", std::to_string(count)}}));
     const std::int64_t median = median_visit_ms(counts);
     if (median < 0) {
         screen.lines.push_back(w.t("staff.counts.no_visits"));
     } else {
         const std::int64_t seconds = (median + 500) / 1000;
-        screen.lines.push_back(w.f("staff.counts.median",
-                                   {{"visits", std::to_string(counts.visit_ms.size())},
-                                    {"minutes", std::to_string(seconds / 60)},
-                                    {"seconds", std::to_string(seconds % 60)}}));
+        screen.lines.push_back(
+            w.f("staff.counts.median", {{"visits", std::to_string(counts.visit_ms.size())},
+                                        {"minutes", std::to_string(seconds / 60)},
+                                        {"seconds", std::to_string(seconds % 60)}}));
     }
     screen.lines.push_back(w.t("staff.counts.note"));
 }

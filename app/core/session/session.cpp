@@ -54,8 +54,7 @@ bool is_staff_intent(const Intent& intent) {
                    std::is_same_v<T, intent::StaffPinResult> ||
                    std::is_same_v<T, intent::StaffLeave> ||
                    std::is_same_v<T, intent::StaffOpenPage> ||
-                   std::is_same_v<T, intent::StaffFocus> ||
-                   std::is_same_v<T, intent::StaffRetry> ||
+                   std::is_same_v<T, intent::StaffFocus> || std::is_same_v<T, intent::StaffRetry> ||
                    std::is_same_v<T, intent::StaffCancelStart> ||
                    std::is_same_v<T, intent::StaffCancelReason> ||
                    std::is_same_v<T, intent::StaffCancelConfirm> ||
@@ -494,8 +493,7 @@ void Session::on(const intent::Saved& saved, Now now, Effects& effects) {
     if (submission.delivery != Delivery::Saving) return;
     if (saved.ok) {
         // Logged only now: before the outbox said so, nothing was submitted.
-        if (const Procedure* chosen = procedure())
-        {
+        if (const Procedure* chosen = procedure()) {
             effects.push_back(
                 effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
             effects.push_back(effect::CountFiling{chosen->code, m_state.assisted});  // [staff]

@@ -118,8 +118,8 @@ struct StaffState {
     bool open = false;      // the PIN pad or a staff page covers the screen
     bool unlocked = false;  // the right PIN was given since it opened
     StaffPage page = StaffPage::Pin;
-    std::string pin;              // digits typed on the pad; never logged, cleared when checked
-    bool checking = false;        // the PIN went to the platform; waiting for StaffPinResult
+    std::string pin;        // digits typed on the pad; never logged, cleared when checked
+    bool checking = false;  // the PIN went to the platform; waiting for StaffPinResult
     StaffPinOutcome last = StaffPinOutcome::Right;  // meaningful once `tried`
     bool tried = false;
     int failures_left = StaffPinMaxFailures;
@@ -292,24 +292,22 @@ struct StaffAssist {};  // "Cán bộ hỗ trợ": staff take the visit over and
 // [/staff]
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility,
-                 intent::Next, intent::Back, intent::Focus, intent::TypeText, intent::Backspace,
-                 intent::Shift, intent::Scan, intent::ClearField, intent::ApplyTone,
-                 intent::ApplyMark, intent::Choose, intent::Toggle, intent::EditPage,
-                 intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
-                 intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
-                 intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
-                 intent::SetContrast, intent::SetLanguage,
-                 // [staff]
-                 intent::StaffCornerTap, intent::StaffPinKey, intent::StaffPinBackspace,
-                 intent::StaffPinSubmit, intent::StaffPinResult, intent::StaffLeave,
-                 intent::StaffOpenPage, intent::StaffFocus, intent::StaffRetry,
-                 intent::StaffCancelStart, intent::StaffCancelReason, intent::StaffCancelConfirm,
-                 intent::StaffRefreshCatalog, intent::StaffAcknowledgeCall, intent::StaffReprint,
-                 intent::StaffAssist
-                 // [/staff]
-                 >;
+using Intent = std::variant<
+    intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility, intent::Next,
+    intent::Back, intent::Focus, intent::TypeText, intent::Backspace, intent::Shift, intent::Scan,
+    intent::ClearField, intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
+    intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
+    intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+    intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
+    intent::SetContrast, intent::SetLanguage,
+    // [staff]
+    intent::StaffCornerTap, intent::StaffPinKey, intent::StaffPinBackspace, intent::StaffPinSubmit,
+    intent::StaffPinResult, intent::StaffLeave, intent::StaffOpenPage, intent::StaffFocus,
+    intent::StaffRetry, intent::StaffCancelStart, intent::StaffCancelReason,
+    intent::StaffCancelConfirm, intent::StaffRefreshCatalog, intent::StaffAcknowledgeCall,
+    intent::StaffReprint, intent::StaffAssist
+    // [/staff]
+    >;
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -362,14 +360,14 @@ struct CountVisit {
 // [/staff]
 }  // namespace effect
 
-using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
-                            effect::VisitEnded, effect::LookupDossier,
-                            // [staff]
-                            effect::CheckStaffPin, effect::StaffRetryFiling,
-                            effect::StaffCancelFiling, effect::RefreshCatalog, effect::Reprint,
-                            effect::CountFiling, effect::CountVisit
-                            // [/staff]
-                            >;
+using Effect =
+    std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded,
+                 effect::LookupDossier,
+                 // [staff]
+                 effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
+                 effect::RefreshCatalog, effect::Reprint, effect::CountFiling, effect::CountVisit
+                 // [/staff]
+                 >;
 
 struct Now {
     std::int64_t monotonic_ms = 0;

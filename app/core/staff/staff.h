@@ -40,7 +40,7 @@ inline constexpr std::int64_t StaffLockoutMs = 5 * 60 * 1000;
 // Persisted (0600) so a restart does not hand out five more guesses. Wall-clock times: the
 // lockout must outlive the process, and the monotonic clock restarts with the machine.
 struct PinLockout {
-    int failures = 0;                    // wrong PINs since the last right one or lock
+    int failures = 0;                       // wrong PINs since the last right one or lock
     std::int64_t locked_until_unix_ms = 0;  // 0: not locked
     bool operator==(const PinLockout&) const = default;
 };
@@ -70,12 +70,12 @@ struct VisitCount {
 };
 
 struct DailyCounts {
-    std::string date;                           // Vietnam's date, "2026-12-01"
-    std::map<std::string, int> filings;         // procedure code → filings saved
-    std::map<std::string, int> abandoned;       // step → visits left there
-    std::vector<std::int64_t> visit_ms;         // every visit's length, for the median
-    int self_service = 0;                       // filings made by the resident alone
-    int assisted = 0;                           // filings made with staff help
+    std::string date;                      // Vietnam's date, "2026-12-01"
+    std::map<std::string, int> filings;    // procedure code → filings saved
+    std::map<std::string, int> abandoned;  // step → visits left there
+    std::vector<std::int64_t> visit_ms;    // every visit's length, for the median
+    int self_service = 0;                  // filings made by the resident alone
+    int assisted = 0;                      // filings made with staff help
     bool operator==(const DailyCounts&) const = default;
 };
 

@@ -25,6 +25,7 @@
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
+#include "platform/staff/staff_store.h"  // [staff]
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -80,6 +81,7 @@ struct Options {
     bool print_config = false;    // [ops] print the effective configuration and exit
     std::string metrics_file;     // [ops] Prometheus text format, rewritten atomically
     std::string language = "vi";  // [ops] the default language of a visit
+    bool set_staff_pin = false;   // [staff] read a PIN from stdin, store its hash, exit
 };
 
 const char* Usage =
@@ -94,7 +96,8 @@ const char* Usage =
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
     "[--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
-    "       motcua --check-procedures DIR\n";
+    "       motcua --check-procedures DIR\n"
+    "       motcua --set-staff-pin [--staff-pin-file FILE | --db FILE]  (the PIN on stdin)\n";
 
 bool parse_options(int argc, char** argv, Options& options) {
     std::map<std::string, std::string*> strings = {
@@ -147,6 +150,8 @@ bool parse_options(int argc, char** argv, Options& options) {
             options.software = true;
         else if (arg == "--print-config")  // [ops]
             options.print_config = true;
+        else if (arg == "--set-staff-pin")  // [staff]
+            options.set_staff_pin = true;
         else if (arg == "--help" || arg == "-h")
             return false;
         else if (i + 1 < argc && strings.count(arg))
@@ -242,6 +247,30 @@ int main(int argc, char** argv) {
         options.db = *db;
         // [/filing]
     }
+
+    // [staff] The PIN's hash, the lockout and today's counts live beside the outbox (the state
+    // directory) unless --staff-pin-file names the hash's file.
+    const std::string state_dir = std::filesystem::path(options.db).parent_path().string();
+    const std::string state_prefix = state_dir.empty() ? std::string() : state_dir + "/";
+    if (options.staff_pin_file.empty()) options.staff_pin_file = state_prefix + "staff-pin";
+    if (options.set_staff_pin) {
+        std::string pin;
+        char line[64] = {};
+        if (std::fgets(line, sizeof line, stdin)) pin = line;
+        while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
+        auto set = platform::set_staff_pin(options.staff_pin_file, pin);
+        if (!set) {
+            std::fprintf(stderr, "motcua: %s\n", set.error().detail.c_str());
+            return 1;
+        }
+        platform::log_info("staff_pin_set", options.staff_pin_file);
+        std::fprintf(stderr, "motcua: staff PIN stored (hashed) in %s\n",
+                     options.staff_pin_file.c_str());
+        return 0;
+    }
+    platform::StaffStore staff_store(options.staff_pin_file, state_prefix + "staff-lock.json",
+                                     state_prefix + "counts.json");
+    // [/staff]
 
     // --- Assets: strings, catalog, holidays ---
     auto strings = platform::load_strings(options.assets);
@@ -428,7 +457,8 @@ int main(int argc, char** argv) {
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
-                           references.get(), platform::make_qr, !outbox_set_aside.empty()},
+                           references.get(), platform::make_qr, !outbox_set_aside.empty(),
+                           &staff_store},  // [staff]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

@@ -154,8 +154,21 @@ void ReferenceWorker::run() {
         // bytes.
         const auto delay = std::chrono::minutes(reachable ? 60 : 2);
         std::unique_lock lock(m_mutex);
-        if (m_wakeup.wait_for(lock, delay, [this] { return m_stopping; })) return;
+        if (m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_refresh; }) &&
+            m_stopping)
+            return;
+        m_refresh = false;  // [staff]
     }
 }
+
+// [staff]
+void ReferenceWorker::refresh_now() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_refresh = true;
+    }
+    m_wakeup.notify_all();
+}
+// [/staff]
 
 }  // namespace motcua::platform

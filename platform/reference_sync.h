@@ -62,6 +62,8 @@ public:
     void stop();
     // What arrived since the last call (the session takes it between visits).
     ReferenceUpdate take_update();
+    // [staff] Ask the portal again now (staff mode's "Tải lại danh mục thủ tục").
+    void refresh_now();
 
 private:
     void run();
@@ -73,6 +75,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wakeup;
     bool m_stopping = false;
+    bool m_refresh = false;  // [staff] refresh_now() was asked
     ReferenceUpdate m_update;
     std::thread m_thread;
 };

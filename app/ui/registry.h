@@ -85,11 +85,18 @@ public:
         m_texts.clear();
         m_images.clear();
         m_info = FrameInfo{};
+        m_hidden.clear();  // [staff]
+    }
+    // [staff] A target with no visible widget (the hidden staff corner): found by id, never
+    // audited (it is meant to be invisible).
+    void add_hidden_target(std::string id, Rect rect) {
+        m_hidden.push_back(WidgetRecord{std::move(id), {}, rect, rect, true, 0});
     }
     // A full-screen overlay now covers everything recorded so far: none of it can be tapped
     // or read any more.
     void cover_all() {
         for (auto& widget : m_widgets) widget.rect = Rect{};
+        for (auto& widget : m_hidden) widget.rect = Rect{};  // [staff]
         m_texts.clear();
         m_images.clear();
         m_info.covered = true;
@@ -122,6 +129,8 @@ public:
             if (widget.label == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
         for (const auto& widget : m_widgets)
             if (widget.id == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
+        for (const auto& widget : m_hidden)  // [staff]
+            if (widget.id == label && widget.rect.w > 0 && widget.rect.h > 0) return &widget;
         return nullptr;
     }
     // A widget with this label drawn this frame but scrolled out of view; nullptr when none.
@@ -146,6 +155,7 @@ private:
     std::vector<TextRecord> m_texts;
     std::vector<ImageRecord> m_images;
     FrameInfo m_info;
+    std::vector<WidgetRecord> m_hidden;  // [staff]
 };
 
 }  // namespace motcua::ui

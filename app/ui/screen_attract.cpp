@@ -29,7 +29,8 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     grid(frame, more, std::min(width, unit * 11.0f));
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
     muted(frame, screen.help.text);
-    if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
+    // [staff] a discreet marker: what is wrong is shown in staff mode
+    if (screen.staff_notice) muted(frame, screen.staff_notice->text);
 }
 
 }  // namespace motcua::ui

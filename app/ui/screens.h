@@ -19,6 +19,10 @@ void screen_receipt(Frame& frame, const core::ReceiptScreen& screen);
 void screen_rating(Frame& frame, const core::RatingScreen& screen);
 void screen_thanks(Frame& frame, const core::ThanksScreen& screen);
 void screen_lookup(Frame& frame, const core::LookupScreen& screen);
+// [staff] The hidden corner (every screen) and staff mode over everything (screen_staff.cpp).
+// The hidden corner: `width` wide (the header's margin, so it never covers a button).
+void staff_corner(Frame& frame, float header_height, float width);
+void staff_overlay(Frame& frame, const core::StaffScreen& screen);
 
 // Shared bits of screens.
 // A typed field's box: shows the value and a caret when focused; tapping focuses it.

@@ -434,6 +434,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     header(frame, plan);
     if (model.banner) banner(frame, plan, model.banner->text);
 
+    if (!model.staff) staff_corner(frame, plan.header_h, plan.margin);  // [staff]
+
     // The content, between the chrome, at least a gap away from it on every side.
     const float unit = frame.unit();
     const float content_x = std::round(std::max(plan.gap, unit * 0.5f));
@@ -487,6 +489,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     ImGui::PopStyleColor(2);
     frame.size_index = std::clamp(model.text_size, 0, TextSizes - 1);
     overlays(frame);
+    if (model.staff) staff_overlay(frame, *model.staff);  // [staff]
 }
 
 }  // namespace motcua::ui

@@ -80,9 +80,83 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             }
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        } else {
+            carry_out_staff(effect);  // [staff]
         }
     }
 }
+
+// [staff] ---------------------------------------------------------------------------------------
+bool App::carry_out_staff(const core::Effect& effect) {
+    const std::int64_t wall = m_clock.wall_unix_ms();  // the driver's clock in tests
+    if (const auto* check = std::get_if<core::effect::CheckStaffPin>(&effect)) {
+        core::intent::StaffPinResult result{core::StaffPinOutcome::NotSet, 0, 0};
+        if (m_parts.staff) result = m_parts.staff->check_pin(check->pin, wall);
+        apply(result);
+    } else if (const auto* retry = std::get_if<core::effect::StaffRetryFiling>(&effect)) {
+        if (m_parts.worker) {
+            m_parts.worker->staff_retry(retry->id);  // the worker logs it
+        } else if (auto found = m_parts.store.by_id(retry->id); found && *found) {
+            // No portal: the entry is due again, for when one is configured.
+            if (auto saved = m_parts.store.update(core::on_staff_retry(**found, system_wall_ms()));
+                !saved)
+                log_error("outbox_update_failed", saved.error().detail);
+            else
+                log_info("dossier_retry_by_staff", (*found)->provisional_code);
+        }
+    } else if (const auto* cancel = std::get_if<core::effect::StaffCancelFiling>(&effect)) {
+        if (m_parts.worker) {
+            m_parts.worker->staff_cancel(cancel->id, cancel->reason);  // the worker logs it
+        } else if (auto found = m_parts.store.by_id(cancel->id); found && *found) {
+            core::OutboxEntry entry = core::on_staff_cancel(**found, cancel->reason);
+            if (auto saved = m_parts.store.update(entry); !saved)
+                log_error("outbox_update_failed", saved.error().detail);
+            else if (entry.state == core::OutboxState::Cancelled)
+                log_warning("dossier_cancelled_by_staff",
+                            entry.provisional_code + ": " + cancel->reason);
+        }
+    } else if (std::holds_alternative<core::effect::RefreshCatalog>(effect)) {
+        if (m_parts.references) m_parts.references->refresh_now();
+    } else if (const auto* reprint = std::get_if<core::effect::Reprint>(&effect)) {
+        // FIXME: the lead wires this to the paper engineer's reprint(code).
+        log_info("reprint_requested", reprint->code);
+    } else if (const auto* filing = std::get_if<core::effect::CountFiling>(&effect)) {
+        if (m_parts.staff)
+            m_parts.staff->count_filing(filing->procedure_code, filing->assisted, wall);
+    } else if (const auto* visit = std::get_if<core::effect::CountVisit>(&effect)) {
+        if (m_parts.staff) m_parts.staff->count_visit(visit->visit, wall);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+core::StaffView App::staff_view(const WorkerStatus& status) {
+    core::StaffView view;
+    view.portal_configured = m_parts.worker != nullptr;
+    view.portal_reachable = m_parts.worker && status.portal_reachable;
+    if (status.problem != core::HoldKind::None)
+        view.problem_key = "staff.problem." + std::string(core::to_string(status.problem));
+    view.clock_implausible = status.clock_implausible;
+    view.catalog_origin = m_parts.session.offer().origin;
+    if (m_parts.staff) view.counts = m_parts.staff->counts(m_clock.wall_unix_ms());
+    view.events = recent_events(30);
+    auto entries = m_parts.store.all();
+    if (!entries) {
+        log_error("outbox_read_failed", entries.error().detail);
+        return view;
+    }
+    const std::int64_t now = system_wall_ms();  // entries are stamped with the real clock
+    for (auto it = entries->rbegin(); it != entries->rend() && view.outbox.size() < 50; ++it) {
+        const core::Procedure* procedure = m_parts.session.catalog().find(it->procedure_code);
+        view.outbox.push_back(core::StaffOutboxRow{
+            it->id, it->ma_ho_so.empty() ? it->provisional_code : it->ma_ho_so,
+            procedure ? procedure->name.vi : it->procedure_code, it->state, it->last_error_code,
+            it->last_error_detail, now - it->created_unix_ms});
+    }
+    return view;
+}
+// [/staff] --------------------------------------------------------------------------------------
 
 void App::feed(const SDL_Event& event) {
     if (event.type == SDL_QUIT) {
@@ -144,6 +218,13 @@ bool App::frame() {
                                         std::string(core::to_string(status.problem)));
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
+    // [staff] The staff pages read the outbox only while they are shown.
+    core::StaffView staff;
+    if (m_parts.session.state().staff.unlocked) {
+        staff = staff_view(status);
+        inputs.staff_view = &staff;
+    }
+    // [/staff]
     core::ScreenModel model = core::build_screen(m_parts.session, inputs);
     if (m_model_hook) m_model_hook(model);  // [layout] test-only
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};

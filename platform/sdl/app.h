@@ -17,6 +17,7 @@
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
+#include "platform/staff/staff_store.h"  // [staff]
 #include "platform/store/outbox_store.h"
 #include "ui/registry.h"
 #include "ui/theme.h"
@@ -50,6 +51,7 @@ struct AppParts {
     ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
+    StaffStore* staff = nullptr;    // [staff] PIN, lockout and counts; null: no staff mode
 };
 
 class App {
@@ -89,6 +91,9 @@ public:
 private:
     void apply(const core::Intent& intent);
     void carry_out(const std::vector<core::Effect>& effects);
+    // [staff] Staff mode's effects, and what its pages show.
+    bool carry_out_staff(const core::Effect& effect);
+    core::StaffView staff_view(const WorkerStatus& status);
 
     AppParts m_parts;
     std::unique_ptr<Display> m_display;

@@ -5,6 +5,8 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "platform/staff/staff_store.h"  // [staff] recent events for the staff page
+
 namespace motcua::platform {
 
 namespace {
@@ -14,6 +16,7 @@ std::FILE* log_file = nullptr;
 bool quiet = false;
 
 void write(const char* level, const std::string& event, const std::string& detail) {
+    remember_event(level, event, detail);  // [staff]
     if (quiet && std::string(level) == "info" && !log_file) return;
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                          std::chrono::system_clock::now().time_since_epoch())

@@ -51,6 +51,8 @@ core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes
             status = read_probability(value, key, next.malformed_json);
         else if (key == "rate-limit")
             status = read_probability(value, key, next.rate_limit);
+        else if (key == "refuse-rate")  // [staff]
+            status = read_probability(value, key, next.refuse_rate);
         else if (key == "captive-portal") {
             if (!value.is_boolean())
                 status = core::make_error("invalid_field", "captive-portal must be true or false");
@@ -76,7 +78,8 @@ nlohmann::json fault_config_to_json(const FaultConfig& config) {
             {"malformed-json", config.malformed_json},
             {"captive-portal", config.captive_portal},
             {"rate-limit", config.rate_limit},
-            {"retry-after", config.retry_after_s}};
+            {"retry-after", config.retry_after_s},
+            {"refuse-rate", config.refuse_rate}};  // [staff]
 }
 
 FaultInjector::FaultInjector(FaultConfig config, std::uint64_t seed)

@@ -42,7 +42,7 @@ std::string usage_text() {
            "faults (see docs/portal-api.md):\n"
            "  --latency-ms N  --fail-rate P  --drop-before-read P  --drop-after-commit P\n"
            "  --slow-body-ms N  --malformed-json P  --captive-portal  --rate-limit P\n"
-           "  --retry-after S\n";
+           "  --retry-after S  --refuse-rate P\n";
 }
 
 std::variant<Options, std::string> parse_options(int argc, char** argv) {
@@ -97,13 +97,14 @@ std::variant<Options, std::string> parse_options(int argc, char** argv) {
             options.faults.retry_after_s = static_cast<int>(number);
         } else if (flag == "--fail-rate" || flag == "--drop-before-read" ||
                    flag == "--drop-after-commit" || flag == "--malformed-json" ||
-                   flag == "--rate-limit") {
+                   flag == "--rate-limit" || flag == "--refuse-rate") {  // [staff] refuse-rate
             if (!parse_probability(value, probability)) return bad("a probability 0..1");
             if (flag == "--fail-rate") options.faults.fail_rate = probability;
             if (flag == "--drop-before-read") options.faults.drop_before_read = probability;
             if (flag == "--drop-after-commit") options.faults.drop_after_commit = probability;
             if (flag == "--malformed-json") options.faults.malformed_json = probability;
             if (flag == "--rate-limit") options.faults.rate_limit = probability;
+            if (flag == "--refuse-rate") options.faults.refuse_rate = probability;  // [staff]
         } else {
             return "unknown option " + flag + "\n" + usage_text();
         }

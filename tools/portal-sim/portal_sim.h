@@ -46,6 +46,7 @@ struct FaultConfig {
     bool captive_portal = false;   // every non-/sim route: 200 text/html "Wi-Fi login" page
     double rate_limit = 0;         // POST /hoso: 429 with Retry-After
     int retry_after_s = 1;         // the Retry-After value for rate limiting
+    double refuse_rate = 0;        // [staff] POST /hoso: 422 refused_by_officer, nothing stored
 };
 
 // Merges `changes` into `config`. Unknown keys or wrong types are an error (nothing applied).

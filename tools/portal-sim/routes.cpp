@@ -172,6 +172,8 @@ std::optional<Rejection> validate_dossier(const Json& body) {
             return invalid(field, "must be a string");
     if (body.contains("ThanhPhanHoSo") && !body["ThanhPhanHoSo"].is_array())
         return invalid("ThanhPhanHoSo", "must be an array");
+    if (body.contains("HoTroCanBo") && !body["HoTroCanBo"].is_boolean())  // [staff]
+        return invalid("HoTroCanBo", "must be true or false");
     return check_nfc(body);
 }
 
@@ -291,6 +293,11 @@ void post_dossier(SimState& state, const Request& request, Response& response,
         count(state, [](Stats& stats) { ++stats.rejected; });
         send_error(response, status, code, message);
     };
+    // [staff] An officer's refusal: the kiosk holds the dossier for staff (any other 4xx).
+    if (state.faults.roll(faults.refuse_rate)) {
+        reject(422, "refused_by_officer", "injected refusal: the officer refused this dossier");
+        return;
+    }
     if (!request.has_header("Idempotency-Key")) {
         reject(400, "idempotency_key_missing", "the Idempotency-Key header is required");
         return;

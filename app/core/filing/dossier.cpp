@@ -155,6 +155,7 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
         {"ThanhPhanHoSo", documents},
         {"DuLieuToKhai", form},
     };
+    if (meta.assisted) dossier["HoTroCanBo"] = true;  // [staff] docs/portal-api.md
     return dossier.dump();
 }
 

@@ -14,6 +14,7 @@ struct DossierMeta {
     std::string kiosk_id;
     std::string provisional_code;
     std::string submitted_at;  // portal time yyyyMMddHHmmss
+    bool assisted = false;     // [staff] filed with staff help: "HoTroCanBo": true
 };
 
 // An address as filed: {tinh, xa, diaChi, diaChiDayDu}; empty parts are left out.

@@ -235,12 +235,9 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         std::nullopt,
         std::nullopt,
         std::nullopt};
-    if (inputs.staff_notice || !inputs.staff_problems.empty()) {
-        Text notice = w.t("attract.staff_notice");
-        for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;
-        if (!inputs.staff_problems.empty()) notice.key.clear();  // composed of several keys
-        screen.staff_notice = std::move(notice);
-    }
+    // [staff] Only a discreet marker: what is wrong is told in staff mode, not to residents.
+    if (inputs.staff_notice || !inputs.staff_problems.empty())
+        screen.staff_notice = w.t("attract.staff_marker");
     return screen;
 }
 
@@ -478,6 +475,14 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
     model.header = make_header(w, state);
     model.keyboard = make_keyboard(w, keyboard_for(session), state.keyboard_shift);
     model.idle = make_idle(w, session, inputs.now_ms);
+    // [staff] Staff mode covers the screen; the resident's screen model is built as always.
+    if (state.staff.open) {
+        model.staff = make_staff_screen(session, inputs);
+        model.idle.reset();
+    } else if (state.assisted && !model.banner && state.screen != Screen::Attract) {
+        model.banner = w.t("staff.assisted_banner");
+    }
+    // [/staff]
     const Procedure* chosen = session.procedure();
     // Screens past the choice always have a procedure; a missing one shows the attract screen.
     auto needs = [&](Screen screen) {

@@ -261,6 +261,30 @@ struct Keyboard {
     std::vector<std::vector<Action>> rows;
 };
 
+// [staff] Staff mode, drawn over everything (the resident's screen stays as it was underneath).
+struct StaffRow {
+    Text text;    // "KD4MX7PA · Đăng ký khai sinh · Bị giữ lại · 12 phút trước"
+    Text detail;  // the portal's reason when held, the cancel reason when cancelled
+    std::vector<Action> actions;
+};
+
+struct StaffScreen {
+    StaffPage page = StaffPage::Pin;
+    Text title;
+    std::vector<Action> tabs;  // the pages; the one shown is Selected (empty on the PIN pad)
+    std::vector<Action> top;   // Cán bộ hỗ trợ, the call, leaving
+    Text heading;
+    std::optional<Text> message;  // the last action's confirmation
+    std::optional<Text> error;    // a wrong PIN, the lock, a missing reason
+    std::vector<Text> lines;
+    std::vector<StaffRow> rows;
+    std::optional<FieldBox> box;  // the cancel reason or the reprint code (physical keyboard)
+    std::vector<Action> actions;  // under the box
+    std::string pin_dots;         // PIN pad: one dot per digit typed
+    std::vector<std::vector<Action>> pad;
+};
+// [/staff]
+
 struct IdleOverlay {
     Text title, countdown;
     Action still_here;
@@ -277,6 +301,8 @@ struct ScreenModel {
     std::optional<IdleOverlay> idle;
     std::optional<Text> banner;  // [help] "Cán bộ đang đến hỗ trợ bạn", above the content
     std::optional<Dialog> dialog;  // [help] drawn over everything but the idle overlay
+    // [staff] Staff mode, drawn over everything: nothing else is tappable meanwhile.
+    std::optional<StaffScreen> staff;
 };
 
 // What the model needs besides the session.
@@ -289,6 +315,7 @@ struct ScreenInputs {
     // What staff must know about, as i18n keys ("staff.problem.auth", "staff.problem.clock"...):
     // named after the notice, so a wrong token is not mistaken for a slow network.
     std::vector<std::string> staff_problems;
+    const StaffView* staff_view = nullptr;  // [staff] while staff mode is unlocked
 };
 
 // [layout] The contrast mode after `contrast` in the cycle Standard → HighDark → HighLight →
@@ -297,6 +324,9 @@ Contrast next_contrast(Contrast contrast);
 
 // The whole screen as it must look now.
 ScreenModel build_screen(const Session& session, const ScreenInputs& inputs);
+
+// [staff] Staff mode's screen, in Vietnamese (screen_staff.cpp).
+StaffScreen make_staff_screen(const Session& session, const ScreenInputs& inputs);
 
 // [SECTION] Pieces, public for the tests and for speech/printing
 // -----------------------------------

@@ -38,8 +38,54 @@ bool is_timer_or_result(const Intent& intent) {
            std::holds_alternative<intent::Saved>(intent) ||
            std::holds_alternative<intent::Accepted>(intent) ||
            std::holds_alternative<intent::Held>(intent) ||
-           std::holds_alternative<intent::LookupResult>(intent);
+           std::holds_alternative<intent::LookupResult>(intent) ||
+           std::holds_alternative<intent::StaffPinResult>(intent);  // [staff]
 }
+
+// [staff] The intents of staff mode (handled by their own handlers, whatever is on screen).
+bool is_staff_intent(const Intent& intent) {
+    return std::visit(
+        [](const auto& in) {
+            using T = std::decay_t<decltype(in)>;
+            return std::is_same_v<T, intent::StaffCornerTap> ||
+                   std::is_same_v<T, intent::StaffPinKey> ||
+                   std::is_same_v<T, intent::StaffPinBackspace> ||
+                   std::is_same_v<T, intent::StaffPinSubmit> ||
+                   std::is_same_v<T, intent::StaffPinResult> ||
+                   std::is_same_v<T, intent::StaffLeave> ||
+                   std::is_same_v<T, intent::StaffOpenPage> ||
+                   std::is_same_v<T, intent::StaffFocus> || std::is_same_v<T, intent::StaffRetry> ||
+                   std::is_same_v<T, intent::StaffCancelStart> ||
+                   std::is_same_v<T, intent::StaffCancelReason> ||
+                   std::is_same_v<T, intent::StaffCancelConfirm> ||
+                   std::is_same_v<T, intent::StaffRefreshCatalog> ||
+                   std::is_same_v<T, intent::StaffAcknowledgeCall> ||
+                   std::is_same_v<T, intent::StaffReprint> ||
+                   std::is_same_v<T, intent::StaffAssist>;
+        },
+        intent);
+}
+
+// The step a visit was left at, for the counts ("" when it ended where visits end).
+std::string abandoned_step(Screen screen) {
+    switch (screen) {
+        case Screen::Choose:
+            return "choose";
+        case Screen::Eligibility:
+            return "eligibility";
+        case Screen::Requirements:
+            return "requirements";
+        case Screen::Question:
+            return "question";
+        case Screen::Review:
+            return "review";
+        case Screen::Submitting:
+            return "submitting";
+        default:
+            return "";  // attract, lookup, guidance, an eligibility exit, receipt and after
+    }
+}
+// [/staff]
 
 bool is_choice(FieldType type) {
     return type != FieldType::Address && type != FieldType::MultiChoice && !is_typed(type);
@@ -159,6 +205,12 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
         m_state.last_activity_ms = now.monotonic_ms;
         m_state.idle_warning = false;
     }
+    // [staff] While staff mode is open, the resident's visit is left exactly as it was.
+    if (staff_takes(in, now, effects)) {
+        check_invariants();
+        return effects;
+    }
+    // [/staff]
     std::visit([&](const auto& intent) { on(intent, now, effects); }, in);
     if (m_state.screen == Screen::Attract && m_state.visit.procedure_code.empty()) take_offers();
     refresh_results();
@@ -207,9 +259,10 @@ void Session::check_invariants() const {
 // [SECTION] Intents
 // ------------------------------------------------------------------------------------
 
-void Session::on(const intent::Start&, Now, Effects& effects) {
+void Session::on(const intent::Start&, Now now, Effects& effects) {
     if (m_state.screen != Screen::Attract) return;
     m_state.screen = Screen::Choose;
+    m_state.visit_started_ms = now.monotonic_ms;  // [staff] for the counts
     effects.push_back(effect::Log{"visit_started", ""});
 }
 
@@ -440,9 +493,11 @@ void Session::on(const intent::Saved& saved, Now now, Effects& effects) {
     if (submission.delivery != Delivery::Saving) return;
     if (saved.ok) {
         // Logged only now: before the outbox said so, nothing was submitted.
-        if (const Procedure* chosen = procedure())
+        if (const Procedure* chosen = procedure()) {
             effects.push_back(
                 effect::Log{"dossier_submitted", chosen->code + " " + submission.provisional_code});
+            effects.push_back(effect::CountFiling{chosen->code, m_state.assisted});  // [staff]
+        }
         submission.delivery = Delivery::Sending;
         submission.started_ms = now.monotonic_ms;
         return;
@@ -531,6 +586,202 @@ void Session::on(const intent::SetLanguage& language, Now, Effects&) {
     m_state.settings.language = language.language;
 }
 
+// [staff] [SECTION] Staff mode
+// ------------------------------------------------------------------------------
+
+bool Session::staff_takes(const Intent& in, Now now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (!staff.open || is_timer_or_result(in)) return false;
+    staff.last_activity_ms = now.monotonic_ms;
+    if (is_staff_intent(in)) return false;  // to its own handler
+    // Typing on the physical keyboard goes to the box staff focused (or to the PIN).
+    std::string* box = staff.focused == "reason"    ? &staff.reason
+                       : staff.focused == "reprint" ? &staff.reprint_code
+                                                    : nullptr;
+    if (const auto* typed = std::get_if<intent::TypeText>(&in)) {
+        if (box) {
+            *box = to_nfc(*box + typed->utf8);
+        } else if (staff.page == StaffPage::Pin && !staff.checking) {
+            for (char c : typed->utf8)
+                if (c >= '0' && c <= '9' && staff.pin.size() < 12) staff.pin += c;
+        }
+    } else if (std::holds_alternative<intent::Backspace>(in)) {
+        if (box)
+            pop_last_codepoint(*box);
+        else if (staff.page == StaffPage::Pin && !staff.pin.empty())
+            staff.pin.pop_back();
+    }
+    return true;  // nothing else reaches the resident's visit
+}
+
+void Session::close_staff(Now now) {
+    m_state.staff = StaffState{};
+    m_gesture.reset();
+    // The resident gets their whole idle time again.
+    m_state.last_activity_ms = now.monotonic_ms;
+    m_state.idle_warning = false;
+}
+
+void Session::on(const intent::StaffCornerTap&, Now now, Effects& effects) {
+    if (m_state.staff.open || !m_gesture.tap(now.monotonic_ms)) return;
+    m_state.staff = StaffState{};
+    m_state.staff.open = true;
+    m_state.staff.last_activity_ms = now.monotonic_ms;
+    effects.push_back(effect::Log{"staff_pin_asked", ""});
+}
+
+void Session::on(const intent::StaffPinKey& key, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (!staff.open || staff.page != StaffPage::Pin || staff.checking) return;
+    if (key.digit.size() == 1 && key.digit[0] >= '0' && key.digit[0] <= '9' &&
+        staff.pin.size() < 12)
+        staff.pin += key.digit;
+}
+
+void Session::on(const intent::StaffPinBackspace&, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (staff.open && staff.page == StaffPage::Pin && !staff.pin.empty()) staff.pin.pop_back();
+}
+
+void Session::on(const intent::StaffPinSubmit&, Now, Effects& effects) {
+    StaffState& staff = m_state.staff;
+    if (!staff.open || staff.page != StaffPage::Pin || staff.checking || staff.pin.empty()) return;
+    staff.checking = true;
+    effects.push_back(effect::CheckStaffPin{staff.pin});
+    staff.pin.clear();  // the digits never stay in memory longer than the check
+}
+
+void Session::on(const intent::StaffPinResult& result, Now now, Effects& effects) {
+    StaffState& staff = m_state.staff;
+    if (!staff.open || !staff.checking) return;
+    staff.checking = false;
+    staff.tried = true;
+    staff.last = result.outcome;
+    staff.failures_left = result.failures_left;
+    staff.locked_ms_left = result.locked_ms_left;
+    staff.last_activity_ms = now.monotonic_ms;
+    switch (result.outcome) {
+        case StaffPinOutcome::Right:
+            staff.unlocked = true;
+            staff.page = StaffPage::Outbox;
+            effects.push_back(effect::Log{"staff_mode_opened", ""});
+            break;
+        case StaffPinOutcome::Wrong:
+            effects.push_back(effect::Log{"staff_pin_wrong",
+                                          std::to_string(result.failures_left) + " tries left"});
+            break;
+        case StaffPinOutcome::Locked:
+            effects.push_back(effect::Log{
+                "staff_pin_locked", std::to_string(result.locked_ms_left / 1000) + " s left"});
+            break;
+        case StaffPinOutcome::NotSet:
+        case StaffPinOutcome::Failed:
+            break;  // the platform logged why
+    }
+}
+
+void Session::on(const intent::StaffLeave&, Now now, Effects& effects) {
+    if (!m_state.staff.open) return;
+    effects.push_back(effect::Log{"staff_mode_closed", ""});
+    close_staff(now);
+}
+
+void Session::on(const intent::StaffOpenPage& open, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (!staff.unlocked || open.page == StaffPage::Pin || open.page == StaffPage::Cancel) return;
+    staff.page = open.page;
+    staff.focused.clear();
+    staff.message.clear();
+}
+
+void Session::on(const intent::StaffFocus& focus, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (!staff.unlocked) return;
+    if (focus.field.empty() || focus.field == "reprint" ||
+        (focus.field == "reason" && staff.page == StaffPage::Cancel))
+        staff.focused = focus.field;
+}
+
+void Session::on(const intent::StaffRetry& retry, Now, Effects& effects) {
+    if (!m_state.staff.unlocked) return;
+    effects.push_back(effect::StaffRetryFiling{retry.id});  // the worker logs it
+    m_state.staff.message = "staff.retry_asked";
+}
+
+void Session::on(const intent::StaffCancelStart& cancel, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (!staff.unlocked) return;
+    staff.page = StaffPage::Cancel;
+    staff.cancel_id = cancel.id;
+    staff.cancel_code = cancel.code;
+    staff.reason.clear();
+    staff.focused = "reason";
+    staff.message.clear();
+}
+
+void Session::on(const intent::StaffCancelReason& reason, Now, Effects&) {
+    StaffState& staff = m_state.staff;
+    if (staff.unlocked && staff.page == StaffPage::Cancel) staff.reason = to_nfc(reason.reason);
+}
+
+void Session::on(const intent::StaffCancelConfirm&, Now, Effects& effects) {
+    StaffState& staff = m_state.staff;
+    if (!staff.unlocked || staff.page != StaffPage::Cancel) return;
+    std::string reason = staff.reason;
+    while (!reason.empty() && reason.back() == ' ') reason.pop_back();
+    while (!reason.empty() && reason.front() == ' ') reason.erase(reason.begin());
+    if (reason.empty()) {
+        staff.message = "staff.cancel_need_reason";  // never cancelled without a reason
+        return;
+    }
+    // The worker logs the cancellation with the code and the reason; the record stays.
+    effects.push_back(effect::StaffCancelFiling{staff.cancel_id, reason});
+    staff.page = StaffPage::Outbox;
+    staff.focused.clear();
+    staff.message = "staff.cancel_done";
+}
+
+void Session::on(const intent::StaffRefreshCatalog&, Now, Effects& effects) {
+    if (!m_state.staff.unlocked) return;
+    effects.push_back(effect::RefreshCatalog{});
+    effects.push_back(effect::Log{"catalog_refresh_asked", ""});
+    m_state.staff.message = "staff.refresh_asked";
+}
+
+void Session::on(const intent::StaffAcknowledgeCall&, Now, Effects& effects) {
+    if (!m_state.staff.unlocked) return;
+    effects.push_back(effect::Log{"staff_call_acknowledged", ""});
+    m_state.staff.message = "staff.call_acknowledged";
+}
+
+void Session::on(const intent::StaffReprint& reprint, Now, Effects& effects) {
+    StaffState& staff = m_state.staff;
+    if (!staff.unlocked) return;
+    std::string code = to_upper(to_nfc(reprint.code.empty() ? staff.reprint_code : reprint.code));
+    while (!code.empty() && code.back() == ' ') code.pop_back();
+    while (!code.empty() && code.front() == ' ') code.erase(code.begin());
+    if (code.empty()) {
+        staff.message = "staff.reprint_need_code";
+        return;
+    }
+    effects.push_back(effect::Reprint{code});
+    effects.push_back(effect::Log{"reprint_asked", code});
+    staff.message = "staff.reprint_asked";
+}
+
+void Session::on(const intent::StaffAssist&, Now now, Effects& effects) {
+    if (!m_state.staff.unlocked) return;
+    close_staff(now);
+    m_state.assisted = true;
+    effects.push_back(effect::Log{"visit_assisted", ""});
+    if (m_state.screen == Screen::Attract) {  // staff start the visit for the resident
+        m_state.screen = Screen::Choose;
+        m_state.visit_started_ms = now.monotonic_ms;
+        effects.push_back(effect::Log{"visit_started", "assisted"});
+    }
+}
+// [/staff]
+
 // [SECTION] Timers
 // -----------------------------------------------------------------------------------
 
@@ -546,6 +797,10 @@ std::int64_t Session::idle_limit_ms() const {
 }
 
 std::vector<Session::Timer> Session::timers(std::int64_t now_ms) const {
+    // [staff] The resident's timers wait while staff mode is open; it closes by itself.
+    if (m_state.staff.open)
+        return {{TimerKind::StaffIdle, m_state.staff.last_activity_ms + StaffIdleMs}};
+    // [/staff]
     const std::int64_t since = m_state.last_activity_ms;
     switch (m_state.screen) {
         case Screen::Attract:
@@ -595,6 +850,10 @@ void Session::fire(TimerKind kind, Now now, Effects& effects) {
             return;
         case TimerKind::Countdown:
             return;
+        case TimerKind::StaffIdle:  // [staff]
+            effects.push_back(effect::Log{"staff_mode_timed_out", ""});
+            close_staff(now);
+            return;
     }
 }
 
@@ -613,6 +872,12 @@ int Session::idle_seconds_left(std::int64_t now_ms) const {
 }
 
 void Session::wipe(Effects& effects, Now now) {
+    // [staff] What the visit adds to today's counts: where it was left, and how long it took.
+    if (m_state.visit_started_ms >= 0)
+        effects.push_back(effect::CountVisit{VisitCount{
+            m_state.submission.delivery == Delivery::None ? abandoned_step(m_state.screen) : "",
+            now.monotonic_ms - m_state.visit_started_ms}});
+    // [/staff]
     const int visit = m_state.visit_number + 1;
     m_state = SessionState{};  // answers, settings, focus, codes: nothing of this person remains
     m_state.visit_number = visit;
@@ -998,6 +1263,7 @@ void Session::submit(Effects& effects, Now now) {
 
     // "dossier_submitted" is logged when the outbox has it (intent::Saved), not here.
     DossierMeta meta{m_config.kiosk_id, submission.provisional_code, format_portal_time(received)};
+    meta.assisted = m_state.assisted;  // [staff] HoTroCanBo (docs/portal-api.md)
     effects.push_back(effect::SaveDossier{submission.idempotency_key, submission.provisional_code,
                                           chosen->code, encode_dossier(*chosen, filed, meta)});
 }

@@ -17,6 +17,7 @@
 #include "core/form/field_check.h"
 #include "core/ports.h"
 #include "core/session/answers.h"
+#include "core/staff/staff.h"  // [staff]
 #include "core/text/compose.h"
 
 namespace motcua::core {
@@ -113,6 +114,32 @@ struct VisitState {
     std::map<std::string, std::string> warned;
 };
 
+// [staff] Staff mode: an overlay over the resident's visit, which it never touches (leaving it
+// returns the resident exactly where they were). The resident's timers wait while it is open.
+enum class StaffPage { Pin, Outbox, Status, Counts, Events, Cancel };
+enum class StaffPinOutcome { Right, Wrong, Locked, NotSet, Failed };
+
+struct StaffState {
+    bool open = false;      // the PIN pad or a staff page covers the screen
+    bool unlocked = false;  // the right PIN was given since it opened
+    StaffPage page = StaffPage::Pin;
+    std::string pin;        // digits typed on the pad; never logged, cleared when checked
+    bool checking = false;  // the PIN went to the platform; waiting for StaffPinResult
+    StaffPinOutcome last = StaffPinOutcome::Right;  // meaningful once `tried`
+    bool tried = false;
+    int failures_left = StaffPinMaxFailures;
+    std::int64_t locked_ms_left = 0;
+    std::int64_t cancel_id = 0;  // the outbox entry being cancelled (StaffPage::Cancel)
+    std::string cancel_code;
+    std::string reason;        // the cancel reason, typed (physical keyboard) or chosen
+    std::string reprint_code;  // typed (physical keyboard)
+    std::string focused;       // "reason", "reprint" or ""
+    std::string message;       // i18n key of the last action's confirmation, or ""
+    std::int64_t last_activity_ms = 0;
+};
+inline constexpr std::int64_t StaffIdleMs = 3 * 60 * 1000;  // then staff mode closes by itself
+// [/staff]
+
 struct SessionState {
     Screen screen = Screen::Attract;
     Settings settings;
@@ -133,6 +160,11 @@ struct SessionState {
     // page that is at its ward step, the matching wards' codes, best first.
     std::vector<int> search_hits;
     std::map<std::string, std::vector<std::string>> ward_hits;
+    // [staff]
+    StaffState staff;
+    bool assisted = false;               // staff took this visit over ("Cán bộ hỗ trợ")
+    std::int64_t visit_started_ms = -1;  // monotonic, at Start; -1 outside a visit
+    // [/staff]
 
     // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
     // answer_text() gives it; "" when none.
@@ -224,17 +256,63 @@ struct SetContrast {
 struct SetLanguage {
     Language language;
 };
+// [staff]
+struct StaffCornerTap {};  // the hidden corner target (five within 3 s open the PIN pad)
+struct StaffPinKey {
+    std::string digit;  // "0".."9"
+};
+struct StaffPinBackspace {};
+struct StaffPinSubmit {};
+// The platform's answer to effect::CheckStaffPin.
+struct StaffPinResult {
+    StaffPinOutcome outcome;
+    int failures_left = 0;
+    std::int64_t locked_ms_left = 0;
+};
+struct StaffLeave {};  // back to the resident, exactly where they were
+struct StaffOpenPage {
+    StaffPage page;
+};
+struct StaffFocus {
+    std::string field;  // "reason", "reprint" or ""
+};
+struct StaffRetry {
+    std::int64_t id;
+};
+struct StaffCancelStart {
+    std::int64_t id;
+    std::string code;
+};
+struct StaffCancelReason {
+    std::string reason;  // a preset reason (the text shown)
+};
+struct StaffCancelConfirm {};
+struct StaffRefreshCatalog {};
+// Placeholder until the help branch's intent lands (the lead reconciles the two).
+struct StaffAcknowledgeCall {};
+struct StaffReprint {
+    std::string code;  // empty: the code typed in the reprint box
+};
+struct StaffAssist {};  // "Cán bộ hỗ trợ": staff take the visit over and file it with the resident
+// [/staff]
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility,
-                 intent::Next, intent::Back, intent::Focus, intent::TypeText, intent::Backspace,
-                 intent::Shift, intent::Scan, intent::ClearField, intent::ApplyTone,
-                 intent::ApplyMark, intent::Choose, intent::Toggle, intent::EditPage,
-                 intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
-                 intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
-                 intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
-                 intent::SetContrast, intent::SetLanguage>;
+using Intent = std::variant<
+    intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility, intent::Next,
+    intent::Back, intent::Focus, intent::TypeText, intent::Backspace, intent::Shift, intent::Scan,
+    intent::ClearField, intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
+    intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
+    intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+    intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
+    intent::SetContrast, intent::SetLanguage,
+    // [staff]
+    intent::StaffCornerTap, intent::StaffPinKey, intent::StaffPinBackspace, intent::StaffPinSubmit,
+    intent::StaffPinResult, intent::StaffLeave, intent::StaffOpenPage, intent::StaffFocus,
+    intent::StaffRetry, intent::StaffCancelStart, intent::StaffCancelReason,
+    intent::StaffCancelConfirm, intent::StaffRefreshCatalog, intent::StaffAcknowledgeCall,
+    intent::StaffReprint, intent::StaffAssist
+    // [/staff]
+    >;
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -258,10 +336,43 @@ struct VisitEnded {};
 struct LookupDossier {
     std::string code;
 };
+// [staff]
+// Check the PIN against the stored hash and the persisted lockout; answer with StaffPinResult.
+struct CheckStaffPin {
+    std::string pin;
+};
+struct StaffRetryFiling {
+    std::int64_t id;
+};
+// Never send this entry; the record stays with the reason, and the platform logs it.
+struct StaffCancelFiling {
+    std::int64_t id;
+    std::string reason;
+};
+struct RefreshCatalog {};
+// Print the receipt of this dossier code again (the paper engineer's reprint API).
+struct Reprint {
+    std::string code;
+};
+// Today's counts (counts only): a filing saved, and a visit ended.
+struct CountFiling {
+    std::string procedure_code;
+    bool assisted = false;
+};
+struct CountVisit {
+    VisitCount visit;
+};
+// [/staff]
 }  // namespace effect
 
-using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
-                            effect::VisitEnded, effect::LookupDossier>;
+using Effect =
+    std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded,
+                 effect::LookupDossier,
+                 // [staff]
+                 effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
+                 effect::RefreshCatalog, effect::Reprint, effect::CountFiling, effect::CountVisit
+                 // [/staff]
+                 >;
 
 struct Now {
     std::int64_t monotonic_ms = 0;
@@ -335,6 +446,28 @@ private:
     void on(const intent::SetTextSize&, Now, Effects&);
     void on(const intent::SetContrast&, Now, Effects&);
     void on(const intent::SetLanguage&, Now, Effects&);
+    // [staff]
+    void on(const intent::StaffCornerTap&, Now, Effects&);
+    void on(const intent::StaffPinKey&, Now, Effects&);
+    void on(const intent::StaffPinBackspace&, Now, Effects&);
+    void on(const intent::StaffPinSubmit&, Now, Effects&);
+    void on(const intent::StaffPinResult&, Now, Effects&);
+    void on(const intent::StaffLeave&, Now, Effects&);
+    void on(const intent::StaffOpenPage&, Now, Effects&);
+    void on(const intent::StaffFocus&, Now, Effects&);
+    void on(const intent::StaffRetry&, Now, Effects&);
+    void on(const intent::StaffCancelStart&, Now, Effects&);
+    void on(const intent::StaffCancelReason&, Now, Effects&);
+    void on(const intent::StaffCancelConfirm&, Now, Effects&);
+    void on(const intent::StaffRefreshCatalog&, Now, Effects&);
+    void on(const intent::StaffAcknowledgeCall&, Now, Effects&);
+    void on(const intent::StaffReprint&, Now, Effects&);
+    void on(const intent::StaffAssist&, Now, Effects&);
+    // Staff mode takes typing (the physical keyboard) into its focused box, and nothing else
+    // of the resident's intents; true when the intent was staff mode's to handle.
+    bool staff_takes(const Intent& intent, Now now, Effects& effects);
+    void close_staff(Now now);
+    // [/staff]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {
@@ -344,6 +477,7 @@ private:
         IdleWarning,  // no touch for a while: "are you still there?"
         IdleWipe,     // the countdown ran out: wipe
         Countdown,    // redraw the countdown's seconds (no action)
+        StaffIdle,    // [staff] staff mode left alone: close it (locked again)
     };
     struct Timer {
         TimerKind kind;
@@ -393,6 +527,7 @@ private:
     SessionConfig m_config;
     Random& m_random;
     SessionState m_state;
+    CornerGesture m_gesture;  // [staff]
 };
 
 }  // namespace motcua::core

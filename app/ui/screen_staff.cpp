@@ -71,7 +71,11 @@ void staff_corner(Frame& frame, float header_height, float width) {
 
 void staff_overlay(Frame& resident_frame, const core::StaffScreen& screen) {
     // Staff read at the normal size, whatever the resident chose.
-    Frame frame{resident_frame.context, resident_frame.intents, resident_frame.colours, 0};
+    Frame frame = resident_frame;
+    frame.size_index = 0;
+    frame.chrome_index = 0;
+    frame.backdrop = frame.colours.background;
+    frame.field.clear();
     frame.context.registry.cover_all();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -87,7 +91,8 @@ void staff_overlay(Frame& resident_frame, const core::StaffScreen& screen) {
     // One scroll position per page: a new page starts at its top.
     const std::string content_id = "staff_content_" + std::to_string(static_cast<int>(screen.page));
     begin_content(frame, content_id.c_str(),
-                  ImVec2(io.DisplaySize.x - unit * 1.6f, io.DisplaySize.y - unit * 1.0f));
+                  ImVec2(io.DisplaySize.x - unit * 1.6f, io.DisplaySize.y - unit * 1.0f),
+                  0x5A000000u + static_cast<unsigned>(screen.page));
     ImGui::SetCursorPos(ImVec2(unit * 0.4f, unit * 0.4f));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit);

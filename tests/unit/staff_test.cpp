@@ -180,7 +180,7 @@ TEST_CASE("leaving staff mode returns the resident to their page, answers and se
           "[staff][session]") {
     StaffVisit visit;
     visit.send(intent::SetTextSize{TextSize::ExtraLarge});
-    visit.send(intent::SetContrast{Contrast::High});
+    visit.send(intent::SetContrast{Contrast::HighLight});
     visit.send(intent::Start{});
     visit.send(intent::ChooseProcedure{"1.001193"});
     visit.send(intent::Next{});

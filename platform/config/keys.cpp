@@ -1,5 +1,6 @@
 // Every key of kiosk.toml and the flag it stands for. A new option gets its key here (one line)
 // and a row in docs/configuration.md; an option without a key can be set on the command line only.
+// A key whose flag this binary lacks is skipped by --print-config and refused in a file as unknown.
 #include "platform/config/config.h"
 
 namespace motcua::platform::config {
@@ -61,6 +62,8 @@ const std::vector<KeyDef>& kiosk_keys() {
         one_of("kiosk.language", "--language", "the language a visit starts in", {"vi", "en"}),
         key("kiosk.idle_ms", "--idle-ms",
             "inactivity before the \"are you still there\" countdown (ms)", 10'000, 3'600'000),
+        // [help] the physical keyboard's Vietnamese input (flag of the help branch)
+        key("kiosk.typing", "--typing", "physical keyboard typing: telex, vni or off"),
         // [display]
         key("display.kiosk", "--kiosk",
             "kiosk mode: full screen, no decorations, no exit key, cursor hidden"),
@@ -87,6 +90,9 @@ const std::vector<KeyDef>& kiosk_keys() {
             "tcp://HOST:9100, file:PATH or /dev/usb/lp0; \"\" = none"),
         key("printer.dots", "--printer-dots",
             "printer width in dots (384 for 58 mm, 576 for 80 mm)", 128, 2048),
+        // [paper] the receipt QR's address (flag of the paper branch)
+        key("printer.tracking_url", "--tracking-url",
+            "the receipt QR's tracking address; \"{code}\" is replaced by the dossier code"),
         // [speech]
         key("speech.voice", "--voice", "read screens aloud: auto, espeak or off"),
         // [staff]

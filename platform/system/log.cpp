@@ -23,6 +23,9 @@ bool quiet = false;
 // service whose stderr is not the journal (StandardError=file...): journald is still there,
 // unless stderr is a pipe, which is a test harness capturing the log.
 bool detect_journal() {
+    // sd_journal_send drops entries silently when journald is not running: then stderr.
+    struct stat socket_stat {};
+    if (stat("/run/systemd/journal/socket", &socket_stat) != 0) return false;
     const char* override_to = std::getenv("MOTCUA_LOG_TO");  // "journal" or "stderr"
     if (override_to) return std::string(override_to) == "journal";
     struct stat st {};
@@ -43,12 +46,15 @@ int priority(const std::string& level) {
 }
 
 void write(const char* level, const std::string& event, const std::string& detail) {
+    bool journal_failed = false;
     if (log_to_journal()) {
         const std::string message = detail.empty() ? event : event + ": " + detail;
-        sd_journal_send("MESSAGE=%s", message.c_str(), "PRIORITY=%d", priority(level),
-                        "MOTCUA_EVENT=%s", event.c_str(), "MOTCUA_DETAIL=%s", detail.c_str(),
-                        "SYSLOG_IDENTIFIER=motcua", nullptr);
-        if (!log_file) return;
+        const int sent = sd_journal_send(
+            "MESSAGE=%s", message.c_str(), "PRIORITY=%d", priority(level), "MOTCUA_EVENT=%s",
+            event.c_str(), "MOTCUA_DETAIL=%s", detail.c_str(), "SYSLOG_IDENTIFIER=motcua", nullptr);
+        if (sent >= 0 && !log_file) return;
+        // journald refused it (full, too large...): the line goes to stderr, never nowhere.
+        if (sent < 0) journal_failed = true;
     }
     if (quiet && std::string(level) == "info" && !log_file) return;
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -59,7 +65,7 @@ void write(const char* level, const std::string& event, const std::string& detai
     const std::string text =
         line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     std::lock_guard lock(log_mutex);
-    if (!log_to_journal() && (!quiet || std::string(level) != "info"))
+    if ((!log_to_journal() || journal_failed) && (!quiet || std::string(level) != "info"))
         std::fputs(text.c_str(), stderr);
     if (log_file) {
         std::fputs(text.c_str(), log_file);

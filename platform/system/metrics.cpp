@@ -51,6 +51,9 @@ std::map<std::string, Family> declared() {
     declare(all, "motcua_last_frame_timestamp_seconds", "gauge",
             "When the screen was last drawn (Unix time); the kiosk draws only when something "
             "changes, so compare with motcua_visits_started_total and input, not with now.");
+    // Counters without labels start at 0, so rate() and increase() work from the first scrape.
+    all["motcua_visits_started_total"].series[{}] = 0;
+    all["motcua_visits_finished_total"].series[{}] = 0;
     return all;
 }
 

@@ -160,6 +160,7 @@ TEST_CASE(
     CHECK(value_of(samples, "motcua_build_info", {{"version", MOTCUA_VERSION}}) == 1);
     CHECK(value_of(samples, "motcua_visits_started_total") == 2);
     CHECK(value_of(samples, "motcua_visits_abandoned_total", {{"step", "question"}}) == 1);
+    CHECK(value_of(samples, "motcua_visits_finished_total") == 0);
     CHECK(value_of(samples, "motcua_outbox_depth") == 0);
     CHECK(value_of(samples, "motcua_filings", {{"state", "pending"}}) == 0);
     CHECK(value_of(samples, "motcua_printer_status", {{"status", "none"}}) == 1);

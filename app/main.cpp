@@ -5,23 +5,29 @@
 //          [--token-file FILE] [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]
 //   motcua --headless [--script FILE] [--shots DIR] ...   (no window; renders in memory)
 //   motcua --check-procedures DIR                          (validate procedure files, then exit)
+//   motcua --config /etc/motcua/kiosk.toml [--print-config] (a file sets what the flags do)
 
 #include <SDL.h>
 #include <imgui.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 
 #include "core/catalog/offer.h"
 #include "core/filing/wall_clock.h"
 #include "core/session/session.h"
 #include "platform/assets.h"
+#include "platform/config/config.h"
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
+#include "platform/metrics_writer.h"
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
@@ -29,6 +35,7 @@
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
+#include "platform/system/metrics.h"
 #include "platform/system/random.h"
 #include "platform/system/state_dir.h"
 
@@ -73,33 +80,60 @@ struct Options {
     std::string bank_bin;          // [paper] the office's account for fees (VietQR); "" = none
     std::string bank_account;
     std::string bank_name;
-    std::string office_name;      // [paper] on the receipt and the queue ticket
-    std::string notify_command;   // [help] run when a resident taps "Gọi cán bộ"
-    std::string notify_url;       // [help] or POSTed to this loopback/LAN address
-    std::string staff_pin_file;   // [staff] the salted PIN hash (0600)
-    std::string config;           // [ops] the TOML configuration file
-    bool print_config = false;    // [ops] print the effective configuration and exit
-    std::string metrics_file;     // [ops] Prometheus text format, rewritten atomically
-    std::string language = "vi";  // [ops] the default language of a visit
-    bool set_staff_pin = false;   // [staff] read a PIN from stdin, store its hash, exit
+    std::string office_name;             // [paper] on the receipt and the queue ticket
+    std::string notify_command;          // [help] run when a resident taps "Gọi cán bộ"
+    std::string notify_url;              // [help] or POSTed to this loopback/LAN address
+    std::string staff_pin_file;          // [staff] the salted PIN hash (0600)
+    std::string config;                  // [ops] the TOML configuration file
+    bool print_config = false;           // [ops] print the effective configuration and exit
+    std::string metrics_file;            // [ops] Prometheus text format, rewritten atomically
+    std::string language = "vi";         // [ops] the default language of a visit
+    std::string portal_kind = "motcua";  // [ops] the portal's API (docs/portal-api.md)
+    std::string holidays;                // [ops] holidays file; default assets/config/holidays.json
+    std::string size;                    // [ops] --size WxH as given (sets width, height)
+    bool kiosk = false;  // [ops] full screen, no decorations, no exit key, cursor hidden
+    bool set_staff_pin = false;  // [staff] read a PIN from stdin, store its hash, exit
 };
 
-const char* Usage =
-    "usage: motcua [--portal URL] [--fullscreen] [--size WxH] [--db FILE] [--assets DIR] [--fonts "
-    "DIR]\n"
-    "              [--token-file FILE] [--client-cert PEM --client-key PEM] [--ca-file PEM]\n"
-    "              [--kiosk-id ID] [--log FILE] [--software] [--fees FILE]\n"
-    "              [--renderer auto|ours|sdl|gl]  (--software = ours; headless uses ours unless "
-    "sdl)\n"
-    "              [--home-ward CODE]  (the 5-digit ward where the kiosk stands)\n"
-    "              [--ppi N]  (the panel's pixels per inch, default 96: text and targets in mm)\n"
-    "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
-    "[--idle-ms N]\n"
-    "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
-    "       motcua --check-procedures DIR\n"
-    "       motcua --set-staff-pin [--staff-pin-file FILE | --db FILE]  (the PIN on stdin)\n";
+// [ops] The flags are the two tables below (plus the switches); CLI11 reads them, then the
+// --config file fills in every option the command line left alone (platform/config/keys.cpp
+// maps keys to flags). Returns the exit code when the process must stop (help, a bad flag or
+// file, --print-config), or nullopt to run.
+std::string integer_check(const std::string& text) {
+    std::size_t digits = text.size() > 0 && text[0] == '-' ? 1 : 0;
+    if (digits == text.size()) return "needs a whole number, got '" + text + "'";
+    for (std::size_t i = digits; i < text.size(); ++i)
+        if (text[i] < '0' || text[i] > '9') return "needs a whole number, got '" + text + "'";
+    return {};
+}
 
-bool parse_options(int argc, char** argv, Options& options) {
+void print_config(const Options& options, const std::map<std::string, std::string*>& strings,
+                  const std::map<std::string, long long*>& numbers,
+                  const std::map<std::string, bool*>& switches) {
+    std::printf("# The effective configuration%s%s (docs/configuration.md).\n",
+                options.config.empty() ? "" : ": ", options.config.c_str());
+    std::string section;
+    for (const auto& key : platform::config::kiosk_keys()) {
+        const std::string key_section = key.key.substr(0, key.key.find('.'));
+        const std::string name = key.key.substr(key.key.find('.') + 1);
+        std::string value;
+        if (auto it = strings.find(key.flag); it != strings.end())
+            value = platform::config::toml_quote(*it->second);
+        else if (auto number = numbers.find(key.flag); number != numbers.end())
+            value = std::to_string(*number->second);
+        else if (auto flag = switches.find(key.flag); flag != switches.end())
+            value = *flag->second ? "true" : "false";
+        else
+            continue;  // a key whose flag this build does not have
+        if (key_section != section) {
+            std::printf("%s[%s]\n", section.empty() ? "" : "\n", key_section.c_str());
+            section = key_section;
+        }
+        std::printf("%s = %s\n", name.c_str(), value.c_str());
+    }
+}
+
+std::optional<int> parse_options(int argc, char** argv, Options& options) {
     std::map<std::string, std::string*> strings = {
         {"--portal", &options.portal},
         {"--script", &options.script},
@@ -130,6 +164,9 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--config", &options.config},                  // [ops]
         {"--metrics-file", &options.metrics_file},      // [ops]
         {"--language", &options.language},              // [ops]
+        {"--portal-kind", &options.portal_kind},        // [ops]
+        {"--holidays", &options.holidays},              // [ops]
+        {"--size", &options.size},                      // [ops] WxH, checked below
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},
@@ -140,58 +177,116 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--ppi", &options.ppi},                    // [sizing]
         {"--printer-dots", &options.printer_dots},  // [paper]
     };
-    for (int i = 1; i < argc; ++i) {
-        std::string arg = argv[i];
-        if (arg == "--headless")
-            options.headless = true;
-        else if (arg == "--fullscreen")
-            options.fullscreen = true;
-        else if (arg == "--software")
-            options.software = true;
-        else if (arg == "--print-config")  // [ops]
-            options.print_config = true;
-        else if (arg == "--set-staff-pin")  // [staff]
-            options.set_staff_pin = true;
-        else if (arg == "--help" || arg == "-h")
-            return false;
-        else if (i + 1 < argc && strings.count(arg))
-            *strings[arg] = argv[++i];
-        else if (i + 1 < argc && numbers.count(arg)) {
-            try {
-                *numbers[arg] = std::stoll(argv[++i]);
-            } catch (...) {
-                std::fprintf(stderr, "motcua: %s needs a number\n", arg.c_str());
-                return false;
-            }
-        } else if (i + 1 < argc && arg == "--size") {
-            if (std::sscanf(argv[++i], "%dx%d", &options.width, &options.height) != 2 ||
-                options.width < 640 || options.height < 480) {
-                std::fprintf(stderr, "motcua: --size needs WxH, at least 640x480\n");
-                return false;
-            }
-        } else {
-            std::fprintf(stderr, "motcua: unknown or incomplete option '%s'\n", arg.c_str());
-            return false;
+    std::map<std::string, bool*> switches = {
+        {"--headless", &options.headless}, {"--fullscreen", &options.fullscreen},
+        {"--software", &options.software}, {"--print-config", &options.print_config},  // [ops]
+        {"--kiosk", &options.kiosk},                                                   // [ops]
+        {"--set-staff-pin", &options.set_staff_pin},  // [staff]
+    };
+    // Help for the flags that have no key in the configuration file.
+    const std::map<std::string, std::string> command_line_only = {
+        {"--config", "the TOML configuration file (docs/configuration.md); flags override it"},
+        {"--print-config", "print the effective configuration as TOML and exit"},
+        {"--headless", "no window: render in memory (tests, benches); with --script"},
+        {"--script", "headless: play this script (tap, type, wait, shot...; see the README)"},
+        {"--shots", "headless: folder for the script's screenshots"},
+        {"--check-procedures", "validate the procedure files in DIR, then exit"},
+        {"--software", "same as --renderer ours"},
+        {"--speech-log", "headless: write one line per utterance to this file"},
+    };
+    auto help_for = [&](const std::string& flag) {
+        if (const auto* key = platform::config::key_for_flag(flag))
+            return key->help + "  [" + key->key + "]";
+        auto it = command_line_only.find(flag);
+        return it == command_line_only.end() ? std::string() : it->second;
+    };
+    CLI::App app{"Motcua: the one-stop office kiosk", "motcua"};
+    app.option_defaults()->always_capture_default();
+    for (const auto& [flag, target] : strings) app.add_option(flag, *target, help_for(flag));
+    for (const auto& [flag, target] : numbers)
+        app.add_option(flag, *target, help_for(flag))
+            ->check(CLI::Validator([](std::string& text) { return integer_check(text); }, "INTEGER",
+                                   "integer"));
+    for (const auto& [flag, target] : switches) app.add_flag(flag, *target, help_for(flag));
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        const int code = app.exit(error);  // --help: the list on stdout, 0; a mistake: stderr
+        return code == 0 ? 0 : 2;
+    }
+
+    auto given = [&](const std::string& flag) { return app.count(flag) > 0; };
+    if (!options.config.empty()) {
+        using platform::config::Kind;
+        auto kind_of = [&](const platform::config::KeyDef& key) -> std::optional<Kind> {
+            if (strings.count(key.flag)) return Kind::String;
+            if (numbers.count(key.flag)) return Kind::Integer;
+            if (switches.count(key.flag)) return Kind::Boolean;
+            return std::nullopt;
+        };
+        auto values = platform::config::load(options.config, kind_of);
+        if (!values) {
+            // Before anything else starts: the officer reads this on the console or in journald.
+            platform::log_error(values.error().code, values.error().detail);
+            std::fprintf(stderr, "motcua: %s\n", values.error().detail.c_str());
+            return 1;
+        }
+        for (const auto& value : *values) {
+            if (given(value.key->flag)) continue;  // the command line wins
+            if (value.kind == Kind::String) *strings[value.key->flag] = value.text;
+            if (value.kind == Kind::Integer) *numbers[value.key->flag] = value.integer;
+            if (value.kind == Kind::Boolean) *switches[value.key->flag] = value.boolean;
         }
     }
-    return true;
+    // The command line's values pass the same checks as the file's.
+    for (const auto& key : platform::config::kiosk_keys()) {
+        core::Status checked = core::Ok{};
+        if (auto it = strings.find(key.flag); it != strings.end())
+            checked = platform::config::check_text(key, *it->second);
+        else if (auto number = numbers.find(key.flag); number != numbers.end())
+            checked = platform::config::check_integer(key, *number->second);
+        if (!checked) {
+            std::fprintf(stderr, "motcua: %s (%s%s): %s\n", key.flag.c_str(),
+                         given(key.flag) ? "command line" : "key ",
+                         given(key.flag) ? "" : key.key.c_str(), checked.error().detail.c_str());
+            return 2;
+        }
+    }
+    if (!options.size.empty() &&
+        (std::sscanf(options.size.c_str(), "%dx%d", &options.width, &options.height) != 2 ||
+         options.width < 640 || options.height < 480)) {
+        std::fprintf(stderr, "motcua: --size needs WxH, at least 640x480, got '%s'\n",
+                     options.size.c_str());
+        return 2;
+    }
+    if (options.kiosk) options.fullscreen = true;
+    if (options.print_config) {
+        print_config(options, strings, numbers, switches);
+        return 0;
+    }
+    return std::nullopt;
 }
+// [/ops]
 
-std::string default_assets(const char* argv0) {
+// [ops] Next to the binary (the build tree links build/assets to the source's assets), or where
+// the package installs them. No source-tree path is compiled in: the installed binary must not
+// depend on the machine it was built on.
+std::string default_assets() {
     namespace fs = std::filesystem;
     std::error_code error;
     fs::path exe = fs::canonical("/proc/self/exe", error);
-    for (fs::path candidate :
-         {exe.parent_path() / "assets", exe.parent_path() / "../share/motcua/assets",
-          fs::path(MOTCUA_SOURCE_ASSETS)})
+    for (fs::path candidate : {exe.parent_path() / "assets", exe.parent_path() / "../share/motcua"})
         if (fs::exists(candidate / "i18n" / "vi.json", error))
             return candidate.lexically_normal().string();
-    (void)argv0;
-    return MOTCUA_SOURCE_ASSETS;
+    return (exe.parent_path() / "../share/motcua").lexically_normal().string();
 }
+// [/ops]
 
 // [filing] The outbox's folder by the XDG rule (empty XDG_STATE_HOME = unset), created 0700.
 core::Result<std::string> default_db() {
+    // [ops] Under systemd (StateDirectory=motcua) the service's own folder, /var/lib/motcua.
+    if (const char* state = std::getenv("STATE_DIRECTORY"); state && *state)
+        return std::string(state) + "/outbox.sqlite";
     auto dir = platform::state_directory(std::getenv("XDG_STATE_HOME"), std::getenv("HOME"));
     if (!dir) return dir.error();
     if (auto made = platform::make_private_directory(*dir); !made) return made.error();
@@ -223,10 +318,7 @@ int main(int argc, char** argv) {
                   " ms";
     };
     Options options;
-    if (!parse_options(argc, argv, options)) {
-        std::fputs(Usage, stderr);
-        return 2;
-    }
+    if (auto stop = parse_options(argc, argv, options)) return *stop;    // [ops]
     platform::RendererChoice renderer = platform::RendererChoice::Auto;  // [renderer]
     if (!platform::parse_renderer_choice(options.renderer, renderer)) {
         std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
@@ -235,7 +327,7 @@ int main(int argc, char** argv) {
     if (!options.check_procedures.empty()) return check_procedures(options.check_procedures);
     if (!options.log_file.empty()) platform::set_log_file(options.log_file);
     if (options.headless) platform::set_log_quiet(true);
-    if (options.assets.empty()) options.assets = default_assets(argv[0]);
+    if (options.assets.empty()) options.assets = default_assets();  // [ops]
     if (options.db.empty()) {
         // [filing] No state folder is a clear failure (exit 1, one stderr line, one log line).
         auto db = default_db();
@@ -286,7 +378,7 @@ int main(int argc, char** argv) {
         platform::log_error("fees_refused",
                             fees.error().detail + " (the fee is shown in words only)");
     // [holidays] A missing or broken holiday file stops the start: due dates would ignore Tết.
-    auto holidays = platform::load_holidays(options.assets);
+    auto holidays = platform::load_holidays(options.assets, options.holidays);
     if (!holidays) {
         platform::log_error("holidays_refused", holidays.error().detail);
         std::fprintf(stderr, "motcua: %s\n", holidays.error().detail.c_str());
@@ -324,6 +416,18 @@ int main(int argc, char** argv) {
                      store.error().detail.c_str());
         return 1;
     }
+    // [ops] The metrics file (node_exporter's textfile collector), from now until the exit.
+    platform::metrics::set("motcua_build_info", {{"version", MOTCUA_VERSION}}, 1);
+    platform::metrics::set("motcua_start_time_seconds", platform::system_wall_ms() / 1000.0);
+    platform::metrics::set("motcua_printer_status",
+                           {{"status", options.printer.empty() ? "none" : "unknown"}}, 1);
+    std::unique_ptr<platform::MetricsWriter> metrics_writer;
+    if (!options.metrics_file.empty()) {
+        metrics_writer =
+            std::make_unique<platform::MetricsWriter>(options.metrics_file, options.db);
+        metrics_writer->start();
+    }
+    // [/ops]
     std::unique_ptr<platform::FilingWorker> worker;
     std::unique_ptr<platform::ReferenceWorker>
         references;  // the catalogue and wards, on their own thread
@@ -369,6 +473,9 @@ int main(int argc, char** argv) {
     stage("outbox");
     // --- SDL, the display, fonts ---
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
+    // [ops] Kiosk mode: closing the window (a stray Alt+F4 under a window manager) does nothing;
+    // only a signal (systemctl stop: SIGTERM) ends the kiosk. cage itself has no other window.
+    if (options.kiosk) SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
     const char* requested_driver = std::getenv("SDL_VIDEODRIVER");
     // No X, no Wayland, no DRM device and no driver asked for: no screen to open.
     const bool nothing_to_open = !options.headless && !requested_driver &&
@@ -433,6 +540,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "motcua: --ppi needs the panel's pixels per inch (40 to 600)\n");
         return 2;
     }
+    if (options.kiosk && !options.headless) SDL_ShowCursor(SDL_DISABLE);  // [ops] touch only
     auto font_paths = platform::locate_fonts(options.fonts);
     auto fonts = font_paths ? platform::load_fonts(*font_paths, static_cast<float>(options.ppi))
                             : core::Result<ui::Fonts>(font_paths.error());
@@ -486,6 +594,7 @@ int main(int argc, char** argv) {
     platform::log_info("startup", stages);
     if (references) references->stop();
     if (worker) worker->stop();
+    metrics_writer.reset();  // [ops] the last metrics, written after the workers stopped
     app.reset();  // the display shuts its ImGui backend down while the context still exists
     ImGui::DestroyContext();
     SDL_Quit();

@@ -112,9 +112,10 @@ core::Catalog load_catalog(const std::string& dir) {
     return catalog;
 }
 
-core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir) {
+core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir,
+                                                  const std::string& file) {
     // No file is an error, not an empty calendar: due dates would silently ignore Tết.
-    const std::string path = assets_dir + "/config/holidays.json";
+    const std::string path = file.empty() ? assets_dir + "/config/holidays.json" : file;
     auto text = read_small_file(path);
     if (!text) return text.error();
     return core::parse_holiday_file(*text, path);

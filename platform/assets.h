@@ -32,7 +32,8 @@ core::Result<core::Strings> load_strings(const std::string& assets_dir);
 core::Catalog load_catalog(const std::string& dir);
 // assets/config/holidays.json (format: core::parse_holiday_file). A missing or broken file is an
 // error: the kiosk refuses to start rather than print due dates that ignore Tết.
-core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir);
+core::Result<core::HolidayCalendar> load_holidays(const std::string& assets_dir,
+                                                  const std::string& path = {});  // [ops] path
 // The fee amounts: `path` (a province's own file), or assets/config/fees.json when empty.
 core::Result<core::FeeSchedule> load_fees(const std::string& assets_dir,
                                           const std::string& path = {});

@@ -8,6 +8,7 @@
 #include "core/filing/wall_clock.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
+#include "platform/system/metrics.h"
 #include "platform/system/random.h"
 
 #ifndef MOTCUA_VERSION
@@ -304,9 +305,15 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
                 post(core::intent::Accepted{entry.provisional_code, entry.ma_ho_so,
                                             entry.ngay_hen_tra});
             } else if (const auto* retry = std::get_if<core::SubmitRetry>(&outcome)) {
+                metrics::count(
+                    "motcua_portal_errors_total",  // [ops]
+                    {{"kind", std::string(core::to_string(core::hold_kind(retry->reason_code)))}});
                 log_warning("dossier_retry", entry.provisional_code + " " + retry->reason_code +
                                                  ": " + retry->detail);
             } else if (const auto* held = std::get_if<core::SubmitHeld>(&outcome)) {
+                metrics::count(
+                    "motcua_portal_errors_total",  // [ops]
+                    {{"kind", std::string(core::to_string(core::hold_kind(held->reason_code)))}});
                 log_error("dossier_held",
                           entry.provisional_code + " " + held->reason_code + ": " + held->detail);
                 post(core::intent::Held{entry.provisional_code, held->reason_code});
@@ -387,7 +394,8 @@ void FilingWorker::run() {
             WorkerStatus now_status = status();
             core::HttpReply reply = (*client)->heartbeat(
                 core::heartbeat_body(m_kiosk_id, MOTCUA_VERSION, m_wall(),
-                                     {now_status.unsent, now_status.held, now_status.stale}));
+                                     {now_status.unsent, now_status.held, now_status.stale,
+                                      metrics::last_frame_unix_ms()}));  // [ops] frame
             if (reply.status != 204)
                 log_warning("heartbeat_not_sent",
                             std::to_string(reply.status) + " " + reply.transport_error);

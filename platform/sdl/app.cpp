@@ -7,6 +7,7 @@
 #include "core/text/utf8.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
+#include "platform/system/metrics.h"
 
 namespace motcua::platform {
 
@@ -34,8 +35,68 @@ App::App(AppParts parts, std::unique_ptr<Display> display, ui::Fonts fonts, AppC
 
 void App::apply(const core::Intent& intent) {
     const core::Now now{m_clock.monotonic_ms(), m_clock.wall_unix_ms()};
-    carry_out(m_parts.session.dispatch(intent, now));
+    const core::Screen before = m_parts.session.state().screen;  // [ops]
+    const std::vector<core::Effect> effects = m_parts.session.dispatch(intent, now);
+    count_visit(before, effects);  // [ops]
+    carry_out(effects);
 }
+
+// [ops] The step names in motcua_visits_abandoned_total{step} (docs/events.md).
+namespace {
+const char* step_name(core::Screen screen) {
+    switch (screen) {
+        case core::Screen::Attract:
+            return "attract";
+        case core::Screen::Choose:
+            return "choose";
+        case core::Screen::Eligibility:
+            return "eligibility";
+        case core::Screen::EligibilityExit:
+            return "eligibility_exit";
+        case core::Screen::Requirements:
+            return "requirements";
+        case core::Screen::Guidance:
+            return "guidance";
+        case core::Screen::Question:
+            return "question";
+        case core::Screen::Review:
+            return "review";
+        case core::Screen::Submitting:
+            return "submitting";
+        case core::Screen::Receipt:
+            return "receipt";
+        case core::Screen::Rating:
+            return "rating";
+        case core::Screen::Thanks:
+            return "thanks";
+        case core::Screen::Lookup:
+            return "lookup";
+    }
+    return "other";  // a screen added later: named here when it is
+}
+}  // namespace
+
+void App::count_visit(core::Screen before, const std::vector<core::Effect>& effects) {
+    for (const auto& effect : effects) {
+        if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
+            if (log->event == "visit_started") {
+                metrics::count("motcua_visits_started_total");
+                m_visit_open = true;
+                m_visit_saved = false;
+            } else if (log->event == "dossier_submitted") {
+                m_visit_saved = true;
+            }
+        } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
+            if (!m_visit_open) continue;  // a wipe with no visit begun (e.g. a status lookup)
+            if (m_visit_saved)
+                metrics::count("motcua_visits_finished_total");
+            else
+                metrics::count("motcua_visits_abandoned_total", {{"step", step_name(before)}});
+            m_visit_open = m_visit_saved = false;
+        }
+    }
+}
+// [/ops]
 
 void App::carry_out(const std::vector<core::Effect>& effects) {
     for (const auto& effect : effects) {
@@ -233,6 +294,7 @@ bool App::frame() {
     ImGui::Render();
     if (m_rasterise)  // [layout] the audit matrix lays frames out without drawing them
         m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
+    metrics::frame_rendered(m_clock.wall_unix_ms());  // [ops] a frozen screen shows here
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
 }

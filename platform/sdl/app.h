@@ -95,6 +95,11 @@ private:
     bool carry_out_staff(const core::Effect& effect);
     core::StaffView staff_view(const WorkerStatus& status);
 
+    // [ops] Visits for the metrics: started, finished (a dossier was saved), abandoned by step.
+    void count_visit(core::Screen before, const std::vector<core::Effect>& effects);
+    bool m_visit_open = false;
+    bool m_visit_saved = false;
+    // [/ops]
     AppParts m_parts;
     std::unique_ptr<Display> m_display;
     ui::Fonts m_fonts;

@@ -21,7 +21,18 @@ TEST_CASE("a heartbeat carries the version it is given and the outbox counts", "
     CHECK(beat["MaKiosk"] == "K-7");
     CHECK(beat["PhienBan"] == "9.8.7");
     CHECK(beat["ThoiGian"] == "20261201150000");  // 08:00Z is 15:00 in Vietnam
-    CHECK(beat["TrangThai"] == nlohmann::json{{"ChuaGui", 4}, {"BiGiu", 2}, {"QuaHan", 1}});
+    CHECK(beat["TrangThai"] == nlohmann::json{{"ChuaGui", 4},
+                                              {"BiGiu", 2},
+                                              {"QuaHan", 1},
+                                              {"HangDoi", 6},
+                                              {"KhungHinhCuoi", nullptr}});
+}
+
+TEST_CASE("a heartbeat says when the screen was last drawn", "[filing][rating][ops]") {
+    const auto beat = nlohmann::json::parse(
+        heartbeat_body("K-7", "9.8.7", 1'796'112'000'000, {0, 0, 0, 1'796'111'940'000}));
+    CHECK(beat["TrangThai"]["KhungHinhCuoi"] == "20261201145900");  // a minute before ThoiGian
+    CHECK(beat["TrangThai"]["HangDoi"] == 0);
 }
 
 TEST_CASE("a rating is deleted only once the portal took it", "[filing][rating]") {

@@ -1,4 +1,6 @@
-#include <charconv>
+// [ops] portal-sim's flags, read with CLI11: numbers are whole decimal numbers in their range
+// ("10abc" and "0x10" are refused), probabilities are 0..1.
+#include <CLI/CLI.hpp>
 #include <cstdlib>
 
 #include "portal_sim.h"
@@ -7,110 +9,127 @@ namespace motcua::sim {
 
 namespace {
 
-bool parse_int(std::string_view text, long long min, long long max, long long& out) {
-    long long value = 0;
-    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size()) return false;
-    if (value < min || value > max) return false;
-    out = value;
-    return true;
+CLI::Validator whole_number(long long min, long long max) {
+    return CLI::Validator(
+        [min, max](std::string& text) -> std::string {
+            std::size_t start = !text.empty() && text[0] == '-' ? 1 : 0;
+            bool digits = start < text.size();
+            for (std::size_t i = start; i < text.size(); ++i)
+                digits = digits && text[i] >= '0' && text[i] <= '9';
+            errno = 0;
+            const long long value = digits ? std::strtoll(text.c_str(), nullptr, 10) : 0;
+            if (!digits || errno == ERANGE || value < min || value > max)
+                return "expected a whole number " + std::to_string(min) + ".." +
+                       std::to_string(max) + ", got '" + text + "'";
+            return {};
+        },
+        std::to_string(min) + ".." + std::to_string(max));
 }
 
-bool parse_probability(const std::string& text, double& out) {
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size()) return false;
-    if (!(value >= 0.0 && value <= 1.0)) return false;
-    out = value;
-    return true;
+CLI::Validator probability() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            char* end = nullptr;
+            const double value = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() ||
+                !(value >= 0.0 && value <= 1.0))
+                return "expected a probability 0..1, got '" + text + "'";
+            return {};
+        },
+        "0..1");
 }
+
+struct Parser {
+    CLI::App app{"portal-sim: the provincial portal's contract (docs/portal-api.md) on loopback",
+                 "portal-sim"};
+    long long seed = 1;
+    std::string now;
+
+    explicit Parser(Options& options) {
+        app.option_defaults()->always_capture_default();
+        app.add_option("--port", options.port, "TCP port on --host (0 = any free port)")
+            ->check(whole_number(0, 65535));
+        app.add_option("--host", options.host, "bind address");
+        app.add_option("--store", options.store_path,
+                       "JSON-lines store of accepted dossiers (created if missing)")
+            ->required();
+        app.add_option("--data", options.data_dir, "directory holding vn-admin-units.json")
+            ->required();
+        app.add_option("--procedures", options.procedures_dir,
+                       "*.json procedure files served by GET /api/v1/thutuc");
+        app.add_option("--token", options.token,
+                       "require exactly this bearer token (default: any non-empty)")
+            ->check(CLI::Validator(
+                [](std::string& t) { return t.empty() ? "expected a non-empty token" : ""; },
+                "TOKEN"));
+        app.add_option("--agency", options.agency, "agency code in MaHoSo")
+            ->check(CLI::Validator(
+                [](std::string& t) { return t.empty() ? "expected an agency code" : ""; }, "CODE"));
+        app.add_option("--holidays", options.holidays_path,
+                       "holidays in the kiosk's format (assets/config/holidays.json)");
+        app.add_option("--now", now,
+                       "yyyyMMddHHmmss: freeze the portal clock (deterministic "
+                       "NgayTiepNhan)");
+        app.add_option("--seed", seed, "seed for fault draws")->check(whole_number(0, 1LL << 62));
+        auto* faults = "faults (docs/portal-api.md)";
+        app.add_option("--latency-ms", options.faults.latency_ms, "delay every answer (ms)")
+            ->check(whole_number(0, 600000))
+            ->group(faults);
+        app.add_option("--slow-body-ms", options.faults.slow_body_ms, "send bodies slowly (ms)")
+            ->check(whole_number(0, 60000))
+            ->group(faults);
+        app.add_option("--retry-after", options.faults.retry_after_s,
+                       "Retry-After seconds on a 429")
+            ->check(whole_number(0, 86400))
+            ->group(faults);
+        app.add_option("--fail-rate", options.faults.fail_rate, "answer 503")
+            ->check(probability())
+            ->group(faults);
+        app.add_option("--drop-before-read", options.faults.drop_before_read,
+                       "drop the connection before reading the request")
+            ->check(probability())
+            ->group(faults);
+        app.add_option("--drop-after-commit", options.faults.drop_after_commit,
+                       "store the dossier, then drop the connection")
+            ->check(probability())
+            ->group(faults);
+        app.add_option("--malformed-json", options.faults.malformed_json, "answer broken JSON")
+            ->check(probability())
+            ->group(faults);
+        app.add_option("--rate-limit", options.faults.rate_limit, "answer 429")
+            ->check(probability())
+            ->group(faults);
+        app.add_option("--refuse-rate", options.faults.refuse_rate,  // [staff]
+                       "refuse the dossier (422, held for staff)")
+            ->check(probability())
+            ->group(faults);
+        app.add_flag("--captive-portal", options.faults.captive_portal,
+                     "answer every request with an HTML login page")
+            ->group(faults);
+    }
+};
 
 }  // namespace
 
 std::string usage_text() {
-    return "usage: portal-sim --store FILE --data DIR [options]\n"
-           "  --port N             TCP port on --host (0 = any free port; default 0)\n"
-           "  --host ADDR          bind address (default 127.0.0.1)\n"
-           "  --store FILE         JSON-lines store of accepted dossiers (created if missing)\n"
-           "  --data DIR           directory holding vn-admin-units.json\n"
-           "  --procedures DIR     *.json procedure files served by GET /api/v1/thutuc\n"
-           "  --token T            require exactly this bearer token (default: any non-empty)\n"
-           "  --agency CODE        agency code in MaHoSo (default 000.00.01.H99)\n"
-           "  --holidays FILE      holidays in the kiosk's format (assets/config/holidays.json)\n"
-           "  --now yyyyMMddHHmmss freeze the portal clock (deterministic NgayTiepNhan)\n"
-           "  --seed S             seed for fault draws (default 1)\n"
-           "faults (see docs/portal-api.md):\n"
-           "  --latency-ms N  --fail-rate P  --drop-before-read P  --drop-after-commit P\n"
-           "  --slow-body-ms N  --malformed-json P  --captive-portal  --rate-limit P\n"
-           "  --retry-after S  --refuse-rate P\n";
+    Options options;
+    Parser parser(options);
+    return parser.app.help();
 }
 
 std::variant<Options, std::string> parse_options(int argc, char** argv) {
     Options options;
-    for (int i = 1; i < argc; ++i) {
-        const std::string flag = argv[i];
-        if (flag == "--help" || flag == "-h") return usage_text();
-        if (flag == "--captive-portal") {
-            options.faults.captive_portal = true;
-            continue;
-        }
-        if (i + 1 >= argc) return "missing value after " + flag;
-        const std::string value = argv[++i];
-        long long number = 0;
-        double probability = 0;
-        auto bad = [&](const char* expected) {
-            return "bad value for " + flag + ": '" + value + "' (expected " + expected + ")";
-        };
-        if (flag == "--port") {
-            if (!parse_int(value, 0, 65535, number)) return bad("0..65535");
-            options.port = static_cast<int>(number);
-        } else if (flag == "--host") {
-            options.host = value;
-        } else if (flag == "--store") {
-            options.store_path = value;
-        } else if (flag == "--data") {
-            options.data_dir = value;
-        } else if (flag == "--procedures") {
-            options.procedures_dir = value;
-        } else if (flag == "--token") {
-            if (value.empty()) return bad("a non-empty token");
-            options.token = value;
-        } else if (flag == "--agency") {
-            if (value.empty()) return bad("an agency code");
-            options.agency = value;
-        } else if (flag == "--holidays") {
-            options.holidays_path = value;
-        } else if (flag == "--now") {
-            options.fixed_time = core::parse_portal_time(value);
-            if (!options.fixed_time) return bad("yyyyMMddHHmmss");
-        } else if (flag == "--seed") {
-            if (!parse_int(value, 0, (1LL << 62), number)) return bad("a non-negative integer");
-            options.seed = static_cast<std::uint64_t>(number);
-        } else if (flag == "--latency-ms") {
-            if (!parse_int(value, 0, 600000, number)) return bad("0..600000");
-            options.faults.latency_ms = static_cast<int>(number);
-        } else if (flag == "--slow-body-ms") {
-            if (!parse_int(value, 0, 60000, number)) return bad("0..60000");
-            options.faults.slow_body_ms = static_cast<int>(number);
-        } else if (flag == "--retry-after") {
-            if (!parse_int(value, 0, 86400, number)) return bad("0..86400");
-            options.faults.retry_after_s = static_cast<int>(number);
-        } else if (flag == "--fail-rate" || flag == "--drop-before-read" ||
-                   flag == "--drop-after-commit" || flag == "--malformed-json" ||
-                   flag == "--rate-limit" || flag == "--refuse-rate") {  // [staff] refuse-rate
-            if (!parse_probability(value, probability)) return bad("a probability 0..1");
-            if (flag == "--fail-rate") options.faults.fail_rate = probability;
-            if (flag == "--drop-before-read") options.faults.drop_before_read = probability;
-            if (flag == "--drop-after-commit") options.faults.drop_after_commit = probability;
-            if (flag == "--malformed-json") options.faults.malformed_json = probability;
-            if (flag == "--rate-limit") options.faults.rate_limit = probability;
-            if (flag == "--refuse-rate") options.faults.refuse_rate = probability;  // [staff]
-        } else {
-            return "unknown option " + flag + "\n" + usage_text();
-        }
+    Parser parser(options);
+    try {
+        parser.app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return std::string(error.what()) + " (portal-sim --help lists the options)";
     }
-    if (options.store_path.empty()) return "--store FILE is required\n" + usage_text();
-    if (options.data_dir.empty()) return "--data DIR is required\n" + usage_text();
+    options.seed = static_cast<std::uint64_t>(parser.seed);
+    if (!parser.now.empty()) {
+        options.fixed_time = core::parse_portal_time(parser.now);
+        if (!options.fixed_time) return "--now: expected yyyyMMddHHmmss, got '" + parser.now + "'";
+    }
     return options;
 }
 

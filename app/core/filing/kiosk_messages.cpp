@@ -15,12 +15,18 @@ std::string rating_body(const std::string& code, int level, const std::string& k
 
 std::string heartbeat_body(const std::string& kiosk_id, const std::string& version,
                            std::int64_t now_unix_ms, HeartbeatCounts counts) {
-    const nlohmann::json beat = {
+    nlohmann::json beat = {
         {"MaKiosk", kiosk_id},
         {"PhienBan", version},
         {"ThoiGian", format_portal_time(vietnam_time_from_unix_ms(now_unix_ms))},
         {"TrangThai",
          {{"ChuaGui", counts.unsent}, {"BiGiu", counts.held}, {"QuaHan", counts.stale}}}};
+    // [ops] the outbox depth and the last drawn frame (a frozen screen is seen from the portal)
+    beat["TrangThai"]["HangDoi"] = counts.unsent + counts.held;
+    beat["TrangThai"]["KhungHinhCuoi"] =
+        counts.last_frame_unix_ms > 0 ? nlohmann::json(format_portal_time(
+                                            vietnam_time_from_unix_ms(counts.last_frame_unix_ms)))
+                                      : nlohmann::json(nullptr);
     return beat.dump();
 }
 

@@ -16,9 +16,11 @@ namespace motcua::core {
 std::string rating_body(const std::string& code, int level, const std::string& kiosk_id);
 
 // {"MaKiosk", "PhienBan", "ThoiGian" (yyyyMMddHHmmss, Vietnam time), "TrangThai": {"ChuaGui",
-// "BiGiu", "QuaHan"}}.
+// "BiGiu", "QuaHan", "HangDoi" (the outbox depth: unsent + held), "KhungHinhCuoi" (when the screen
+// was last drawn, portal time; null before the first frame)}}.
 struct HeartbeatCounts {
     int unsent = 0, held = 0, stale = 0;
+    std::int64_t last_frame_unix_ms = 0;  // [ops] 0: no frame drawn yet
 };
 std::string heartbeat_body(const std::string& kiosk_id, const std::string& version,
                            std::int64_t now_unix_ms, HeartbeatCounts counts);

@@ -22,6 +22,7 @@
 #include "platform/assets.h"
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
+#include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
@@ -72,14 +73,15 @@ struct Options {
     std::string bank_bin;          // [paper] the office's account for fees (VietQR); "" = none
     std::string bank_account;
     std::string bank_name;
-    std::string office_name;      // [paper] on the receipt and the queue ticket
-    std::string notify_command;   // [help] run when a resident taps "Gọi cán bộ"
-    std::string notify_url;       // [help] or POSTed to this loopback/LAN address
-    std::string staff_pin_file;   // [staff] the salted PIN hash (0600)
-    std::string config;           // [ops] the TOML configuration file
-    bool print_config = false;    // [ops] print the effective configuration and exit
-    std::string metrics_file;     // [ops] Prometheus text format, rewritten atomically
-    std::string language = "vi";  // [ops] the default language of a visit
+    std::string office_name;       // [paper] on the receipt and the queue ticket
+    std::string notify_command;    // [help] run when a resident taps "Gọi cán bộ"
+    std::string notify_url;        // [help] or POSTed to this loopback/LAN address
+    std::string staff_pin_file;    // [staff] the salted PIN hash (0600)
+    std::string config;            // [ops] the TOML configuration file
+    bool print_config = false;     // [ops] print the effective configuration and exit
+    std::string metrics_file;      // [ops] Prometheus text format, rewritten atomically
+    std::string language = "vi";   // [ops] the default language of a visit
+    std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
 };
 
 const char* Usage =
@@ -93,6 +95,7 @@ const char* Usage =
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
     "[--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
+    "              [--notify-command CMD] [--notify-url URL] [--typing telex|vni|off]\n"  // [help]
     "       motcua --check-procedures DIR\n";
 
 bool parse_options(int argc, char** argv, Options& options) {
@@ -126,6 +129,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--config", &options.config},                  // [ops]
         {"--metrics-file", &options.metrics_file},      // [ops]
         {"--language", &options.language},              // [ops]
+        {"--typing", &options.typing},                  // [help] telex | vni | off
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},
@@ -226,6 +230,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
         return 2;
     }
+    // [help] The physical keyboard's composer.
+    core::Typing typing = core::Typing::Telex;
+    if (options.typing == "vni")
+        typing = core::Typing::Vni;
+    else if (options.typing == "off")
+        typing = core::Typing::Off;
+    else if (options.typing != "telex") {
+        std::fprintf(stderr, "motcua: --typing needs telex, vni or off\n");
+        return 2;
+    }
+    // [/help]
     if (!options.check_procedures.empty()) return check_procedures(options.check_procedures);
     if (!options.log_file.empty()) platform::set_log_file(options.log_file);
     if (options.headless) platform::set_log_quiet(true);
@@ -336,6 +351,20 @@ int main(int argc, char** argv) {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }
 
+    // [help] "Gọi cán bộ": a command or a POST on the LAN, off the UI thread. A refused address or
+    // a missing program stops the start: staff would believe the button calls them.
+    std::unique_ptr<platform::StaffNotifier> notifier;
+    if (!options.notify_command.empty() || !options.notify_url.empty()) {
+        auto made = platform::StaffNotifier::create(
+            {options.notify_command, options.notify_url, options.kiosk_id, 5000});
+        if (!made) {
+            platform::log_error(made.error().code, made.error().detail);
+            std::fprintf(stderr, "motcua: %s\n", made.error().detail.c_str());
+            return 1;
+        }
+        notifier = std::move(made).value();
+    }
+    // [/help]
     stage("outbox");
     // --- SDL, the display, fonts ---
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
@@ -420,11 +449,13 @@ int main(int argc, char** argv) {
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     config.holidays = *holidays;
+    config.typing = typing;  // [help]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
-                           references.get(), platform::make_qr, !outbox_set_aside.empty()},
+                           references.get(), platform::make_qr, !outbox_set_aside.empty(),
+                           notifier.get()},  // [help] notifier
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

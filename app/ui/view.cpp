@@ -49,6 +49,15 @@ void header(Frame& frame, float height) {
     }
     // Text size and language: on every screen, changeable at any time (Anywhere Ballot).
     const float right_w = unit * 8.5f + unit * 6.5f + ImGui::GetStyle().ItemSpacing.x;
+    // [help] "Gọi cán bộ" between home and the settings, as wide as the room there allows.
+    if (spec.call_staff) {
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        const float room =
+            ImGui::GetWindowWidth() - right_w - unit * 0.6f - ImGui::GetCursorPosX() - spacing;
+        action(frame, *spec.call_staff, ImVec2(std::min(unit * 8.0f, room), button_h));
+        ImGui::SameLine();
+    }
+    // [/help]
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - right_w - unit * 0.6f);
     action(frame, spec.text_size, ImVec2(unit * 8.5f, button_h));
     ImGui::SameLine();
@@ -75,6 +84,47 @@ void footer(Frame& frame, const core::Footer& spec, float top, float height, boo
     }
     ImGui::PopFont();
 }
+
+// [help] A question over the screen (ScreenModel::dialog): nothing under it can be tapped.
+void dialog_overlay(Frame& frame) {
+    if (!frame.model().dialog || frame.model().idle) return;
+    const core::Dialog& dialog = *frame.model().dialog;
+    frame.context.registry.cover_all();
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
+    ImGui::Begin(
+        "dialog", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    const float unit = frame.unit();
+    const float button_h = unit * 2.6f;
+    const ImVec2 panel(io.DisplaySize.x * 0.8f,
+                       std::min(io.DisplaySize.y * 0.9f,
+                                unit * 7.0f + dialog.actions.size() * (button_h + unit * 0.5f)));
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - panel.x) / 2, (io.DisplaySize.y - panel.y) / 2));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, frame.colours.surface);
+    ImGui::BeginChild("dialog_panel", panel, true);
+    ImGui::SetCursorPos(ImVec2(unit, unit));
+    ImGui::Indent(unit);
+    ImGui::PushTextWrapPos(panel.x - unit);
+    heading(frame, dialog.title.text);
+    paragraph(frame, dialog.body.text);
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent(unit);
+    ImGui::PushFont(frame.heading());
+    for (const auto& each : dialog.actions) {
+        ImGui::SetCursorPosX(unit);
+        action(frame, each, ImVec2(panel.x - 2 * unit, button_h));
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+// [/help]
 
 void idle_overlay(Frame& frame) {
     if (!frame.model().idle) return;
@@ -156,6 +206,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     ImGui::SetCursorPos(ImVec2(unit * 0.2f, unit * 0.6f));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit * 1.4f);
+    if (model.banner) notice_box(frame, model.banner->text, false);  // [help]
     draw_screen(frame);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -181,6 +232,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     ImGui::End();
     ImGui::PopFont();
     ImGui::PopStyleColor(2);
+    dialog_overlay(frame);  // [help]
     idle_overlay(frame);
 }
 

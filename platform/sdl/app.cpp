@@ -78,6 +78,14 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
                 apply(core::intent::LookupResult{
                     lookup->code, core::LookupState::Unavailable, {}, 0, {}});
             }
+        } else if (const auto* call = std::get_if<core::effect::NotifyStaff>(&effect)) {
+            // [help] Off the UI thread; the outcome is logged by the notifier.
+            if (m_parts.notifier)
+                m_parts.notifier->notify(call->screen, m_clock.wall_unix_ms());
+            else
+                log_warning("staff_notify_unconfigured",
+                            "no --notify-command or --notify-url: only the banner shows");
+            // [/help]
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         }
@@ -144,6 +152,8 @@ bool App::frame() {
                                         std::string(core::to_string(status.problem)));
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
+    // [help] No portal configured, or the last attempt reached nothing: no network, not a slow one.
+    inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
     const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;

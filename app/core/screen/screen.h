@@ -65,6 +65,14 @@ struct ChooseScreen {
     std::optional<Action> clear;
     std::optional<Text> no_results;
     std::vector<Action> procedures;  // every procedure, or the search hits best first
+    // [help] For each of `procedures`, in the same order: its pictogram (a name from
+    // kProcedureIcons, "" = a plain document) and one line in everyday words.
+    struct Look {
+        std::string icon;
+        Text tagline;
+    };
+    std::vector<Look> looks = {};
+    // [/help]
 };
 
 struct EligibilityScreen {
@@ -74,6 +82,7 @@ struct EligibilityScreen {
 
 struct EligibilityExitScreen {
     Text title, body, ask_staff;
+    std::optional<Action> offer = std::nullopt;  // [help] "Làm thủ tục: ..." in one tap
 };
 
 struct DocumentLine {
@@ -168,6 +177,7 @@ struct QuestionScreen {
 
 struct ReviewRow {
     Text label, answer;
+    std::vector<Text> warnings = {};  // [help] answers that contradict the ID number
 };
 
 struct ReviewItem {
@@ -288,6 +298,9 @@ struct ScreenInputs {
     // What staff must know about, as i18n keys ("staff.problem.auth", "staff.problem.clock"...):
     // named after the notice, so a wrong token is not mistaken for a slow network.
     std::vector<std::string> staff_problems;
+    // [help] The filing worker's last attempt could not reach the portal at all (no network),
+    // as opposed to a portal that answers slowly: the resident is told which.
+    bool portal_unreachable = false;
 };
 
 // The whole screen as it must look now.

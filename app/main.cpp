@@ -73,14 +73,15 @@ struct Options {
     std::string bank_bin;          // [paper] the office's account for fees (VietQR); "" = none
     std::string bank_account;
     std::string bank_name;
-    std::string office_name;       // [paper] on the receipt and the queue ticket
-    std::string notify_command;    // [help] run when a resident taps "Gọi cán bộ"
-    std::string notify_url;        // [help] or POSTed to this loopback/LAN address
-    std::string staff_pin_file;    // [staff] the salted PIN hash (0600)
-    std::string config;            // [ops] the TOML configuration file
-    bool print_config = false;     // [ops] print the effective configuration and exit
-    std::string metrics_file;      // [ops] Prometheus text format, rewritten atomically
-    std::string language = "vi";   // [ops] the default language of a visit
+    std::string office_name;      // [paper] on the receipt and the queue ticket
+    std::string notify_command;   // [help] run when a resident taps "Gọi cán bộ"
+    std::string notify_url;       // [help] or POSTed to this loopback/LAN address
+    std::string staff_pin_file;   // [staff] the salted PIN hash (0600)
+    std::string config;           // [ops] the TOML configuration file
+    bool print_config = false;    // [ops] print the effective configuration and exit
+    std::string metrics_file;     // [ops] Prometheus text format, rewritten atomically
+    std::string language = "vi";  // [ops] the default language of a visit
+
     std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
 };
 

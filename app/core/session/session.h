@@ -262,17 +262,21 @@ struct KeyText {
 // [/help]
 }  // namespace intent
 
-using Intent = std::variant<
-    intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility, intent::Next,
-    intent::Back, intent::Focus, intent::TypeText, intent::Backspace, intent::Shift, intent::Scan,
-    intent::ClearField, intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
-    intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
-    intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
-    intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
-    intent::SetContrast, intent::SetLanguage,
-    // [help]
-    intent::CallStaff, intent::StaffAcknowledgeCall, intent::ConfirmHome, intent::CloseDialog,
-    intent::ChooseAnother, intent::SwitchProcedure, intent::KeyText>;
+// clang-format off
+using Intent =
+    std::variant<intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility,
+                 intent::Next, intent::Back, intent::Focus, intent::TypeText, intent::Backspace,
+                 intent::Shift, intent::Scan, intent::ClearField, intent::ApplyTone,
+                 intent::ApplyMark, intent::Choose, intent::Toggle, intent::EditPage,
+                 intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
+                 intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+                 intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
+                 intent::SetContrast, intent::SetLanguage,
+                 // [help]
+                 intent::CallStaff, intent::StaffAcknowledgeCall, intent::ConfirmHome,
+                 intent::CloseDialog, intent::ChooseAnother, intent::SwitchProcedure,
+                 intent::KeyText>;
+// clang-format on
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -304,9 +308,11 @@ struct NotifyStaff {
 // [/help]
 }  // namespace effect
 
+// clang-format off
 using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
                             effect::VisitEnded, effect::LookupDossier,
                             effect::NotifyStaff>;  // [help] NotifyStaff
+// clang-format on  // [help] NotifyStaff
 
 struct Now {
     std::int64_t monotonic_ms = 0;

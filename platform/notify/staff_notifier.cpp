@@ -33,7 +33,7 @@ bool private_ipv4(const unsigned char* a) {
 bool private_ipv6(const unsigned char* a) {
     static const unsigned char loopback[16] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
     if (std::memcmp(a, loopback, 16) == 0) return true;
-    if ((a[0] & 0xFE) == 0xFC) return true;              // fc00::/7 unique local
+    if ((a[0] & 0xFE) == 0xFC) return true;                  // fc00::/7 unique local
     if (a[0] == 0xFE && (a[1] & 0xC0) == 0x80) return true;  // fe80::/10 link local
     return false;
 }
@@ -86,11 +86,13 @@ core::Status check_notify_url(const std::string& url) {
     if (host == "localhost") return core::Ok{};
     unsigned char bytes[16];
     if (inet_pton(AF_INET, host.c_str(), bytes) == 1)
-        return private_ipv4(bytes) ? core::Status(core::Ok{})
-                                   : core::Status(refused("the host is not on this machine or the LAN"));
+        return private_ipv4(bytes)
+                   ? core::Status(core::Ok{})
+                   : core::Status(refused("the host is not on this machine or the LAN"));
     if (inet_pton(AF_INET6, host.c_str(), bytes) == 1)
-        return private_ipv6(bytes) ? core::Status(core::Ok{})
-                                   : core::Status(refused("the host is not on this machine or the LAN"));
+        return private_ipv6(bytes)
+                   ? core::Status(core::Ok{})
+                   : core::Status(refused("the host is not on this machine or the LAN"));
     return refused("the host must be an IP address on the LAN (a name could point anywhere)");
 }
 
@@ -120,7 +122,8 @@ core::Result<std::unique_ptr<StaffNotifier>> StaffNotifier::create(
                                "the notify command's program was not found: " +
                                    (argv.empty() ? std::string() : argv.front())};
     }
-    return std::unique_ptr<StaffNotifier>(new StaffNotifier(std::move(options), std::move(on_done)));
+    return std::unique_ptr<StaffNotifier>(
+        new StaffNotifier(std::move(options), std::move(on_done)));
 }
 
 StaffNotifier::StaffNotifier(StaffNotifyOptions options,
@@ -193,7 +196,8 @@ StaffNotifyOutcome StaffNotifier::run_command(const Job& job) const {
     pid_t pid = 0;
     const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), env.data());
     posix_spawn_file_actions_destroy(&actions);
-    if (spawned != 0) return {false, "command", std::string("cannot start: ") + std::strerror(spawned)};
+    if (spawned != 0)
+        return {false, "command", std::string("cannot start: ") + std::strerror(spawned)};
 
     const auto deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(m_options.timeout_ms);
@@ -211,8 +215,7 @@ StaffNotifyOutcome StaffNotifier::run_command(const Job& job) const {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {true, "command", "exit 0"};
-    if (WIFEXITED(status))
-        return {false, "command", "exit " + std::to_string(WEXITSTATUS(status))};
+    if (WIFEXITED(status)) return {false, "command", "exit " + std::to_string(WEXITSTATUS(status))};
     return {false, "command", "ended by signal " + std::to_string(WTERMSIG(status))};
 }
 
@@ -232,8 +235,9 @@ StaffNotifyOutcome StaffNotifier::post(const Job& job) const {
     curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect could leave the LAN
     curl_easy_setopt(handle, CURLOPT_NOPROXY, "*");        // and so could a proxy
-    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION,
-                     +[](char*, size_t size, size_t count, void*) { return size * count; });
+    curl_easy_setopt(
+        handle, CURLOPT_WRITEFUNCTION,
+        +[](char*, size_t size, size_t count, void*) { return size * count; });
     const CURLcode rc = curl_easy_perform(handle);
     if (rc != CURLE_OK) return {false, "http", curl_easy_strerror(rc)};
     long status = 0;

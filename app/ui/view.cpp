@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>  // [help]
+#include <cfloat>     // [help]
+
 #include "ui/screens.h"
 #include "ui/widgets.h"
 
@@ -43,25 +46,42 @@ void header(Frame& frame, float height) {
     const float button_h = height - unit * 0.6f;
     ImGui::SetCursorPos(ImVec2(unit * 0.6f, unit * 0.3f));
     ImGui::PushFont(frame.context.fonts.body[0]);
+    // [help] Four buttons share the line now ("Gọi cán bộ" too): each as wide as its words need
+    // (at least the fixed widths there were room for before), so all fit on a 1024-pixel screen.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // The words' width, or the roomier width there was before when all four fit with it.
+    auto words = [&](const core::Action& each) {
+        return ImGui::CalcTextSize(each.label.text.c_str()).x + unit * 1.2f;
+    };
+    float home_w = spec.home ? words(*spec.home) : 0.0f;
+    float call_w = spec.call_staff ? words(*spec.call_staff) : 0.0f;
+    float size_w = words(spec.text_size);
+    float language_w = words(spec.language);
+    const float room = ImGui::GetWindowWidth() - unit * 1.2f - 3 * spacing;
+    const float roomy_home = spec.home ? std::max(home_w, unit * 7.5f) : 0.0f;
+    const float roomy_call = spec.call_staff ? std::max(call_w, unit * 8.0f) : 0.0f;
+    const float roomy_size = std::max(size_w, unit * 8.5f);
+    const float roomy_language = std::max(language_w, unit * 6.5f);
+    if (roomy_home + roomy_call + roomy_size + roomy_language <= room) {
+        home_w = roomy_home, call_w = roomy_call;
+        size_w = roomy_size, language_w = roomy_language;
+    }
     if (spec.home) {
-        action(frame, *spec.home, ImVec2(unit * 7.5f, button_h));
+        action(frame, *spec.home, ImVec2(home_w, button_h));
+        ImGui::SameLine();
+    }
+    if (spec.call_staff) {
+        action(frame, *spec.call_staff, ImVec2(call_w, button_h));
         ImGui::SameLine();
     }
     // Text size and language: on every screen, changeable at any time (Anywhere Ballot).
-    const float right_w = unit * 8.5f + unit * 6.5f + ImGui::GetStyle().ItemSpacing.x;
-    // [help] "Gọi cán bộ" between home and the settings, as wide as the room there allows.
-    if (spec.call_staff) {
-        const float spacing = ImGui::GetStyle().ItemSpacing.x;
-        const float room =
-            ImGui::GetWindowWidth() - right_w - unit * 0.6f - ImGui::GetCursorPosX() - spacing;
-        action(frame, *spec.call_staff, ImVec2(std::min(unit * 8.0f, room), button_h));
-        ImGui::SameLine();
-    }
-    // [/help]
-    ImGui::SetCursorPosX(ImGui::GetWindowWidth() - right_w - unit * 0.6f);
-    action(frame, spec.text_size, ImVec2(unit * 8.5f, button_h));
+    const float right_w = size_w + language_w + spacing;
+    ImGui::SetCursorPosX(
+        std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - right_w - unit * 0.6f));
+    action(frame, spec.text_size, ImVec2(size_w, button_h));
     ImGui::SameLine();
-    action(frame, spec.language, ImVec2(unit * 6.5f, button_h));
+    action(frame, spec.language, ImVec2(language_w, button_h));
+    // [/help]
     ImGui::PopFont();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
@@ -196,17 +216,37 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
                            : typing            ? context.fonts.body[0]->FontSize * 2.6f
                                                : unit * 3.4f;
     const float keyboard_h = typing ? io.DisplaySize.y * (numbers ? 0.36f : 0.40f) : 0;
-    const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h;
+    // [help] The banner ("Cán bộ đang đến...") is a fixed strip under the header: it never
+    // scrolls out of sight behind a field the keyboard keeps in view.
+    const float banner_wrap = io.DisplaySize.x - unit * 3.6f - 8.0f;
+    const float banner_h =
+        model.banner ? std::min(io.DisplaySize.y * 0.25f,
+                                frame.body()
+                                        ->CalcTextSizeA(frame.body()->FontSize, FLT_MAX,
+                                                        banner_wrap, model.banner->text.c_str())
+                                        .y +
+                                    unit * 1.4f)
+                     : 0.0f;
+    // [/help]
+    const float content_h = io.DisplaySize.y - header_h - footer_h - keyboard_h - banner_h;
 
     header(frame, header_h);
 
-    ImGui::SetCursorPos(ImVec2(unit * 1.2f, header_h + unit * 0.2f));
+    // [help]
+    if (model.banner) {
+        ImGui::SetCursorPos(ImVec2(unit * 1.2f, header_h + unit * 0.2f));
+        ImGui::BeginChild("banner", ImVec2(io.DisplaySize.x - unit * 2.4f, banner_h), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        notice_box(frame, model.banner->text, false);
+        ImGui::EndChild();
+    }
+    // [/help]
+    ImGui::SetCursorPos(ImVec2(unit * 1.2f, header_h + banner_h + unit * 0.2f));
     begin_content(frame, "content",
                   ImVec2(io.DisplaySize.x - unit * 2.0f, content_h - unit * 0.4f));
     ImGui::SetCursorPos(ImVec2(unit * 0.2f, unit * 0.6f));
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - unit * 1.4f);
-    if (model.banner) notice_box(frame, model.banner->text, false);  // [help]
     draw_screen(frame);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
@@ -214,11 +254,12 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     end_content(frame);
 
     if (keyboard_h > 0) {
-        ImGui::SetCursorPos(ImVec2(unit * 0.6f, header_h + content_h));
+        ImGui::SetCursorPos(ImVec2(unit * 0.6f, header_h + banner_h + content_h));
         ImDrawList* draw_list = ImGui::GetWindowDrawList();
-        draw_list->AddRectFilled(ImVec2(0, header_h + content_h - unit * 0.2f),
-                                 ImVec2(io.DisplaySize.x, header_h + content_h + keyboard_h),
-                                 frame.colours.secondary);
+        draw_list->AddRectFilled(
+            ImVec2(0, header_h + banner_h + content_h - unit * 0.2f),
+            ImVec2(io.DisplaySize.x, header_h + banner_h + content_h + keyboard_h),
+            frame.colours.secondary);
         ImGui::PushItemWidth(io.DisplaySize.x - unit * 1.2f);
         ImGui::BeginGroup();
         ImGui::Dummy(ImVec2(io.DisplaySize.x - unit * 1.2f, 1));
@@ -227,7 +268,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
         ImGui::PopItemWidth();
     }
     if (footer_h > 0)
-        footer(frame, model.footer, header_h + content_h + keyboard_h, footer_h, typing);
+        footer(frame, model.footer, header_h + banner_h + content_h + keyboard_h, footer_h, typing);
 
     ImGui::End();
     ImGui::PopFont();

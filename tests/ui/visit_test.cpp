@@ -330,6 +330,14 @@ TEST_CASE("calling staff shows a banner, runs the notify command and holds the i
     CHECK(logged.find("\"staff_called\"") != std::string::npos);
     CHECK(logged.find("\"staff_notified\"") != std::string::npos);
     CHECK(logged.find("Phạm") == std::string::npos);  // no personal data in the log
+
+    SECTION("on a 1024×768 screen the four header buttons still fit and pass the audit") {
+        auto small = run_kiosk("", "call_staff.script", shots_dir("call_staff_1024"),
+                               temp.file("outbox2.sqlite"),
+                               {"--notify-command", hook + " " + called, "--size", "1024x768"});
+        INFO(small.output);
+        CHECK(small.exit_code == 0);
+    }
 }
 
 TEST_CASE(

@@ -28,6 +28,7 @@
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
 #include "platform/metrics_writer.h"
+#include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
@@ -93,6 +94,7 @@ struct Options {
     std::string size;                    // [ops] --size WxH as given (sets width, height)
     bool kiosk = false;  // [ops] full screen, no decorations, no exit key, cursor hidden
     bool set_staff_pin = false;  // [staff] read a PIN from stdin, store its hash, exit
+    std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
 };
 
 // [ops] The flags are the two tables below (plus the switches); CLI11 reads them, then the
@@ -167,6 +169,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--portal-kind", &options.portal_kind},        // [ops]
         {"--holidays", &options.holidays},              // [ops]
         {"--size", &options.size},                      // [ops] WxH, checked below
+        {"--typing", &options.typing},                  // [help] telex | vni | off
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},
@@ -324,6 +327,17 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "motcua: --renderer needs auto, ours, sdl or gl\n");
         return 2;
     }
+    // [help] The physical keyboard's composer.
+    core::Typing typing = core::Typing::Telex;
+    if (options.typing == "vni")
+        typing = core::Typing::Vni;
+    else if (options.typing == "off")
+        typing = core::Typing::Off;
+    else if (options.typing != "telex") {
+        std::fprintf(stderr, "motcua: --typing needs telex, vni or off\n");
+        return 2;
+    }
+    // [/help]
     if (!options.check_procedures.empty()) return check_procedures(options.check_procedures);
     if (!options.log_file.empty()) platform::set_log_file(options.log_file);
     if (options.headless) platform::set_log_quiet(true);
@@ -470,6 +484,20 @@ int main(int argc, char** argv) {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }
 
+    // [help] "Gọi cán bộ": a command or a POST on the LAN, off the UI thread. A refused address or
+    // a missing program stops the start: staff would believe the button calls them.
+    std::unique_ptr<platform::StaffNotifier> notifier;
+    if (!options.notify_command.empty() || !options.notify_url.empty()) {
+        auto made = platform::StaffNotifier::create(
+            {options.notify_command, options.notify_url, options.kiosk_id, 5000});
+        if (!made) {
+            platform::log_error(made.error().code, made.error().detail);
+            std::fprintf(stderr, "motcua: %s\n", made.error().detail.c_str());
+            return 1;
+        }
+        notifier = std::move(made).value();
+    }
+    // [/help]
     stage("outbox");
     // --- SDL, the display, fonts ---
     if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
@@ -561,12 +589,14 @@ int main(int argc, char** argv) {
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     config.holidays = *holidays;
+    config.typing = typing;  // [help]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
                            references.get(), platform::make_qr, !outbox_set_aside.empty(),
-                           &staff_store},  // [staff]
+                           &staff_store,  // [staff]
+                           notifier.get()},  // [help] notifier
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

@@ -4,6 +4,56 @@
 
 namespace motcua::ui {
 
+// [help] Pictograms drawn from shapes (no icon font to ship): one per kind of procedure, named
+// by core::kProcedureIcons, in the colour of the text, inside a square of side `side`.
+namespace {
+void draw_icon(ImDrawList* draw, ImVec2 at, float side, const std::string& icon, ImU32 colour) {
+    const float s = side;
+    const float line = std::max(2.0f, s * 0.07f);
+    auto p = [&](float x, float y) { return ImVec2(at.x + x * s, at.y + y * s); };
+    if (icon == "baby") {  // a head and a swaddled body
+        draw->AddCircleFilled(p(0.5f, 0.3f), s * 0.16f, colour);
+        draw->AddRectFilled(p(0.3f, 0.5f), p(0.7f, 0.85f), colour, s * 0.15f);
+    } else if (icon == "rings") {  // two rings
+        draw->AddCircle(p(0.38f, 0.55f), s * 0.22f, colour, 0, line);
+        draw->AddCircle(p(0.62f, 0.55f), s * 0.22f, colour, 0, line);
+    } else if (icon == "cross") {  // a plain cross
+        draw->AddRectFilled(p(0.44f, 0.12f), p(0.56f, 0.88f), colour);
+        draw->AddRectFilled(p(0.24f, 0.32f), p(0.76f, 0.44f), colour);
+    } else if (icon == "stamp") {  // a stamp over a line
+        draw->AddCircleFilled(p(0.5f, 0.22f), s * 0.12f, colour);
+        draw->AddRectFilled(p(0.45f, 0.3f), p(0.55f, 0.55f), colour);
+        draw->AddRectFilled(p(0.22f, 0.55f), p(0.78f, 0.7f), colour, s * 0.04f);
+        draw->AddRectFilled(p(0.15f, 0.8f), p(0.85f, 0.86f), colour);
+    } else if (icon == "pen") {  // a pen signing a line
+        draw->AddLine(p(0.75f, 0.15f), p(0.35f, 0.65f), colour, line * 2.0f);
+        draw->AddTriangleFilled(p(0.3f, 0.6f), p(0.4f, 0.7f), p(0.25f, 0.75f), colour);
+        draw->AddBezierCubic(p(0.12f, 0.85f), p(0.3f, 0.75f), p(0.5f, 0.95f), p(0.88f, 0.82f),
+                             colour, line);
+    } else if (icon == "copy") {  // two sheets
+        draw->AddRect(p(0.18f, 0.12f), p(0.62f, 0.72f), colour, 0, 0, line);
+        draw->AddRectFilled(p(0.38f, 0.3f), p(0.82f, 0.9f), colour);
+    } else if (icon == "house") {  // a roof and walls
+        draw->AddTriangleFilled(p(0.5f, 0.12f), p(0.1f, 0.5f), p(0.9f, 0.5f), colour);
+        draw->AddRectFilled(p(0.22f, 0.5f), p(0.78f, 0.88f), colour);
+    } else if (icon == "pencil") {  // a pencil correcting a line
+        draw->AddRect(p(0.15f, 0.15f), p(0.65f, 0.85f), colour, 0, 0, line);
+        draw->AddLine(p(0.88f, 0.22f), p(0.5f, 0.7f), colour, line * 2.5f);
+    } else if (icon == "heart") {
+        draw->AddCircleFilled(p(0.35f, 0.38f), s * 0.17f, colour);
+        draw->AddCircleFilled(p(0.65f, 0.38f), s * 0.17f, colour);
+        draw->AddTriangleFilled(p(0.19f, 0.45f), p(0.81f, 0.45f), p(0.5f, 0.85f), colour);
+    } else if (icon == "person") {
+        draw->AddCircleFilled(p(0.5f, 0.3f), s * 0.16f, colour);
+        draw->AddRectFilled(p(0.25f, 0.55f), p(0.75f, 0.88f), colour, s * 0.2f);
+    } else {  // a plain document with lines
+        draw->AddRect(p(0.22f, 0.1f), p(0.78f, 0.9f), colour, 0, 0, line);
+        for (float y : {0.3f, 0.5f, 0.7f}) draw->AddLine(p(0.32f, y), p(0.68f, y), colour, line);
+    }
+}
+}  // namespace
+// [/help]
+
 // Browse every procedure, or search by typing (without accents is fine).
 void screen_choose(Frame& frame, const core::ChooseScreen& screen) {
     const float unit = frame.unit();
@@ -23,7 +73,28 @@ void screen_choose(Frame& frame, const core::ChooseScreen& screen) {
     ImGui::Dummy(ImVec2(0, unit * 0.2f));
     if (screen.no_results) notice_box(frame, screen.no_results->text, false);
     ImGui::PushFont(frame.body());
-    for (const auto& procedure : screen.procedures) wide_action(frame, procedure, width);
+    for (std::size_t i = 0; i < screen.procedures.size(); ++i) {
+        const auto& procedure = screen.procedures[i];
+        // [help] A pictogram left of the button, and the everyday line under its name.
+        const bool looks = i < screen.looks.size();
+        const float icon_side = frame.target();
+        if (!looks) {
+            wide_action(frame, procedure, width);
+            continue;
+        }
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw_icon(ImGui::GetWindowDrawList(), at, icon_side, screen.looks[i].icon,
+                  frame.colours.primary);
+        ImGui::Dummy(ImVec2(icon_side, icon_side));
+        ImGui::SameLine();
+        const float indent = icon_side + ImGui::GetStyle().ItemSpacing.x;
+        wide_action(frame, procedure, width - indent);
+        if (!screen.looks[i].tagline.empty()) {
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+            muted(frame, screen.looks[i].tagline.text);
+        }
+        // [/help]
+    }
     ImGui::PopFont();
 }
 

@@ -23,6 +23,16 @@ void screen_eligibility_exit(Frame& frame, const core::EligibilityExitScreen& sc
     paragraph(frame, screen.body.text);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.5f));
     muted(frame, screen.ask_staff.text);
+    // [help] The procedure to do instead, in one tap.
+    if (screen.offer) {
+        ImGui::Dummy(ImVec2(0, frame.unit() * 0.5f));
+        ImGui::PushFont(frame.heading());
+        action(frame, *screen.offer,
+               ImVec2(std::min(ImGui::GetContentRegionAvail().x, frame.unit() * 28.0f),
+                      frame.unit() * 3.0f));
+        ImGui::PopFont();
+    }
+    // [/help]
 }
 
 }  // namespace motcua::ui

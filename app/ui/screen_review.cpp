@@ -21,6 +21,8 @@ void screen_review(Frame& frame, const core::ReviewScreen& screen) {
             for (const auto& row : item.rows) {
                 muted(frame, row.label.text);
                 text(frame, row.answer.text, frame.heading(), frame.colours.text);
+                // [help] flagged, not blocked: the ID number says otherwise
+                for (const auto& warning : row.warnings) notice_box(frame, warning.text, false);
             }
         }
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + width - unit * 8.0f);

@@ -139,6 +139,14 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
                 apply(core::intent::LookupResult{
                     lookup->code, core::LookupState::Unavailable, {}, 0, {}});
             }
+        } else if (const auto* call = std::get_if<core::effect::NotifyStaff>(&effect)) {
+            // [help] Off the UI thread; the outcome is logged by the notifier.
+            if (m_parts.notifier)
+                m_parts.notifier->notify(call->screen, m_clock.wall_unix_ms());
+            else
+                log_warning("staff_notify_unconfigured",
+                            "no --notify-command or --notify-url: only the banner shows");
+            // [/help]
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         } else {
@@ -286,6 +294,8 @@ bool App::frame() {
         inputs.staff_view = &staff;
     }
     // [/staff]
+    // [help] No portal configured, or the last attempt reached nothing: no network, not a slow one.
+    inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
     core::ScreenModel model = core::build_screen(m_parts.session, inputs);
     if (m_model_hook) m_model_hook(model);  // [layout] test-only
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};

@@ -14,6 +14,7 @@
 #include "core/session/session.h"
 #include "core/text/search.h"
 #include "platform/filing_worker.h"
+#include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
@@ -52,6 +53,7 @@ struct AppParts {
     std::function<ui::QrMatrix(const std::string&)> make_qr;
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
     StaffStore* staff = nullptr;    // [staff] PIN, lockout and counts; null: no staff mode
+    StaffNotifier* notifier = nullptr;  // [help] "Gọi cán bộ": null when none is configured
 };
 
 class App {

@@ -31,7 +31,16 @@ bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms,
             io.MouseWheel += static_cast<float>(event.wheel.y);
             return false;
         case SDL_TEXTINPUT: {
-            if (m_pending_text.empty()) m_pending_since = now_ms;
+            // [help] A run is a scan only while every event follows the last within ScanGapMs.
+            if (m_pending_text.empty()) {
+                m_pending_since = now_ms;
+                m_pending_events = 0;
+                m_pending_fast = true;
+            } else if (now_ms - m_last_text_ms > ScanGapMs) {
+                m_pending_fast = false;
+            }
+            ++m_pending_events;
+            // [/help]
             m_pending_text += event.text.text;
             m_last_text_ms = now_ms;
             return false;
@@ -39,12 +48,9 @@ bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms,
         case SDL_KEYDOWN: {
             SDL_Keycode key = event.key.keysym.sym;
             if (key == SDLK_RETURN || key == SDLK_KP_ENTER) {
-                const bool burst = m_pending_text.size() >= ScanMinLength &&
-                                   now_ms - m_last_text_ms <= ScanGapMs * 3;
+                const bool burst = is_burst() && now_ms - m_last_text_ms <= ScanGapMs * 3;
                 if (burst) {
-                    intents.push_back(core::intent::Scan{m_pending_text});
-                    m_pending_text.clear();
-                    m_pending_since = -1;
+                    flush_scan(intents);
                 } else {
                     flush_text(intents);
                 }
@@ -62,10 +68,23 @@ bool InputTranslator::handle(const SDL_Event& event, std::int64_t now_ms,
 }
 
 void InputTranslator::flush_text(std::vector<core::Intent>& intents) {
-    if (!m_pending_text.empty()) intents.push_back(core::intent::TypeText{m_pending_text});
+    // [help] A physical keyboard's keys: the session composes Telex/VNI where it fits.
+    if (!m_pending_text.empty()) intents.push_back(core::intent::KeyText{m_pending_text});
     m_pending_text.clear();
     m_pending_since = -1;
 }
+
+// [help] Many key events faster than any hand: a scanner (keyboard wedge), even without Enter.
+bool InputTranslator::is_burst() const {
+    return m_pending_fast && m_pending_events >= ScanMinLength;
+}
+
+void InputTranslator::flush_scan(std::vector<core::Intent>& intents) {
+    intents.push_back(core::intent::Scan{m_pending_text});
+    m_pending_text.clear();
+    m_pending_since = -1;
+}
+// [/help]
 
 bool InputTranslator::before_frame(std::int64_t now_ms, std::vector<core::Intent>& intents) {
     bool changed = false;
@@ -80,7 +99,11 @@ bool InputTranslator::before_frame(std::int64_t now_ms, std::vector<core::Intent
     }
     // Text that stopped arriving a moment ago was typed by a person, not scanned.
     if (!m_pending_text.empty() && now_ms - m_last_text_ms > ScanGapMs) {
-        flush_text(intents);
+        // [help] a burst that ended without Enter is still a scan, never typed into a field
+        if (is_burst())
+            flush_scan(intents);
+        else
+            flush_text(intents);
         changed = true;
     }
     return changed;

@@ -1,6 +1,8 @@
 // Turns SDL events into Dear ImGui 1.86 input (mouse state written directly, touch-friendly)
 // and into session intents (typed text, backspace, scanner bursts). Typed text never goes to
-// an ImGui text widget: the session owns every answer.
+// an ImGui text widget: the session owns every answer. [help] Keys become intent::KeyText (the
+// session composes Telex/VNI); a burst of keys faster than a hand is intent::Scan, with or
+// without a final Enter, so a scanner never types into a field.
 #pragma once
 
 #include <SDL.h>
@@ -33,6 +35,13 @@ public:
 
 private:
     void flush_text(std::vector<core::Intent>& intents);
+    // [help]
+    bool is_burst() const;
+    void flush_scan(std::vector<core::Intent>& intents);
+    std::size_t m_pending_events =
+        0;                       // SDL_TEXTINPUT events in the pending run (an IME sends words)
+    bool m_pending_fast = true;  // every event of the run came within ScanGapMs of the last
+    // [/help]
 
     int m_frames_until_lift = -1;  // frames to draw before the released pointer is lifted
     std::string m_pending_text;

@@ -3,6 +3,7 @@
 // in the build tree (ui-shots/) to look at.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -304,3 +305,49 @@ TEST_CASE("certified copies of two papers are asked one paper at a time and file
     CHECK(request["TrichYeuHoSo"] ==
           "Chứng thực bản sao từ bản chính: Giấy khai sinh, Bằng tốt nghiệp trung học phổ thông");
 }
+
+// [help]
+TEST_CASE("calling staff shows a banner, runs the notify command and holds the idle timer",
+          "[ui][help][call-staff]") {
+    TempDir temp;
+    const std::string hook = temp.file("notify.sh");
+    const std::string called = temp.file("called.txt");
+    {
+        std::ofstream script(hook);
+        script << "#!/bin/sh\nprintf '%s %s %s\\n' \"$MOTCUA_EVENT\" \"$MOTCUA_KIOSK_ID\" "
+                  "\"$MOTCUA_SCREEN\" > \"$1\"\n";
+    }
+    std::filesystem::permissions(hook, std::filesystem::perms::owner_all);
+    const std::string log = temp.file("kiosk.log");
+    auto result =
+        run_kiosk("", "call_staff.script", shots_dir("call_staff"), temp.file("outbox.sqlite"),
+                  {"--notify-command", hook + " " + called, "--log", log});
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+    // The command ran (off the UI thread; the kiosk waits for it on the way out).
+    CHECK(motcua::test::read_file(called) == "staff_called KIOSK-01 question\n");
+    const std::string logged = motcua::test::read_file(log);
+    CHECK(logged.find("\"staff_called\"") != std::string::npos);
+    CHECK(logged.find("\"staff_notified\"") != std::string::npos);
+    CHECK(logged.find("Phạm") == std::string::npos);  // no personal data in the log
+
+    SECTION("on a 1024×768 screen the four header buttons still fit and pass the audit") {
+        auto small = run_kiosk("", "call_staff.script", shots_dir("call_staff_1024"),
+                               temp.file("outbox2.sqlite"),
+                               {"--notify-command", hook + " " + called, "--size", "1024x768"});
+        INFO(small.output);
+        CHECK(small.exit_code == 0);
+    }
+}
+
+TEST_CASE(
+    "going home mid-visit asks first, guidance ends with a choice, an exit offers the "
+    "right procedure",
+    "[ui][help][confirm-home]") {
+    TempDir temp;
+    auto result =
+        run_kiosk("", "confirm_home.script", shots_dir("confirm_home"), temp.file("outbox.sqlite"));
+    INFO(result.output);
+    REQUIRE(result.exit_code == 0);
+}
+// [/help]

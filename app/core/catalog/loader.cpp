@@ -216,10 +216,11 @@ DocumentKind parse_document_kind(const std::string& name, const std::string& pat
 }
 
 Procedure parse(const json& doc, const std::string& file) {
-    ObjectReader reader(doc, "$",
-                        {"format", "code", "name", "description", "everyday_names", "category",
-                         "authority", "processing", "fee", "documents", "eligibility", "pages",
-                         "guidance_only", "guidance", "portal"});
+    ObjectReader reader(
+        doc, "$",
+        {"format", "code", "name", "description", "everyday_names", "category", "authority",
+         "processing", "fee", "documents", "eligibility", "pages", "guidance_only", "guidance",
+         "portal", "rank", "icon", "tagline"});  // [help] rank, icon, tagline
     auto format = reader.integer("format", 1, 1);
     if (!format) fail("$.format", "missing; expected 1");
     Procedure procedure;
@@ -234,6 +235,18 @@ Procedure parse(const json& doc, const std::string& file) {
         procedure.everyday_names.push_back(read_text(
             reader.at("everyday_names")[i], "$.everyday_names[" + std::to_string(i) + "]"));
     procedure.category = reader.string("category");
+    // [help] Where it stands in the list, its pictogram and its one everyday line.
+    procedure.rank = static_cast<int>(reader.integer("rank", 1, 1000).value_or(100));
+    procedure.icon = reader.string("icon", false);
+    if (!procedure.icon.empty() && std::find(std::begin(kProcedureIcons), std::end(kProcedureIcons),
+                                             procedure.icon) == std::end(kProcedureIcons)) {
+        std::string known;
+        for (const char* icon : kProcedureIcons)
+            known += std::string(known.empty() ? "" : ", ") + icon;
+        fail("$.icon", "unknown icon '" + procedure.icon + "'; expected one of: " + known);
+    }
+    procedure.tagline = read_text(reader, "tagline", false);
+    // [/help]
     procedure.authority = read_text(reader, "authority");
     procedure.guidance_only = reader.boolean("guidance_only", false);
     procedure.guidance = read_text(reader, "guidance", procedure.guidance_only);
@@ -266,7 +279,8 @@ Procedure parse(const json& doc, const std::string& file) {
     for (std::size_t i = 0; i < eligibility.size(); ++i) {
         std::string path = "$.eligibility[" + std::to_string(i) + "]";
         ObjectReader question(eligibility[i], path,
-                              {"id", "question", "exit_when", "exit_title", "exit_body"});
+                              {"id", "question", "exit_when", "exit_title", "exit_body",
+                               "exit_procedure"});  // [help] exit_procedure
         EligibilityQuestion def;
         def.id = question.string("id");
         def.question = read_text(question, "question");
@@ -276,6 +290,14 @@ Procedure parse(const json& doc, const std::string& file) {
         def.exit_when_yes = exit_when == "yes";
         def.exit_title = read_text(question, "exit_title");
         def.exit_body = read_text(question, "exit_body");
+        // [help] The procedure to do instead, offered in one tap on the exit page.
+        def.exit_procedure = question.string("exit_procedure", false);
+        if (!def.exit_procedure.empty() &&
+            (def.exit_procedure.size() < 8 ||
+             def.exit_procedure.find_first_not_of("0123456789.H") != std::string::npos))
+            fail(path + ".exit_procedure",
+                 "'" + def.exit_procedure + "' is not a procedure code like 2.000635");
+        // [/help]
         procedure.eligibility.push_back(std::move(def));
     }
 

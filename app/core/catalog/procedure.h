@@ -122,7 +122,13 @@ struct EligibilityQuestion {
     bool exit_when_yes = false;
     LocalText exit_title;
     LocalText exit_body;
+    std::string
+        exit_procedure;  // [help] the code of the procedure to do instead, offered in one tap
 };
+
+// [help] The pictograms the procedure list draws (app/ui/screen_choose.cpp), by name.
+inline constexpr const char* kProcedureIcons[] = {"baby", "rings", "cross",  "stamp", "pen",
+                                                  "copy", "house", "pencil", "heart", "person"};
 
 struct Procedure {
     std::string code;  // national MaTTHC, e.g. "1.001193"
@@ -130,6 +136,11 @@ struct Procedure {
     LocalText description;
     std::vector<LocalText> everyday_names;
     std::string category;
+    // [help] The list of procedures: most used first (rank 1), a pictogram, one everyday line.
+    int rank = 100;
+    std::string icon;  // one of kProcedureIcons, or "" (a plain document)
+    LocalText tagline;
+    // [/help]
     LocalText authority;
     int working_days = 0;  // 0 = result the same day (15:00 rule)
     LocalText processing_note;

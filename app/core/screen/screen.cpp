@@ -108,8 +108,45 @@ Header make_header(const Words& w, const SessionState& state) {
     header.language =
         w.action("header.other_language", "language",
                  intent::SetLanguage{english ? Language::Vietnamese : Language::English});
+    // [help] "Gọi cán bộ" on every screen; once called it says so (a second tap does nothing).
+    header.call_staff = w.action(
+        state.staff_called ? "help.called" : "help.call_staff", "call_staff", intent::CallStaff{},
+        state.staff_called ? ButtonStyle::Selected : ButtonStyle::Secondary);
+    // [/help]
     return header;
 }
+
+// [help] The question drawn over the screen, the safe choice first.
+std::optional<Dialog> make_dialog(const Words& w, const SessionState& state) {
+    switch (state.ask) {
+        case Ask::None:
+            return std::nullopt;
+        case Ask::LeaveVisit:
+            return Dialog{w.t("dialog.leave.title"),
+                          w.t("dialog.leave.body"),
+                          {w.action("dialog.leave.stay", "dialog_stay", intent::CloseDialog{},
+                                    ButtonStyle::Primary),
+                           w.action("dialog.leave.confirm", "dialog_leave", intent::ConfirmHome{},
+                                    ButtonStyle::Danger)}};
+        case Ask::AfterGuidance:
+            return Dialog{
+                w.t("dialog.after_guidance.title"),
+                w.t("dialog.after_guidance.body"),
+                {w.action("dialog.after_guidance.another", "dialog_another",
+                          intent::ChooseAnother{}, ButtonStyle::Primary),
+                 w.action("dialog.after_guidance.home", "dialog_home", intent::ConfirmHome{}),
+                 w.action("dialog.after_guidance.back", "dialog_back", intent::CloseDialog{})}};
+    }
+    return std::nullopt;
+}
+
+// [help] Above the content: staff are coming, or what a scan that changed nothing was.
+std::optional<Text> make_banner(const Words& w, const SessionState& state) {
+    if (state.staff_called) return w.t("help.staff_coming");
+    if (!state.scan_message.empty()) return w.t(state.scan_message);
+    return std::nullopt;
+}
+// [/help]
 
 Footer footer_with(const Words& w, bool back, const char* primary_key,
                    Intent primary = intent::Next{}, ButtonStyle style = ButtonStyle::Primary) {
@@ -255,9 +292,16 @@ ChooseScreen make_choose(const Words& w, const Session& session) {
     auto add = [&](const Procedure& procedure) {
         screen.procedures.push_back(Action{w.local(procedure.name), "procedure_" + procedure.code,
                                            intent::ChooseProcedure{procedure.code}});
+        screen.looks.push_back({procedure.icon, w.local(procedure.tagline)});  // [help]
     };
     if (state.search_text.empty()) {
-        for (const auto& procedure : catalog.procedures) add(procedure);
+        // [help] The most used first (the procedure files' rank), then by name.
+        std::vector<const Procedure*> listed;
+        for (const auto& procedure : catalog.procedures) listed.push_back(&procedure);
+        std::stable_sort(listed.begin(), listed.end(),
+                         [](const Procedure* a, const Procedure* b) { return a->rank < b->rank; });
+        for (const Procedure* procedure : listed) add(*procedure);
+        // [/help]
     } else {
         // Searched when the text changed (Session keeps the hits), not here on every frame.
         for (int index : state.search_hits)
@@ -344,6 +388,7 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
     screen.title = w.t("review.title");
     screen.intro = w.t("review.intro");
     if (!state.notice.empty()) screen.notice = w.t(state.notice);
+    const PersonFacts facts = person_facts(procedure, state.visit.answers);  // [help]
     for (int page_index : session.visible_pages()) {
         const auto& page = procedure.pages[static_cast<std::size_t>(page_index)];
         ReviewPage shown{
@@ -360,8 +405,15 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
                 const std::string answer =
                     state.answer(field.type == FieldType::Address ? field.id + kAddressFull
                                                                   : item_key(field.id, item));
-                rows.rows.push_back({w.local(field.label),
-                                     Text{shown_answer(w.strings, w.language, field, answer), {}}});
+                ReviewRow row{w.local(field.label),
+                              Text{shown_answer(w.strings, w.language, field, answer), {}}};
+                // [help] Answers that contradict what the ID number says, flagged, not blocked.
+                if (item == 1)
+                    if (auto found = facts.conflicts.find(field.id); found != facts.conflicts.end())
+                        for (const auto& code : found->second)
+                            row.warnings.push_back(w.t("warning." + code));
+                // [/help]
+                rows.rows.push_back(std::move(row));
             }
             shown.items.push_back(std::move(rows));
         }
@@ -371,7 +423,8 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
     return screen;
 }
 
-ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Procedure& procedure) {
+ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Procedure& procedure,
+                           bool portal_unreachable) {
     const Submission& submission = state.submission;
     const bool accepted = submission.delivery == Delivery::Accepted;
     ReceiptScreen receipt;
@@ -387,13 +440,13 @@ ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Proc
     receipt.qr_payload = receipt.code;
     if (submission.delivery == Delivery::Held)
         receipt.notice = w.t("receipt.held");
-    else if (!accepted)
-        receipt.notice = w.t("receipt.queued");
+    else if (!accepted)  // [help] no network is not a slow one
+        receipt.notice = w.t(portal_unreachable ? "receipt.queued_offline" : "receipt.queued");
     receipt.next_steps = w.t("receipt.next_steps");
     return receipt;
 }
 
-LookupScreen make_lookup(const Words& w, const SessionState& state) {
+LookupScreen make_lookup(const Words& w, const SessionState& state, bool portal_unreachable) {
     LookupScreen screen;
     screen.title = w.t("lookup.title");
     screen.intro = w.t("lookup.intro");
@@ -428,7 +481,9 @@ LookupScreen make_lookup(const Words& w, const SessionState& state) {
             screen.show = LookupShow::ErrorNotice, screen.result = w.t("lookup.not_found");
             break;
         case LookupState::Unavailable:
-            screen.show = LookupShow::ErrorNotice, screen.result = w.t("lookup.unavailable");
+            screen.show = LookupShow::ErrorNotice;  // [help] no network is not a slow one
+            screen.result =
+                w.t(portal_unreachable ? "lookup.unavailable_offline" : "lookup.unavailable");
             break;
     }
     return screen;
@@ -475,6 +530,8 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
     model.header = make_header(w, state);
     model.keyboard = make_keyboard(w, keyboard_for(session), state.keyboard_shift);
     model.idle = make_idle(w, session, inputs.now_ms);
+    model.banner = make_banner(w, state);  // [help]
+    model.dialog = make_dialog(w, state);  // [help]
     // [staff] Staff mode covers the screen; the resident's screen model is built as always.
     if (state.staff.open) {
         model.staff = make_staff_screen(session, inputs);
@@ -518,9 +575,21 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
         case Screen::EligibilityExit: {
             const auto& question =
                 chosen->eligibility[static_cast<std::size_t>(state.visit.eligibility_index)];
-            model.body = EligibilityExitScreen{w.local(question.exit_title),
-                                               w.local(question.exit_body), w.t("exit.ask_staff")};
-            model.footer = footer_with(w, true, "exit.done", intent::Finish{});
+            EligibilityExitScreen exit{w.local(question.exit_title), w.local(question.exit_body),
+                                       w.t("exit.ask_staff")};
+            // [help] The procedure to do instead, in one tap.
+            if (const Procedure* other = question.exit_procedure.empty()
+                                             ? nullptr
+                                             : session.catalog().find(question.exit_procedure))
+                exit.offer = Action{w.f("exit.offer", {{"procedure", other->name.in(w.language)}}),
+                                    "exit_offer", intent::SwitchProcedure{other->code}, true,
+                                    ButtonStyle::Primary};
+            // [/help]
+            const bool offered = exit.offer.has_value();
+            model.body = std::move(exit);
+            model.footer = footer_with(w, true, "exit.done", intent::Finish{},
+                                       offered ? ButtonStyle::Secondary  // [help] one primary
+                                               : ButtonStyle::Primary);
             break;
         }
         case Screen::Requirements:
@@ -555,7 +624,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
                                                                   : "submitting.sending")};
             break;
         case Screen::Receipt:
-            model.body = make_receipt(w, state, *chosen);
+            model.body = make_receipt(w, state, *chosen, inputs.portal_unreachable);
             model.footer = footer_with(w, false, "receipt.done", intent::Finish{});
             break;
         case Screen::Rating:
@@ -572,7 +641,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
             model.footer = footer_with(w, false, "thanks.done", intent::Home{});
             break;
         case Screen::Lookup:
-            model.body = make_lookup(w, state);
+            model.body = make_lookup(w, state, inputs.portal_unreachable);
             model.footer = footer_with(w, true, "lookup.submit");
             break;
     }

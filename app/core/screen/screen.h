@@ -65,6 +65,14 @@ struct ChooseScreen {
     std::optional<Action> clear;
     std::optional<Text> no_results;
     std::vector<Action> procedures;  // every procedure, or the search hits best first
+    // [help] For each of `procedures`, in the same order: its pictogram (a name from
+    // kProcedureIcons, "" = a plain document) and one line in everyday words.
+    struct Look {
+        std::string icon;
+        Text tagline;
+    };
+    std::vector<Look> looks = {};
+    // [/help]
 };
 
 struct EligibilityScreen {
@@ -74,6 +82,7 @@ struct EligibilityScreen {
 
 struct EligibilityExitScreen {
     Text title, body, ask_staff;
+    std::optional<Action> offer = std::nullopt;  // [help] "Làm thủ tục: ..." in one tap
 };
 
 struct DocumentLine {
@@ -168,6 +177,7 @@ struct QuestionScreen {
 
 struct ReviewRow {
     Text label, answer;
+    std::vector<Text> warnings = {};  // [help] answers that contradict the ID number
 };
 
 struct ReviewItem {
@@ -316,6 +326,9 @@ struct ScreenInputs {
     // named after the notice, so a wrong token is not mistaken for a slow network.
     std::vector<std::string> staff_problems;
     const StaffView* staff_view = nullptr;  // [staff] while staff mode is unlocked
+    // [help] The filing worker's last attempt could not reach the portal at all (no network),
+    // as opposed to a portal that answers slowly: the resident is told which.
+    bool portal_unreachable = false;
 };
 
 // [layout] The contrast mode after `contrast` in the cycle Standard → HighDark → HighLight →

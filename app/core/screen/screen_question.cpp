@@ -138,9 +138,18 @@ QuestionScreen make_question(const Words& w, const Session& session, const Proce
     const std::vector<int> pages = session.visible_pages();
     const auto position =
         std::find(pages.begin(), pages.end(), state.visit.page_index) - pages.begin() + 1;
-    screen.progress = w.f("question.progress", {{"procedure", procedure.name.in(w.language)},
-                                                {"page", std::to_string(position)},
-                                                {"pages", std::to_string(pages.size())}});
+    // [help] The total never changes under the resident: a procedure whose pages depend on the
+    // answers says "Bước x" (the step), one with fixed pages "Trang x/y".
+    const bool pages_vary =
+        std::any_of(procedure.pages.begin(), procedure.pages.end(),
+                    [](const PageDef& each) { return each.show_if.has_value(); });
+    screen.progress = pages_vary
+                          ? w.f("question.step", {{"procedure", procedure.name.in(w.language)},
+                                                  {"page", std::to_string(position)}})
+                          : w.f("question.progress", {{"procedure", procedure.name.in(w.language)},
+                                                      {"page", std::to_string(position)},
+                                                      {"pages", std::to_string(pages.size())}});
+    // [/help]
     screen.title = w.local(page.title);
     screen.help = w.local(page.help);
     // A repeatable page says which item this is: "Giấy tờ thứ 2 / 3".

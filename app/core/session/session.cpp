@@ -12,6 +12,7 @@
 //   [SECTION] Filing                    the filed answers, the dossier, the outbox effect
 //   [SECTION] Lookup and scans
 //   [SECTION] Derived lists             search and ward results, searched again only on a change
+//   [SECTION] Help                      call staff, dialogs, physical keyboard, person facts
 #include "core/session/session.h"
 
 #include <algorithm>
@@ -26,6 +27,7 @@
 #include "core/form/field_check.h"
 #include "core/form/validators.h"
 #include "core/identity/cccd_qr.h"
+#include "core/identity/id_number.h"
 #include "core/text/utf8.h"
 
 namespace motcua::core {
@@ -204,6 +206,8 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
     if (!is_timer_or_result(in)) {
         m_state.last_activity_ms = now.monotonic_ms;
         m_state.idle_warning = false;
+        // [help] a scan's message stays until the resident does something else
+        if (!std::holds_alternative<intent::Scan>(in)) m_state.scan_message.clear();
     }
     // [staff] While staff mode is open, the resident's visit is left exactly as it was.
     if (staff_takes(in, now, effects)) {
@@ -269,6 +273,13 @@ void Session::on(const intent::Start&, Now now, Effects& effects) {
 void Session::on(const intent::Home&, Now now, Effects& effects) {
     if (m_state.screen == Screen::Submitting && m_state.submission.delivery == Delivery::Saving)
         return;  // never walk away while the filing is being written
+    // [help] Answers would be thrown away: ask first (the dialog's "Bỏ hồ sơ" is ConfirmHome).
+    if (visit_has_answers()) {
+        m_state.ask = Ask::LeaveVisit;
+        m_state.focused_field.clear();
+        return;
+    }
+    // [/help]
     effects.push_back(effect::Log{"visit_cancelled", ""});
     wipe(effects, now);
 }
@@ -315,8 +326,10 @@ void Session::on(const intent::Focus& focus, Now, Effects&) {
     const Procedure* chosen = procedure();
     if (focus.field.empty() || (focus.field == "search" && m_state.screen == Screen::Choose) ||
         (focus.field == "lookup" && m_state.screen == Screen::Lookup) ||
-        (chosen && m_state.screen == Screen::Question && chosen->answer_owner(focus.field)))
+        (chosen && m_state.screen == Screen::Question && chosen->answer_owner(focus.field))) {
         m_state.focused_field = focus.field;
+        m_telex.reset();  // [help] a new field: the last key typed belongs to the old one
+    }
 }
 
 void Session::on(const intent::TypeText& text, Now, Effects&) {
@@ -533,8 +546,9 @@ void Session::on(const intent::Held& held, Now, Effects&) {
 void Session::on(const intent::Finish&, Now now, Effects& effects) {
     if (m_state.screen == Screen::Receipt)
         m_state.screen = Screen::Rating;
-    else if (m_state.screen == Screen::Rating || m_state.screen == Screen::EligibilityExit ||
-             m_state.screen == Screen::Guidance)
+    else if (m_state.screen == Screen::Guidance)
+        m_state.ask = Ask::AfterGuidance;  // [help] a choice, not a silent return to the start
+    else if (m_state.screen == Screen::Rating || m_state.screen == Screen::EligibilityExit)
         wipe(effects, now);
 }
 
@@ -598,11 +612,14 @@ bool Session::staff_takes(const Intent& in, Now now, Effects&) {
     std::string* box = staff.focused == "reason"    ? &staff.reason
                        : staff.focused == "reprint" ? &staff.reprint_code
                                                     : nullptr;
-    if (const auto* typed = std::get_if<intent::TypeText>(&in)) {
+    const std::string* typed_text = nullptr;
+    if (const auto* typed = std::get_if<intent::TypeText>(&in)) typed_text = &typed->utf8;
+    if (const auto* keyed = std::get_if<intent::KeyText>(&in)) typed_text = &keyed->utf8;  // [help]
+    if (const auto* typed = typed_text) {
         if (box) {
-            *box = to_nfc(*box + typed->utf8);
+            *box = to_nfc(*box + *typed);
         } else if (staff.page == StaffPage::Pin && !staff.checking) {
-            for (char c : typed->utf8)
+            for (char c : *typed)
                 if (c >= '0' && c <= '9' && staff.pin.size() < 12) staff.pin += c;
         }
     } else if (std::holds_alternative<intent::Backspace>(in)) {
@@ -748,12 +765,6 @@ void Session::on(const intent::StaffRefreshCatalog&, Now, Effects& effects) {
     m_state.staff.message = "staff.refresh_asked";
 }
 
-void Session::on(const intent::StaffAcknowledgeCall&, Now, Effects& effects) {
-    if (!m_state.staff.unlocked) return;
-    effects.push_back(effect::Log{"staff_call_acknowledged", ""});
-    m_state.staff.message = "staff.call_acknowledged";
-}
-
 void Session::on(const intent::StaffReprint& reprint, Now, Effects& effects) {
     StaffState& staff = m_state.staff;
     if (!staff.unlocked) return;
@@ -801,7 +812,11 @@ std::vector<Session::Timer> Session::timers(std::int64_t now_ms) const {
     if (m_state.staff.open)
         return {{TimerKind::StaffIdle, m_state.staff.last_activity_ms + StaffIdleMs}};
     // [/staff]
-    const std::int64_t since = m_state.last_activity_ms;
+    std::int64_t since = m_state.last_activity_ms;
+    // [help] Staff are on their way: the idle timers wait for them (up to staff_call_max_ms).
+    if (m_state.staff_called)
+        since = std::max(since, m_state.staff_called_ms + m_config.staff_call_max_ms);
+    // [/help]
     switch (m_state.screen) {
         case Screen::Attract:
             return {};
@@ -1099,6 +1114,7 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
         }
         if (!check.warnings.empty()) visit.warnings[key] = check.warnings;
     }
+    check_person_facts(page, item);  // [help]
     return ok;
 }
 
@@ -1294,15 +1310,26 @@ void Session::start_lookup(Effects& effects) {
 }
 
 void Session::apply_scan(const std::string& payload, Effects& effects) {
+    auto card = parse_cccd_qr(payload);      // [help] parsed first: every screen says what it was
     if (m_state.screen == Screen::Lookup) {  // the receipt's QR holds the dossier code
+        // [help] An ID card is not a dossier code: never send its contents to the portal.
+        if (card) {
+            m_state.scan_message = "scan.card_on_lookup";
+            effects.push_back(effect::Log{"scan_ignored", "id card on the lookup screen"});
+            return;
+        }
+        // [/help]
         m_state.lookup_code = payload;
         start_lookup(effects);
         return;
     }
     const Procedure* chosen = procedure();
-    if (!chosen || m_state.screen != Screen::Question)
-        return;  // a stray scan elsewhere does nothing
-    auto card = parse_cccd_qr(payload);
+    if (!chosen || m_state.screen != Screen::Question) {
+        // [help] A stray scan elsewhere changes nothing, and the resident is told so.
+        m_state.scan_message = card ? "scan.card_not_here" : "scan.not_card";
+        effects.push_back(effect::Log{"scan_ignored", card ? "id card" : "not an id card"});
+        return;
+    }
     if (!card) {
         m_state.notice = "notice.scan_unreadable";
         effects.push_back(effect::Log{"scan_unreadable", card.error().code});
@@ -1329,6 +1356,9 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
             m_state.visit.errors.erase(field.id);
             ++filled;
         }
+    // [help] What the card says that contradicts the answers shows on this page at once.
+    check_person_facts(chosen->pages[static_cast<std::size_t>(m_state.visit.page_index)],
+                       m_state.visit.item);
     // A wedge scanner that lost the accents leaves name and address for the resident to type.
     m_state.notice = card->ascii_only ? "notice.scan_check_name" : "notice.scan_done";
     // Close the keyboard so the resident sees what was filled in and the notice to check it.
@@ -1387,5 +1417,187 @@ void Session::refresh_results() {
     m_state.ward_hits = std::move(wards);
     m_ward_search_for = std::move(searched);
 }
+
+// [SECTION] Help
+// -----------------------------------------------------------------------------------------
+// [help]
+
+void Session::on(const intent::CallStaff&, Now now, Effects& effects) {
+    if (m_state.staff_called) return;  // one call until staff take it; the banner stays
+    m_state.staff_called = true;
+    m_state.staff_called_ms = now.monotonic_ms;
+    m_state.idle_warning = false;
+    const std::string screen{screen_name(m_state.screen)};
+    effects.push_back(effect::NotifyStaff{screen});
+    effects.push_back(effect::Log{"staff_called", screen});
+}
+
+// From staff mode ([staff]): the resident's banner goes, and staff see it was taken.
+void Session::on(const intent::StaffAcknowledgeCall&, Now, Effects& effects) {
+    if (m_state.staff.unlocked) m_state.staff.message = "staff.call_acknowledged";
+    if (!m_state.staff_called) return;
+    m_state.staff_called = false;
+    effects.push_back(effect::Log{"staff_call_acknowledged", ""});
+}
+
+void Session::on(const intent::ConfirmHome&, Now now, Effects& effects) {
+    if (m_state.ask != Ask::LeaveVisit && m_state.ask != Ask::AfterGuidance) return;
+    effects.push_back(effect::Log{"visit_cancelled", ""});
+    wipe(effects, now);
+}
+
+void Session::on(const intent::CloseDialog&, Now, Effects&) {
+    m_state.ask = Ask::None;
+}
+
+void Session::on(const intent::ChooseAnother&, Now, Effects& effects) {
+    if (m_state.ask != Ask::AfterGuidance) return;
+    m_state.ask = Ask::None;
+    m_state.visit = VisitState{};  // nothing of the guidance visit is kept
+    m_state.screen = Screen::Choose;
+    m_state.focused_field.clear();
+    effects.push_back(effect::Log{"guidance_choose_another", ""});
+}
+
+void Session::on(const intent::SwitchProcedure& to, Now, Effects& effects) {
+    const Procedure* chosen = procedure();
+    const Procedure* next = m_offer->catalog.find(to.code);
+    if (!chosen || !next || m_state.screen != Screen::EligibilityExit) return;
+    const auto& question =
+        chosen->eligibility[static_cast<std::size_t>(m_state.visit.eligibility_index)];
+    if (question.exit_procedure != to.code) return;  // only the one the exit page offers
+    effects.push_back(effect::Log{"procedure_switched", chosen->code + " -> " + next->code});
+    m_state.screen = Screen::Choose;
+    on(intent::ChooseProcedure{to.code}, Now{}, effects);
+}
+
+// Which composer the focused input takes: none for numbers, dossier codes, English visits.
+Typing Session::typing_here() const {
+    if (m_state.settings.language != Language::Vietnamese) return Typing::Off;
+    if (m_state.screen == Screen::Choose) return m_config.typing;
+    if (m_state.screen != Screen::Question) return Typing::Off;
+    const Procedure* chosen = procedure();
+    const FieldDef* field = chosen && !m_state.focused_field.empty()
+                                ? chosen->answer_owner(m_state.focused_field)
+                                : nullptr;
+    if (!field || uses_number_pad(field->type)) return Typing::Off;
+    return m_config.typing;
+}
+
+void Session::on(const intent::KeyText& keys, Now now, Effects& effects) {
+    const Typing typing = typing_here();
+    // An IME already composed it (any byte outside ASCII): it passes unchanged.
+    const bool composed = std::any_of(keys.utf8.begin(), keys.utf8.end(),
+                                      [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (typing == Typing::Off || composed) {
+        m_telex.reset();
+        on(intent::TypeText{keys.utf8}, now, effects);
+        return;
+    }
+    compose_keys(keys.utf8, typing);
+}
+
+// Feeds each key to the composer against the text being edited, which it replaces.
+void Session::compose_keys(const std::string& ascii, Typing typing) {
+    auto compose = [&](const std::string& text, char key) {
+        return typing == Typing::Vni ? m_vni.feed(text, static_cast<char32_t>(key))
+                                     : m_telex.feed(text, static_cast<char32_t>(key));
+    };
+    for (char key : ascii) {
+        if (m_state.screen == Screen::Choose)
+            m_state.search_text = compose(m_state.search_text, key);
+        else
+            edit_focused([&](const std::string& value) { return compose(value, key); });
+    }
+}
+
+bool Session::visit_has_answers() const {
+    return m_state.submission.delivery == Delivery::None && !m_state.visit.answers.empty();
+}
+
+// The ID number encodes sex, century and birth year (identity.md §2): where the answers given
+// for the card's fields (typed or scanned) disagree, each field of this page that takes part
+// is warned about. Never an error: the card or the resident may be right.
+void Session::check_person_facts(const PageDef& page, int item) {
+    const Procedure* chosen = procedure();
+    if (!chosen || item != 1) return;
+    const PersonFacts facts = person_facts(*chosen, m_state.visit.answers);
+    for (const auto& field : page.fields) {
+        auto conflicts = facts.conflicts.find(field.id);
+        if (conflicts == facts.conflicts.end() || !field_visible(field)) continue;
+        auto& warnings = m_state.visit.warnings[field.id];
+        for (const auto& code : conflicts->second)
+            if (std::find(warnings.begin(), warnings.end(), code) == warnings.end())
+                warnings.push_back(code);
+    }
+}
+
+PersonFacts person_facts(const Procedure& procedure, const Answers& answers) {
+    PersonFacts facts;
+    std::string id_field, date_field, sex_field;
+    for (const auto& page : procedure.pages)
+        for (const auto& field : page.fields) {
+            if (field.prefill == "cccd.id_number" && id_field.empty()) id_field = field.id;
+            if (field.prefill == "cccd.date_of_birth" && date_field.empty()) date_field = field.id;
+            if (field.prefill == "cccd.sex" && sex_field.empty()) sex_field = field.id;
+        }
+    if (id_field.empty()) return facts;
+    const std::string id = answer_text(answers, AnswerKey{id_field, 1});
+    IdNumberHints hints;
+    if (!date_field.empty())
+        if (auto date = parse_date(answer_text(answers, AnswerKey{date_field, 1})))
+            hints.date_of_birth = *date;
+    if (!sex_field.empty()) {
+        const std::string sex = answer_text(answers, AnswerKey{sex_field, 1});
+        if (sex == "nam") hints.sex = Sex::Male;
+        if (sex == "nu") hints.sex = Sex::Female;
+    }
+    if (id.empty() || (!hints.date_of_birth && !hints.sex)) return facts;
+    auto checked = check_id_number(id, hints);
+    if (!checked) return facts;
+    for (const auto& code : checked->warnings) {
+        if (code == "id_number_birth_year_mismatch") {
+            facts.conflicts[id_field].push_back(code);
+            facts.conflicts[date_field].push_back(code);
+        } else if (code == "id_number_sex_mismatch") {
+            facts.conflicts[id_field].push_back(code);
+            facts.conflicts[sex_field].push_back(code);
+        }
+    }
+    return facts;
+}
+
+std::string_view screen_name(Screen screen) {
+    switch (screen) {
+        case Screen::Attract:
+            return "attract";
+        case Screen::Choose:
+            return "choose";
+        case Screen::Eligibility:
+            return "eligibility";
+        case Screen::EligibilityExit:
+            return "eligibility_exit";
+        case Screen::Requirements:
+            return "requirements";
+        case Screen::Guidance:
+            return "guidance";
+        case Screen::Question:
+            return "question";
+        case Screen::Review:
+            return "review";
+        case Screen::Submitting:
+            return "submitting";
+        case Screen::Receipt:
+            return "receipt";
+        case Screen::Rating:
+            return "rating";
+        case Screen::Thanks:
+            return "thanks";
+        case Screen::Lookup:
+            return "lookup";
+    }
+    return "unknown";
+}
+// [/help]
 
 }  // namespace motcua::core

@@ -86,6 +86,18 @@ struct Submission {
     std::string held_reason;
 };
 
+// [help] How a physical keyboard's letters become Vietnamese (the on-screen keyboard has its own
+// mark and tone keys and never composes). Off in number fields and for text an IME composed.
+enum class Typing { Telex, Vni, Off };
+
+// [help] A question drawn over the screen until it is answered.
+enum class Ask {
+    None,
+    LeaveVisit,     // "Về trang đầu" with answers given: throw them away?
+    AfterGuidance,  // the guidance page is read: another procedure, or the start page?
+};
+// [/help]
+
 struct SessionConfig {
     std::int64_t idle_warning_ms = 5 * 60 * 1000;  // no touch this long → "are you still there?"
     std::int64_t idle_countdown_ms = 45 * 1000;    // then this long to answer, then the wipe
@@ -95,6 +107,13 @@ struct SessionConfig {
     std::string kiosk_id = "KIOSK-01";
     HolidayCalendar holidays;  // for the expected due date on the receipt
     std::string home_ward;     // the ward code where the kiosk stands: offered first
+    // [help] Physical keyboard: Telex by default (UniKey users expect it), VNI, or off. Only in
+    // Vietnamese; English visits type plain letters.
+    Typing typing = Typing::Telex;
+    // [help] A call to staff pauses the idle timers, but not for ever: after this long with
+    // nobody acknowledging it, they run again (so a forgotten visit is still wiped).
+    std::int64_t staff_call_max_ms = 15 * 60 * 1000;
+    // [/help]
 };
 
 // One procedure's visit: where the resident is in it and everything they answered. Reset as a
@@ -165,6 +184,12 @@ struct SessionState {
     bool assisted = false;               // staff took this visit over ("Cán bộ hỗ trợ")
     std::int64_t visit_started_ms = -1;  // monotonic, at Start; -1 outside a visit
     // [/staff]
+    // [help]
+    bool staff_called = false;         // "Gọi cán bộ" tapped, not yet acknowledged by staff
+    std::int64_t staff_called_ms = 0;  // when (monotonic)
+    Ask ask = Ask::None;               // the question drawn over the screen
+    std::string scan_message;          // i18n key: a scan that changed nothing, and why
+    // [/help]
 
     // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
     // answer_text() gives it; "" when none.
@@ -288,15 +313,30 @@ struct StaffCancelReason {
 };
 struct StaffCancelConfirm {};
 struct StaffRefreshCatalog {};
-// Placeholder until the help branch's intent lands (the lead reconciles the two).
-struct StaffAcknowledgeCall {};
 struct StaffReprint {
     std::string code;  // empty: the code typed in the reprint box
 };
 struct StaffAssist {};  // "Cán bộ hỗ trợ": staff take the visit over and file it with the resident
 // [/staff]
+// [help]
+struct CallStaff {};             // "Gọi cán bộ": someone is coming
+struct StaffAcknowledgeCall {};  // staff took the call (from staff mode): the banner goes
+struct ConfirmHome {};           // "Bỏ hồ sơ, về trang đầu" in the LeaveVisit dialog
+struct CloseDialog {};           // the safe choice: stay where you were
+struct ChooseAnother {};         // after guidance: back to the list, nothing of this visit kept
+// The procedure an exit page names ("choose Cấp bản sao trích lục instead"), in one tap.
+struct SwitchProcedure {
+    std::string code;
+};
+// Text from a physical keyboard (SDL_TEXTINPUT): composed with Telex or VNI when it is plain
+// ASCII and the field takes letters; text an IME already composed passes unchanged.
+struct KeyText {
+    std::string utf8;
+};
+// [/help]
 }  // namespace intent
 
+// clang-format off
 using Intent = std::variant<
     intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility, intent::Next,
     intent::Back, intent::Focus, intent::TypeText, intent::Backspace, intent::Shift, intent::Scan,
@@ -309,10 +349,16 @@ using Intent = std::variant<
     intent::StaffCornerTap, intent::StaffPinKey, intent::StaffPinBackspace, intent::StaffPinSubmit,
     intent::StaffPinResult, intent::StaffLeave, intent::StaffOpenPage, intent::StaffFocus,
     intent::StaffRetry, intent::StaffCancelStart, intent::StaffCancelReason,
-    intent::StaffCancelConfirm, intent::StaffRefreshCatalog, intent::StaffAcknowledgeCall,
-    intent::StaffReprint, intent::StaffAssist
+    intent::StaffCancelConfirm, intent::StaffRefreshCatalog,
+    intent::StaffReprint, intent::StaffAssist,
     // [/staff]
+    // [help]
+    intent::CallStaff, intent::StaffAcknowledgeCall, intent::ConfirmHome,
+    intent::CloseDialog, intent::ChooseAnother, intent::SwitchProcedure,
+    intent::KeyText
+    // [/help]
     >;
+// clang-format on
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -363,21 +409,41 @@ struct CountVisit {
     VisitCount visit;
 };
 // [/staff]
+// [help] Tell staff a resident needs help: the platform runs the configured notification (a
+// command, or an HTTP POST on the LAN) off the UI thread. Carries no personal data.
+struct NotifyStaff {
+    std::string screen;  // where the resident is: "question", "review"...
+};
+// [/help]
 }  // namespace effect
 
+// clang-format off
 using Effect =
     std::variant<effect::SaveDossier, effect::SendRating, effect::Log, effect::VisitEnded,
                  effect::LookupDossier,
                  // [staff]
                  effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
-                 effect::RefreshCatalog, effect::Reprint, effect::CountFiling, effect::CountVisit
+                 effect::RefreshCatalog, effect::Reprint, effect::CountFiling, effect::CountVisit,
                  // [/staff]
+                 effect::NotifyStaff  // [help]
                  >;
+// clang-format on
 
 struct Now {
     std::int64_t monotonic_ms = 0;
     std::int64_t wall_unix_ms = 0;
 };
+
+// [help] What the answers to a card's fields (ID number, birth date, sex; found by their
+// "prefill") say against each other: field id -> warning codes ("id_number_sex_mismatch",
+// "id_number_birth_year_mismatch"). Empty when they agree or too little is known.
+struct PersonFacts {
+    std::map<std::string, std::vector<std::string>> conflicts;
+};
+PersonFacts person_facts(const Procedure& procedure, const Answers& answers);
+// "question", "review"...: a screen named in logs and notifications.
+std::string_view screen_name(Screen screen);
+// [/help]
 
 class Session {
 public:
@@ -460,7 +526,6 @@ private:
     void on(const intent::StaffCancelReason&, Now, Effects&);
     void on(const intent::StaffCancelConfirm&, Now, Effects&);
     void on(const intent::StaffRefreshCatalog&, Now, Effects&);
-    void on(const intent::StaffAcknowledgeCall&, Now, Effects&);
     void on(const intent::StaffReprint&, Now, Effects&);
     void on(const intent::StaffAssist&, Now, Effects&);
     // Staff mode takes typing (the physical keyboard) into its focused box, and nothing else
@@ -468,6 +533,19 @@ private:
     bool staff_takes(const Intent& intent, Now now, Effects& effects);
     void close_staff(Now now);
     // [/staff]
+    // [help]
+    void on(const intent::CallStaff&, Now, Effects&);
+    void on(const intent::StaffAcknowledgeCall&, Now, Effects&);
+    void on(const intent::ConfirmHome&, Now, Effects&);
+    void on(const intent::CloseDialog&, Now, Effects&);
+    void on(const intent::ChooseAnother&, Now, Effects&);
+    void on(const intent::SwitchProcedure&, Now, Effects&);
+    void on(const intent::KeyText&, Now, Effects&);
+    bool visit_has_answers() const;
+    Typing typing_here() const;  // the composer for the input being typed into now
+    void compose_keys(const std::string& ascii, Typing typing);
+    void check_person_facts(const PageDef& page, int item);
+    // [/help]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {
@@ -528,6 +606,10 @@ private:
     Random& m_random;
     SessionState m_state;
     CornerGesture m_gesture;  // [staff]
+    // [help] The physical keyboard's composers: they remember the last key (for "ass" -> "as").
+    TelexComposer m_telex;
+    VniComposer m_vni;
+    // [/help]
 };
 
 }  // namespace motcua::core

@@ -480,4 +480,68 @@ std::string TelexComposer::feed(std::string_view current_word, char32_t key) {
     return out;
 }
 
+// [help] VNI -----------------------------------------------------------------------------------
+
+std::string VniComposer::feed(std::string_view current_word, char32_t key) {
+    const std::string word = to_nfc(current_word);
+    std::vector<Letter> letters = to_letters(word);
+    const Syllable s = last_syllable(letters);
+    auto tone_for = [](char32_t digit) -> std::optional<Tone> {
+        switch (digit) {
+            case U'1':
+                return Tone::Sac;
+            case U'2':
+                return Tone::Huyen;
+            case U'3':
+                return Tone::Hoi;
+            case U'4':
+                return Tone::Nga;
+            case U'5':
+                return Tone::Nang;
+            default:
+                return std::nullopt;
+        }
+    };
+    // A mark toggled on keeps its syllable's tone in place; toggled off, the digit is typed.
+    auto marked = [&](Applied applied) {
+        return applied == Applied::Added ? finish(letters) : with_literal(letters, key);
+    };
+    if (const auto tone = tone_for(key); tone && s.has_vowel() && final_is_valid(letters, s)) {
+        if (syllable_tone(letters, s) == *tone) {  // pressed twice: undo and type the digit
+            clear_tone(letters, s);
+            return with_literal(letters, key);
+        }
+        place_tone(letters, s, *tone);
+        return to_text(letters);
+    }
+    if (key == U'0' && syllable_tone(letters, s) != Tone::None) {
+        clear_tone(letters, s);
+        return to_text(letters);
+    }
+    if (key == U'6') {
+        std::size_t target = NoPosition;
+        for (std::size_t i = s.vowels_end; i-- > s.vowels_begin && target == NoPosition;) {
+            const char base = letters[i].base;
+            if (base == 'a' || base == 'e' || base == 'o') target = i;
+        }
+        if (target == NoPosition) return with_literal(letters, key);
+        if (letters[target].mark == Diacritic::Circumflex) {
+            letters[target].mark = Diacritic::None;
+            return with_literal(letters, key);
+        }
+        set_circumflex(letters, s, target);
+        return finish(letters);
+    }
+    if (key == U'7') return marked(apply_horn(letters, s, false));
+    if (key == U'8') {
+        const std::size_t a = last_vowel_with_base(letters, s, 'a');
+        if (a == NoPosition) return with_literal(letters, key);
+        return marked(toggle(letters[a], Diacritic::Breve));
+    }
+    if (key == U'9' && !s.empty() && letters[s.begin].base == 'd')
+        return marked(toggle(letters[s.begin], Diacritic::Stroke));
+    return with_literal(letters, key);
+}
+// [/help]
+
 }  // namespace motcua::core

@@ -42,4 +42,16 @@ private:
     bool m_last_was_bare_w = false;  // that output ended in the ư a lone 'w' produced
 };
 
+// [help] VNI: digits after the letters. 1 2 3 4 5 -> sắc huyền hỏi ngã nặng, 0 removes the tone;
+// 6 -> â ê ô, 7 -> ơ ư ("uo7" -> "ươ"), 8 -> ă, 9 -> đ. A digit that changes nothing is typed as
+// a digit; pressing a tone or mark digit again undoes it and types the digit ("a11" -> "a1").
+// Not for ID, phone or date fields: switch it off there.
+class VniComposer {
+public:
+    // The text after typing `key` at the end of `current_word` (the text being edited).
+    std::string feed(std::string_view current_word, char32_t key);
+    void reset() {}
+};
+// [/help]
+
 }  // namespace motcua::core

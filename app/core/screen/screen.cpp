@@ -85,6 +85,10 @@ Header make_header(const Words& w, const SessionState& state) {
     header.language =
         w.action("header.other_language", "language",
                  intent::SetLanguage{english ? Language::Vietnamese : Language::English});
+    // [speech] "Nghe lại" on every page (the attract screen has "Nghe hướng dẫn" instead).
+    if (state.screen != Screen::Attract)
+        header.listen = w.action("header.listen", "listen", intent::Listen{});
+    // [/speech]
     return header;
 }
 
@@ -207,6 +211,9 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         std::nullopt,
         std::nullopt,
         std::nullopt};
+    // [speech] Voice on for the visit; tapping it again reads the screen again.
+    screen.voice = w.action("attract.voice", "voice", intent::VoiceOn{});
+    // [/speech]
     if (inputs.staff_notice || !inputs.staff_problems.empty()) {
         Text notice = w.t("attract.staff_notice");
         for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;
@@ -450,6 +457,8 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
     model.header = make_header(w, state);
     model.keyboard = make_keyboard(w, keyboard_for(session), state.keyboard_shift);
     model.idle = make_idle(w, session, inputs.now_ms);
+    model.voice = state.voice;                      // [speech]
+    model.listen_requests = state.listen_requests;  // [speech]
     const Procedure* chosen = session.procedure();
     // Screens past the choice always have a procedure; a missing one shows the attract screen.
     auto needs = [&](Screen screen) {

@@ -276,6 +276,11 @@ struct ScreenModel {
     std::optional<IdleOverlay> idle;
     std::optional<Text> banner;  // [help] "Cán bộ đang đến hỗ trợ bạn", above the content
     std::optional<Dialog> dialog;  // [help] drawn over everything but the idle overlay
+    // [speech] Voice on for this visit, and the resident's asks to hear the page again (a new
+    // count reads the page anew): core/speech/page.h decides what is said from these.
+    bool voice = false;
+    int listen_requests = 0;
+    // [/speech]
 };
 
 // What the model needs besides the session.

@@ -123,6 +123,11 @@ struct SessionState {
     std::string lookup_code;  // typed on the lookup screen
     LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+    // [speech] Voice for this visit (off until "Nghe hướng dẫn" or "Nghe lại"; the wipe turns it
+    // off again), and how many times the resident asked to hear the page (each ask reads it anew).
+    bool voice = false;
+    int listen_requests = 0;
+    // [/speech]
     // Derived when what they depend on changes (never on every frame): the procedures matching
     // search_text (indices into the catalogue, best first), and for each address field of the
     // page that is at its ward step, the matching wards' codes, best first.
@@ -219,17 +224,20 @@ struct SetContrast {
 struct SetLanguage {
     Language language;
 };
+// [speech]
+struct VoiceOn {};  // "Nghe hướng dẫn" on the attract screen: voice on for the visit
+struct Listen {};   // "Nghe lại": read this page again (and turn voice on)
+// [/speech]
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility,
-                 intent::Next, intent::Back, intent::Focus, intent::TypeText, intent::Backspace,
-                 intent::Shift, intent::Scan, intent::ClearField, intent::ApplyTone,
-                 intent::ApplyMark, intent::Choose, intent::Toggle, intent::EditPage,
-                 intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
-                 intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
-                 intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
-                 intent::SetContrast, intent::SetLanguage>;
+using Intent = std::variant<
+    intent::Start, intent::Home, intent::ChooseProcedure, intent::AnswerEligibility, intent::Next,
+    intent::Back, intent::Focus, intent::TypeText, intent::Backspace, intent::Shift, intent::Scan,
+    intent::ClearField, intent::ApplyTone, intent::ApplyMark, intent::Choose, intent::Toggle,
+    intent::EditPage, intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
+    intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
+    intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
+    intent::SetContrast, intent::SetLanguage, intent::VoiceOn, intent::Listen>;  // [speech]
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -330,6 +338,8 @@ private:
     void on(const intent::SetTextSize&, Now, Effects&);
     void on(const intent::SetContrast&, Now, Effects&);
     void on(const intent::SetLanguage&, Now, Effects&);
+    void on(const intent::VoiceOn&, Now, Effects&);  // [speech]
+    void on(const intent::Listen&, Now, Effects&);   // [speech]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {

@@ -25,6 +25,7 @@
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
+#include "platform/speech/speech_engine.h"  // [speech]
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -93,6 +94,7 @@ const char* Usage =
     "              [--headless] [--script FILE] [--shots DIR] [--provisional-after-ms N] "
     "[--idle-ms N]\n"
     "              [--retry-base-ms N] [--retry-cap-ms N] [--stale-after-ms N]\n"
+    "              [--voice auto|espeak|off] [--speech-log FILE]  (headless: WAVs in --shots)\n"
     "       motcua --check-procedures DIR\n";
 
 bool parse_options(int argc, char** argv, Options& options) {
@@ -422,9 +424,36 @@ int main(int argc, char** argv) {
     config.holidays = *holidays;
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
+    // [speech] espeak-ng and the recorded clips; headless, only with --speech-log (WAVs under
+    // --shots/speech). --voice espeak: voice must work; auto: without it the kiosk runs silent.
+    std::unique_ptr<platform::SpeechEngine> speech;
+    std::unique_ptr<platform::Speaker> speaker;
+    if (options.voice != "auto" && options.voice != "espeak" && options.voice != "off") {
+        std::fprintf(stderr, "motcua: --voice needs auto, espeak or off\n");
+        return 2;
+    }
+    if (options.voice != "off" && (!options.headless || !options.speech_log.empty())) {
+        platform::SpeechOptions voice;
+        voice.clips_root = options.assets + "/audio";
+        voice.log_path = options.speech_log;
+        if (options.headless) voice.wav_dir = options.shots + "/speech";
+        auto made = platform::SpeechEngine::create(voice);
+        if (made) {
+            speech = std::move(made).value();
+            speaker = std::make_unique<platform::Speaker>(*speech);
+        } else if (options.voice == "espeak") {
+            std::fprintf(stderr, "motcua: %s\n", made.error().detail.c_str());
+            return 1;
+        } else {
+            platform::log_warning(made.error().code, made.error().detail + " (no voice)");
+        }
+    }
+    stage("speech");
+    // [/speech]
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
-                           references.get(), platform::make_qr, !outbox_set_aside.empty()},
+                           references.get(), platform::make_qr, !outbox_set_aside.empty(),
+                           speaker.get()},  // [speech]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();
@@ -452,7 +481,10 @@ int main(int argc, char** argv) {
     platform::log_info("startup", stages);
     if (references) references->stop();
     if (worker) worker->stop();
-    app.reset();  // the display shuts its ImGui backend down while the context still exists
+    if (speech && options.headless) speech->drain();  // [speech] every utterance written
+    app.reset();      // the display shuts its ImGui backend down while the context still exists
+    speaker.reset();  // [speech] before SDL goes
+    speech.reset();   // [speech]
     ImGui::DestroyContext();
     SDL_Quit();
     return exit_code;

@@ -66,6 +66,7 @@ struct SpokenText {
     std::string text;
     std::string key;
     std::string spoken;
+    std::string language = "vi";  // "vi" or "en": the voice, and the folder of recorded clips
     bool operator==(const SpokenText&) const = default;
 };
 

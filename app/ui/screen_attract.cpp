@@ -18,6 +18,12 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     ImGui::PushFont(frame.title());
     action(frame, screen.start, ImVec2(width - unit * 1.4f, unit * 4.0f));
     ImGui::PopFont();
+    // [speech] minimal: "Nghe hướng dẫn" under the start button (layout owns the real design)
+    if (screen.voice) {
+        ImGui::Dummy(ImVec2(0, unit * 0.3f));
+        action(frame, *screen.voice, ImVec2(width - unit * 1.4f, unit * 2.4f));
+    }
+    // [/speech]
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     const float half =
         std::min(unit * 12.0f, (width - unit * 1.4f - ImGui::GetStyle().ItemSpacing.x) / 2);

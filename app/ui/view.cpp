@@ -49,6 +49,13 @@ void header(Frame& frame, float height) {
     }
     // Text size and language: on every screen, changeable at any time (Anywhere Ballot).
     const float right_w = unit * 8.5f + unit * 6.5f + ImGui::GetStyle().ItemSpacing.x;
+    // [speech] minimal: "Nghe lại" after "Về trang đầu" where it fits (layout owns the design)
+    if (spec.listen && ImGui::GetCursorPosX() + unit * 5.5f + ImGui::GetStyle().ItemSpacing.x * 2 <
+                           ImGui::GetWindowWidth() - right_w - unit * 0.6f) {
+        action(frame, *spec.listen, ImVec2(unit * 5.5f, button_h));
+        ImGui::SameLine();
+    }
+    // [/speech]
     ImGui::SetCursorPosX(ImGui::GetWindowWidth() - right_w - unit * 0.6f);
     action(frame, spec.text_size, ImVec2(unit * 8.5f, button_h));
     ImGui::SameLine();

@@ -103,6 +103,7 @@ bool App::frame() {
     m_input.before_frame(now, intents);
     for (auto& intent : m_pending) intents.push_back(std::move(intent));
     m_pending.clear();
+    if (m_parts.speaker && !intents.empty()) m_parts.speaker->heard_input();  // [speech]
     if (m_parts.references) {
         // Taken by the session between visits only.
         ReferenceUpdate update = m_parts.references->take_update();
@@ -145,11 +146,13 @@ bool App::frame() {
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
     const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
+    if (m_parts.speaker) m_parts.speaker->show(model);  // [speech] a new page is read at once
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
     ImGui::Render();
     m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
+    if (m_parts.speaker && !produced.empty()) m_parts.speaker->heard_input();  // [speech]
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
 }

@@ -17,6 +17,7 @@
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
+#include "platform/speech/speaker.h"  // [speech]
 #include "platform/store/outbox_store.h"
 #include "ui/registry.h"
 #include "ui/theme.h"
@@ -50,6 +51,7 @@ struct AppParts {
     ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
+    Speaker* speaker = nullptr;     // [speech] null when voice is off
 };
 
 class App {

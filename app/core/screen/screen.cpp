@@ -459,6 +459,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
     model.idle = make_idle(w, session, inputs.now_ms);
     model.voice = state.voice;                      // [speech]
     model.listen_requests = state.listen_requests;  // [speech]
+    model.language = state.settings.language;       // [speech]
     const Procedure* chosen = session.procedure();
     // Screens past the choice always have a procedure; a missing one shows the attract screen.
     auto needs = [&](Screen screen) {

@@ -280,6 +280,7 @@ struct ScreenModel {
     // count reads the page anew): core/speech/page.h decides what is said from these.
     bool voice = false;
     int listen_requests = 0;
+    Language language = Language::Vietnamese;  // the voice and the recorded clips to use
     // [/speech]
 };
 

@@ -11,9 +11,13 @@ namespace {
 
 class Reader {
 public:
+    explicit Reader(Language language) : m_language(language == Language::English ? "en" : "vi") {}
     void say(const Text& text) {
         if (text.empty()) return;
-        m_out.utterances.push_back(Utterance{text.text, text.key, normalize(text.text)});
+        // English text is read as it is: the normaliser knows Vietnamese only.
+        m_out.utterances.push_back(Utterance{text.text, text.key,
+                                             m_language == "vi" ? normalize(text.text) : text.text,
+                                             m_language});
     }
     void say(const std::optional<Text>& text) {
         if (text) say(*text);
@@ -32,7 +36,9 @@ public:
     }
     // A code read character by character in groups ("KD4MX7PA", a MaHoSo).
     void code(const std::string& code) {
-        if (!code.empty()) m_out.utterances.push_back(Utterance{code, "", code_words(code)});
+        if (!code.empty())
+            m_out.utterances.push_back(
+                Utterance{code, "", m_language == "vi" ? code_words(code) : code, m_language});
     }
     void page(const std::string& part) { m_out.page += part + "\x1f"; }
     void page(const Text& text) { page(text.text); }
@@ -140,9 +146,10 @@ public:
             say(s.ward_search_only->no_ward);
             return;
         }
-        page(s.progress);
+        // Not the page counter: its total may change on the page when an answer adds pages.
         page(s.title);
         page(s.item);
+        for (const auto& field : s.fields) page(field.label);
         say(s.title);
         say(s.help);
         say(s.item);
@@ -218,13 +225,14 @@ public:
     PageSpeech take() { return std::move(m_out); }
 
 private:
+    std::string m_language;
     PageSpeech m_out;
 };
 
 }  // namespace
 
 PageSpeech page_speech(const ScreenModel& model) {
-    Reader reader;
+    Reader reader(model.language);
     reader.page(std::to_string(static_cast<int>(model.screen)));
     // What covers the page is read first, alone: the page under it cannot be tapped.
     if (model.idle) {
@@ -257,7 +265,7 @@ PageSpeech page_speech(const ScreenModel& model) {
 SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapped) {
     SpeechPlan plan;
     if (!model.voice) {
-        plan.stop = memory.voice || tapped;
+        plan.stop = memory.voice;  // the wipe turned voice off while it spoke
         memory = SpeechMemory{};
         memory.listen_requests = model.listen_requests;
         return plan;

@@ -225,8 +225,8 @@ void SpeechEngine::stop() {
         if (!m_options.wav_dir.empty()) return;
         ++m_generation;
         m_queue.clear();
+        if (m_device) SDL_ClearQueuedAudio(m_device);
     }
-    if (m_device) SDL_ClearQueuedAudio(m_device);
 }
 
 void SpeechEngine::drain() {
@@ -240,6 +240,10 @@ void SpeechEngine::drain() {
 std::vector<SpeechEngine::Said> SpeechEngine::said() const {
     std::lock_guard lock(m_mutex);
     return m_said;
+}
+
+std::size_t SpeechEngine::queued_samples() const {
+    return m_device ? SDL_GetQueuedAudioSize(m_device) / sizeof(std::int16_t) : 0;
 }
 
 bool SpeechEngine::cancelled(const Job& job) const {
@@ -266,7 +270,10 @@ void SpeechEngine::run() {
 
 bool SpeechEngine::deliver(const Job& job, const std::int16_t* samples, std::size_t count,
                            Said& said, std::vector<std::int16_t>* recording) {
-    if (cancelled(job)) return false;
+    // Checked and queued under the lock that stop() takes: no piece of a stopped utterance
+    // reaches the device after stop() has cleared it.
+    std::lock_guard lock(m_mutex);
+    if (job.generation != m_generation || (m_quit && m_options.wav_dir.empty())) return false;
     if (said.ms_to_first < 0)
         said.ms_to_first = static_cast<double>(steady_ns() - job.requested_ns) / 1e6;
     if (recording) {

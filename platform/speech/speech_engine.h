@@ -70,6 +70,8 @@ public:
     // What was said so far (the last 256), oldest first. For the bench and tests.
     std::vector<Said> said() const;
     int sample_rate() const { return m_rate; }
+    // Samples waiting in the audio device's queue (0 headless).
+    std::size_t queued_samples() const;
 
 private:
     explicit SpeechEngine(SpeechOptions options);

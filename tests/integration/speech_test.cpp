@@ -1,8 +1,10 @@
 // The speech adapter (platform/speech): real espeak-ng with its Vietnamese voice, the recorded
 // clips in assets/audio, the headless sink (WAV files and the speech log).
+#include <SDL.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -127,4 +129,32 @@ TEST_CASE("the first sample of a page comes well before the sentence is synthesi
     auto samples = platform::load_wav(said[0].wav, (*engine)->sample_rate());
     REQUIRE(samples.ok());
     CHECK(samples->data.size() > 3u * static_cast<std::size_t>((*engine)->sample_rate()));
+}
+
+TEST_CASE("with an audio device, stop cuts off what is playing and what is queued",
+          "[speech][integration]") {
+    // SDL's dummy driver plays in real time into nothing: a device without a sound card.
+    setenv("SDL_AUDIODRIVER", "dummy", 1);
+    platform::SpeechOptions options;
+    auto engine = platform::SpeechEngine::create(options);
+    REQUIRE(engine.ok());
+    const std::string text = core::speech::normalize(
+        "Bạn là người đi đăng ký hôm nay. Ghi đúng như trên thẻ căn cước, hoặc đưa mã QR trên "
+        "thẻ căn cước vào máy quét để máy tự điền.");
+    (*engine)->say({text, "", text, "vi"});
+    (*engine)->say({text, "", text, "vi"});
+    // Synthesis runs far ahead of playback: wait until the first sentence is all queued.
+    for (int i = 0; i < 500 && (*engine)->said().empty(); ++i) SDL_Delay(10);
+    REQUIRE((*engine)->said().size() >= 1);
+    CHECK((*engine)->queued_samples() > static_cast<std::size_t>((*engine)->sample_rate()));
+    (*engine)->stop();
+    CHECK((*engine)->queued_samples() == 0);
+    SDL_Delay(100);
+    CHECK((*engine)->queued_samples() == 0);  // the second sentence was dropped too
+    // And it speaks again after a stop.
+    (*engine)->say({"Có", "answer.yes", "có", "vi"});
+    for (int i = 0; i < 500 && (*engine)->queued_samples() == 0; ++i) SDL_Delay(5);
+    CHECK((*engine)->queued_samples() > 0);
+    engine->reset();
+    SDL_Quit();
 }

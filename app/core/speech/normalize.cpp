@@ -166,6 +166,9 @@ const std::map<std::string, std::string, std::less<>>& abbreviations() {
     return table;
 }
 
+// Between the groups of a number written in groups (never in screen text: a control character).
+constexpr char GroupMark = '\x1e';
+
 bool is_currency(std::string_view word) {
     return word == "₫" || word == "đ" || word == "đồng" || word == "VNĐ" || word == "VND" ||
            word == "vnđ" || word == "Đồng";
@@ -300,6 +303,14 @@ std::string say_word(std::string_view core, std::string_view next, bool& used_ne
         if (auto value = plain_number(amount)) return money_words(*value);
     }
     if (!is_digit(core[0]) && !is_ascii_letter(core[0])) return std::string(core);
+    if (core.find(GroupMark) != std::string_view::npos) {
+        std::string out;
+        for (std::string_view group : split_on(core, GroupMark)) {
+            if (!out.empty()) out += ",";
+            append(out, digits_in_groups(group));
+        }
+        return out;
+    }
 
     if (auto value = dotted_number(core)) {
         if (is_currency(next)) {
@@ -429,13 +440,25 @@ std::string normalize(std::string_view text, NumberStyle style) {
         i = end;
     }
 
-    // A phone number written in groups ("0912 345 678"): one run of digits.
+    // A phone or ID number written in groups ("0912 345 678", "1900 1234"): one word, its groups
+    // kept apart by GroupMark and read digit by digit as written.
     std::vector<std::string> joined;
     for (std::size_t w = 0; w < words.size(); ++w) {
         std::string word(words[w]);
-        if (word.size() >= 2 && word[0] == '0' && all_digits(word))
-            while (w + 1 < words.size() && all_digits(words[w + 1]) && words[w + 1].size() <= 4)
-                word += words[++w];
+        const bool service = word == "1900" || word == "1800";
+        if ((word.size() >= 2 && word[0] == '0' && all_digits(word)) || service) {
+            while (w + 1 < words.size()) {
+                std::string_view next = words[w + 1];
+                std::string_view digits = next;
+                while (!digits.empty() && is_trailing_punctuation(digits.back()))
+                    digits.remove_suffix(1);
+                if (!all_digits(digits) || digits.size() > 6) break;
+                word += GroupMark;
+                word += next;
+                ++w;
+                if (digits.size() != next.size()) break;  // "678." ends the number
+            }
+        }
         joined.push_back(std::move(word));
     }
 
@@ -476,6 +499,11 @@ std::string normalize(std::string_view text, NumberStyle style) {
             next_core.pop_back();
         bool used_next = false;
         std::string said = say_word(core, next_core, used_next, style);
+        // Ordinals and April: "thứ 1" is "thứ nhất", "thứ 4" and "tháng 4" are "tư".
+        const std::string_view previous = w > 0 ? std::string_view(joined[w - 1]) : "";
+        if ((previous == "thứ" || previous == "Thứ") && (core == "1" || core == "4"))
+            said = core == "1" ? "nhất" : "tư";
+        if ((previous == "tháng" || previous == "Tháng") && core == "4") said = "tư";
         std::string piece = std::string(lead) + said + std::string(trail);
         if (used_next) {
             // The currency word's own punctuation follows.

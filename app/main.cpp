@@ -33,6 +33,7 @@
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
 #include "platform/staff/staff_store.h"  // [staff]
+#include "platform/speech/speech_engine.h"  // [speech]
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -592,11 +593,38 @@ int main(int argc, char** argv) {
     config.typing = typing;  // [help]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
+    // [speech] espeak-ng and the recorded clips; headless, only with --speech-log (WAVs under
+    // --shots/speech). --voice espeak: voice must work; auto: without it the kiosk runs silent.
+    std::unique_ptr<platform::SpeechEngine> speech;
+    std::unique_ptr<platform::Speaker> speaker;
+    if (options.voice != "auto" && options.voice != "espeak" && options.voice != "off") {
+        std::fprintf(stderr, "motcua: --voice needs auto, espeak or off\n");
+        return 2;
+    }
+    if (options.voice != "off" && (!options.headless || !options.speech_log.empty())) {
+        platform::SpeechOptions voice;
+        voice.clips_root = options.assets + "/audio";
+        voice.log_path = options.speech_log;
+        if (options.headless) voice.wav_dir = options.shots + "/speech";
+        auto made = platform::SpeechEngine::create(voice);
+        if (made) {
+            speech = std::move(made).value();
+            speaker = std::make_unique<platform::Speaker>(*speech);
+        } else if (options.voice == "espeak") {
+            std::fprintf(stderr, "motcua: %s\n", made.error().detail.c_str());
+            return 1;
+        } else {
+            platform::log_warning(made.error().code, made.error().detail + " (no voice)");
+        }
+    }
+    stage("speech");
+    // [/speech]
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
                            references.get(), platform::make_qr, !outbox_set_aside.empty(),
                            &staff_store,  // [staff]
-                           notifier.get()},  // [help] notifier
+                           notifier.get(),  // [help] notifier
+                           speaker.get()},  // [speech]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();
@@ -624,8 +652,11 @@ int main(int argc, char** argv) {
     platform::log_info("startup", stages);
     if (references) references->stop();
     if (worker) worker->stop();
+    if (speech && options.headless) speech->drain();  // [speech] every utterance written
     metrics_writer.reset();  // [ops] the last metrics, written after the workers stopped
-    app.reset();  // the display shuts its ImGui backend down while the context still exists
+    app.reset();      // the display shuts its ImGui backend down while the context still exists
+    speaker.reset();  // [speech] before SDL goes
+    speech.reset();   // [speech]
     ImGui::DestroyContext();
     SDL_Quit();
     return exit_code;

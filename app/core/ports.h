@@ -60,12 +60,26 @@ public:
     virtual HttpReply heartbeat(const std::string& body_json) = 0;
 };
 
+// [speech] One thing to say: the text as shown, the i18n key it came from ("" for catalogue
+// texts, answers and codes) and the words a synthesiser reads (core/speech/normalize.h).
+struct SpokenText {
+    std::string text;
+    std::string key;
+    std::string spoken;
+    std::string language = "vi";  // "vi" or "en": the voice, and the folder of recorded clips
+    bool operator==(const SpokenText&) const = default;
+};
+
+// Says things aloud off the caller's thread. A recorded clip for `key` replaces synthesis.
 class Speech {
 public:
     virtual ~Speech() = default;
-    virtual void say(const std::string& utf8_text) = 0;
+    // Queues one utterance after those already queued; returns at once.
+    virtual void say(const SpokenText& utterance) = 0;
+    // Stops what is being said and drops what is queued.
     virtual void stop() = 0;
 };
+// [/speech]
 
 class Printer {
 public:

@@ -246,6 +246,7 @@ bool App::frame() {
     m_input.before_frame(now, intents);
     for (auto& intent : m_pending) intents.push_back(std::move(intent));
     m_pending.clear();
+    if (m_parts.speaker && !intents.empty()) m_parts.speaker->heard_input();  // [speech]
     if (m_parts.references) {
         // Taken by the session between visits only.
         ReferenceUpdate update = m_parts.references->take_update();
@@ -298,6 +299,7 @@ bool App::frame() {
     inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
     core::ScreenModel model = core::build_screen(m_parts.session, inputs);
     if (m_model_hook) m_model_hook(model);  // [layout] test-only
+    if (m_parts.speaker) m_parts.speaker->show(model);  // [speech] a new page is read at once
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;
     ui::draw(context, produced);
@@ -305,6 +307,7 @@ bool App::frame() {
     if (m_rasterise)  // [layout] the audit matrix lays frames out without drawing them
         m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
     metrics::frame_rendered(m_clock.wall_unix_ms());  // [ops] a frozen screen shows here
+    if (m_parts.speaker && !produced.empty()) m_parts.speaker->heard_input();  // [speech]
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
 }

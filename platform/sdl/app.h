@@ -19,6 +19,7 @@
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
 #include "platform/staff/staff_store.h"  // [staff]
+#include "platform/speech/speaker.h"  // [speech]
 #include "platform/store/outbox_store.h"
 #include "ui/registry.h"
 #include "ui/theme.h"
@@ -54,6 +55,7 @@ struct AppParts {
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
     StaffStore* staff = nullptr;    // [staff] PIN, lockout and counts; null: no staff mode
     StaffNotifier* notifier = nullptr;  // [help] "Gọi cán bộ": null when none is configured
+    Speaker* speaker = nullptr;     // [speech] null when voice is off
 };
 
 class App {

@@ -113,6 +113,10 @@ Header make_header(const Words& w, const SessionState& state) {
         state.staff_called ? "help.called" : "help.call_staff", "call_staff", intent::CallStaff{},
         state.staff_called ? ButtonStyle::Selected : ButtonStyle::Secondary);
     // [/help]
+    // [speech] "Nghe lại" on every page (the attract screen has "Nghe hướng dẫn" instead).
+    if (state.screen != Screen::Attract)
+        header.listen = w.action("header.listen", "listen", intent::Listen{});
+    // [/speech]
     return header;
 }
 
@@ -272,6 +276,9 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         std::nullopt,
         std::nullopt,
         std::nullopt};
+    // [speech] Voice on for the visit; tapping it again reads the screen again.
+    screen.voice = w.action("attract.voice", "voice", intent::VoiceOn{});
+    // [/speech]
     // [staff] Only a discreet marker: what is wrong is told in staff mode, not to residents.
     if (inputs.staff_notice || !inputs.staff_problems.empty())
         screen.staff_notice = w.t("attract.staff_marker");
@@ -540,6 +547,9 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
         model.banner = w.t("staff.assisted_banner");
     }
     // [/staff]
+    model.voice = state.voice;                      // [speech]
+    model.listen_requests = state.listen_requests;  // [speech]
+    model.language = state.settings.language;       // [speech]
     const Procedure* chosen = session.procedure();
     // Screens past the choice always have a procedure; a missing one shows the attract screen.
     auto needs = [&](Screen screen) {

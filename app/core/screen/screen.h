@@ -313,6 +313,12 @@ struct ScreenModel {
     std::optional<Dialog> dialog;  // [help] drawn over everything but the idle overlay
     // [staff] Staff mode, drawn over everything: nothing else is tappable meanwhile.
     std::optional<StaffScreen> staff;
+    // [speech] Voice on for this visit, and the resident's asks to hear the page again (a new
+    // count reads the page anew): core/speech/page.h decides what is said from these.
+    bool voice = false;
+    int listen_requests = 0;
+    Language language = Language::Vietnamese;  // the voice and the recorded clips to use
+    // [/speech]
 };
 
 // What the model needs besides the session.

@@ -576,6 +576,20 @@ void Session::on(const intent::LookupResult& result, Now, Effects&) {
                                 result.ngay_hen_tra};
 }
 
+// [speech] Voice is the resident's choice for this visit; the wipe (a fresh SessionState) ends it.
+void Session::on(const intent::VoiceOn&, Now, Effects& effects) {
+    if (!m_state.voice) effects.push_back(effect::Log{"voice_on", "attract"});
+    m_state.voice = true;
+    ++m_state.listen_requests;
+}
+
+void Session::on(const intent::Listen&, Now, Effects& effects) {
+    if (!m_state.voice) effects.push_back(effect::Log{"voice_on", "listen"});
+    m_state.voice = true;
+    ++m_state.listen_requests;
+}
+// [/speech]
+
 void Session::on(const intent::Tick&, Now now, Effects& effects) {
     // Fire what is due, one at a time: a timer may start the next (a warning, then the wipe).
     for (int fired = 0; fired < 4; ++fired) {

@@ -174,6 +174,11 @@ struct SessionState {
     std::string lookup_code;  // typed on the lookup screen
     LookupView lookup;
     int visit_number = 0;  // increases with every wipe; views use it to reset scroll positions
+    // [speech] Voice for this visit (off until "Nghe hướng dẫn" or "Nghe lại"; the wipe turns it
+    // off again), and how many times the resident asked to hear the page (each ask reads it anew).
+    bool voice = false;
+    int listen_requests = 0;
+    // [/speech]
     // Derived when what they depend on changes (never on every frame): the procedures matching
     // search_text (indices into the catalogue, best first), and for each address field of the
     // page that is at its ward step, the matching wards' codes, best first.
@@ -334,6 +339,10 @@ struct KeyText {
     std::string utf8;
 };
 // [/help]
+// [speech]
+struct VoiceOn {};  // "Nghe hướng dẫn" on the attract screen: voice on for the visit
+struct Listen {};   // "Nghe lại": read this page again (and turn voice on)
+// [/speech]
 }  // namespace intent
 
 // clang-format off
@@ -355,8 +364,9 @@ using Intent = std::variant<
     // [help]
     intent::CallStaff, intent::StaffAcknowledgeCall, intent::ConfirmHome,
     intent::CloseDialog, intent::ChooseAnother, intent::SwitchProcedure,
-    intent::KeyText
+    intent::KeyText,
     // [/help]
+    intent::VoiceOn, intent::Listen  // [speech]
     >;
 // clang-format on
 
@@ -546,6 +556,8 @@ private:
     void compose_keys(const std::string& ascii, Typing typing);
     void check_person_facts(const PageDef& page, int item);
     // [/help]
+    void on(const intent::VoiceOn&, Now, Effects&);  // [speech]
+    void on(const intent::Listen&, Now, Effects&);   // [speech]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {

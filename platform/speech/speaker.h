@@ -1,0 +1,24 @@
+// Connects the screen to the voice: the loop hands it every new screen model and tells it when
+// the resident touched or typed; core::speech::plan_speech decides what to say, the port says it.
+#pragma once
+
+#include "core/ports.h"
+#include "core/speech/page.h"
+
+namespace motcua::platform {
+
+class Speaker {
+public:
+    explicit Speaker(core::Speech& speech) : m_speech(speech) {}
+    // The resident touched, tapped or typed since the last model.
+    void heard_input() { m_tapped = true; }
+    // A frame's screen model (call every frame; nothing happens unless something is due).
+    void show(const core::ScreenModel& model);
+
+private:
+    core::Speech& m_speech;
+    core::speech::SpeechMemory m_memory;
+    bool m_tapped = false;
+};
+
+}  // namespace motcua::platform

@@ -22,6 +22,7 @@
 #include "platform/assets.h"
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
+#include "platform/print/paper_desk.h"  // [paper]
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
@@ -73,6 +74,7 @@ struct Options {
     std::string bank_account;
     std::string bank_name;
     std::string office_name;      // [paper] on the receipt and the queue ticket
+    std::string tracking_url;     // [paper] the receipt QR's address, "{code}" = the dossier code
     std::string notify_command;   // [help] run when a resident taps "Gọi cán bộ"
     std::string notify_url;       // [help] or POSTed to this loopback/LAN address
     std::string staff_pin_file;   // [staff] the salted PIN hash (0600)
@@ -120,6 +122,7 @@ bool parse_options(int argc, char** argv, Options& options) {
         {"--bank-account", &options.bank_account},      // [paper]
         {"--bank-name", &options.bank_name},            // [paper]
         {"--office-name", &options.office_name},        // [paper]
+        {"--tracking-url", &options.tracking_url},      // [paper]
         {"--notify-command", &options.notify_command},  // [help]
         {"--notify-url", &options.notify_url},          // [help]
         {"--staff-pin-file", &options.staff_pin_file},  // [staff]
@@ -408,6 +411,40 @@ int main(int argc, char** argv) {
         return 1;
     }
     stage("fonts");
+    // [paper] Receipts and queue tickets: the office's settings, the counter groups, the printer.
+    core::PaperConfig paper_config;
+    paper_config.office_name = options.office_name;
+    paper_config.bank_bin = options.bank_bin;
+    paper_config.bank_account = options.bank_account;
+    paper_config.bank_name = options.bank_name;
+    paper_config.tracking_url = options.tracking_url;
+    if (auto text = platform::read_text_file(options.assets + "/config/counters.json"); text) {
+        if (auto groups = core::parse_counter_groups(*text, "counters.json"); groups)
+            paper_config.counter_groups = std::move(groups).value();
+        else
+            platform::log_error("counters_refused", groups.error().detail + " (no queue tickets)");
+    }
+    std::unique_ptr<platform::print::PaperDesk> paper_desk;
+    {
+        platform::print::PaperDeskOptions desk;
+        desk.printer_uri = options.printer;
+        desk.width_dots = static_cast<int>(options.printer_dots);
+        desk.font_path = font_paths->regular;
+        desk.store_path =
+            std::filesystem::path(options.db).replace_extension().string() + "-paper.sqlite";
+        auto opened = platform::print::PaperDesk::open(desk, [] {
+            SDL_Event event{};
+            event.type = platform::wake_event_type();
+            SDL_PushEvent(&event);
+        });
+        if (opened)
+            paper_desk = std::move(opened).value();
+        else  // the kiosk still files; the receipt says to photograph the code
+            platform::log_error(opened.error().code, opened.error().detail);
+        if (options.printer.empty())
+            platform::log_warning("no_printer", "no --printer: receipts are shown on screen only");
+    }
+    // [/paper]
     platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " +
                                       std::to_string(bundled_count) +
                                       " bundled procedures, outbox " + options.db);
@@ -420,11 +457,13 @@ int main(int argc, char** argv) {
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     config.holidays = *holidays;
+    config.counter_groups = paper_config.counter_groups;  // [paper]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
-                           references.get(), platform::make_qr, !outbox_set_aside.empty()},
+                           references.get(), platform::make_qr, !outbox_set_aside.empty(),
+                           paper_desk.get(), &paper_config},  // [paper]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

@@ -27,6 +27,15 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     ImGui::Dummy(ImVec2(0, unit * 0.5f));
     muted(frame, screen.help.text);
     if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
+    // [paper] "Lấy số thứ tự", and the panel it opens (until the layout engineer places them).
+    if (screen.ticket_panel) {
+        ImGui::Dummy(ImVec2(0, unit * 0.5f));
+        ticket_panel(frame, *screen.ticket_panel);
+    } else if (screen.ticket) {
+        ImGui::Dummy(ImVec2(0, unit * 0.5f));
+        action(frame, *screen.ticket, ImVec2(half, unit * 2.4f));
+    }
+    // [/paper]
 }
 
 }  // namespace motcua::ui

@@ -19,6 +19,7 @@ void screen_receipt(Frame& frame, const core::ReceiptScreen& screen);
 void screen_rating(Frame& frame, const core::RatingScreen& screen);
 void screen_thanks(Frame& frame, const core::ThanksScreen& screen);
 void screen_lookup(Frame& frame, const core::LookupScreen& screen);
+void ticket_panel(Frame& frame, const core::TicketPanel& panel);  // [paper] screen_receipt.cpp
 
 // Shared bits of screens.
 // A typed field's box: shows the value and a caret when focused; tapping focuses it.

@@ -4,6 +4,7 @@
 
 #include "core/filing/lookup_route.h"
 #include "core/filing/portal_time.h"
+#include "core/receipt/receipt.h"  // [paper]
 #include "core/text/utf8.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -80,6 +81,8 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
             }
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        } else {
+            carry_out_paper(effect);  // [paper]
         }
     }
 }
@@ -117,6 +120,8 @@ bool App::frame() {
                 lookup->code = m_lookup_alias.second;
             intents.push_back(std::move(result));
         }
+    if (m_parts.paper)  // [paper] print results
+        for (auto& result : m_parts.paper->take_results()) intents.push_back(std::move(result));
     for (const auto& intent : intents) apply(intent);
     apply(core::intent::Tick{});
 
@@ -130,9 +135,21 @@ bool App::frame() {
     m_display->new_frame();
     ImGui::NewFrame();
     m_registry.begin_frame();
+    // The screen model: everything this frame shows, computed by core from the session.
+    const core::ScreenInputs inputs = screen_inputs(now);
+    const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
+    ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
+    std::vector<core::Intent> produced;
+    ui::draw(context, produced);
+    ImGui::Render();
+    m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
+    for (const auto& intent : produced) apply(intent);
+    return !produced.empty() || !intents.empty();
+}
+
+core::ScreenInputs App::screen_inputs(std::int64_t now) {
     const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
     const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
-    // The screen model: everything this frame shows, computed by core from the session.
     core::ScreenInputs inputs{m_parts.strings,
                               m_parts.fees,
                               {local.year, local.month, local.day},
@@ -144,14 +161,47 @@ bool App::frame() {
                                         std::string(core::to_string(status.problem)));
     if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
     if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
-    const core::ScreenModel model = core::build_screen(m_parts.session, inputs);
-    ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
-    std::vector<core::Intent> produced;
-    ui::draw(context, produced);
-    ImGui::Render();
-    m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
-    for (const auto& intent : produced) apply(intent);
-    return !produced.empty() || !intents.empty();
+    // [paper] The printer keeps failing: staff are told why ("Máy in ...: máy in hết giấy").
+    inputs.paper = m_parts.paper_config;
+    if (m_parts.paper)
+        if (const std::string problem = m_parts.paper->problem(); !problem.empty()) {
+            inputs.staff_problems.push_back("staff.problem.printer");
+            inputs.staff_problems.push_back("error." + problem);
+        }
+    // [/paper]
+    return inputs;
+}
+
+// [paper] The receipt and the ticket are printed from the screen model the resident sees.
+void App::carry_out_paper(const core::Effect& effect) {
+    const std::int64_t real_now = system_wall_ms();
+    if (std::holds_alternative<core::effect::PrintReceipt>(effect)) {
+        const core::ScreenModel model =
+            core::build_screen(m_parts.session, screen_inputs(m_clock.monotonic_ms()));
+        const auto* receipt = std::get_if<core::ReceiptScreen>(&model.body);
+        if (!receipt) return;
+        if (!m_parts.paper) {
+            apply(core::intent::PrintResult{
+                core::PrintJobKind::Receipt, core::PrintState::NoPrinter, {}});
+            return;
+        }
+        m_parts.paper->print(core::PrintJobKind::Receipt, core::receipt_paper(*receipt), real_now);
+    } else if (const auto* issue = std::get_if<core::effect::IssueTicket>(&effect)) {
+        if (!m_parts.paper) {
+            apply(core::intent::TicketIssued{{}, "ticket_failed"});
+            return;
+        }
+        apply(m_parts.paper->issue_ticket(issue->group_id, issue->dossier_code,
+                                          m_clock.wall_unix_ms()));
+    } else if (std::holds_alternative<core::effect::PrintTicket>(effect)) {
+        const core::SessionState& state = m_parts.session.state();
+        if (!state.paper.ticket_issued) return;
+        const core::ScreenInputs inputs = screen_inputs(m_clock.monotonic_ms());
+        const core::Words w{inputs.strings.in(state.settings.language), state.settings.language};
+        const core::TicketView view =
+            core::make_ticket_view(w, *state.paper.ticket_issued, state.paper.ticket, inputs);
+        m_parts.paper->print(core::PrintJobKind::Ticket, core::ticket_paper(view), real_now);
+    }
 }
 
 void App::settle() {

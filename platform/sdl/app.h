@@ -14,6 +14,7 @@
 #include "core/session/session.h"
 #include "core/text/search.h"
 #include "platform/filing_worker.h"
+#include "platform/print/paper_desk.h"  // [paper]
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
@@ -50,6 +51,8 @@ struct AppParts {
     ReferenceWorker* references;  // null when no portal is configured
     std::function<ui::QrMatrix(const std::string&)> make_qr;
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
+    print::PaperDesk* paper = nullptr;  // [paper] receipts, tickets; null in some tests
+    const core::PaperConfig* paper_config = nullptr;  // [paper] office, bank, counter groups
 };
 
 class App {
@@ -80,6 +83,9 @@ public:
 private:
     void apply(const core::Intent& intent);
     void carry_out(const std::vector<core::Effect>& effects);
+    core::ScreenInputs screen_inputs(
+        std::int64_t now);  // what build_screen needs besides the session
+    void carry_out_paper(const core::Effect& effect);  // [paper] print, issue a ticket
 
     AppParts m_parts;
     std::unique_ptr<Display> m_display;

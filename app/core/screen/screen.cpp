@@ -12,6 +12,7 @@
 
 #include "core/filing/portal_time.h"
 #include "core/form/field_check.h"
+#include "core/receipt/receipt.h"  // [paper]
 #include "core/screen/words.h"
 
 namespace motcua::core {
@@ -206,13 +207,16 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         w.t("attract.help"),
         std::nullopt,
         std::nullopt,
-        std::nullopt};
+        std::nullopt,
+        std::nullopt};  // [paper] ticket_panel
     if (inputs.staff_notice || !inputs.staff_problems.empty()) {
         Text notice = w.t("attract.staff_notice");
         for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;
         if (!inputs.staff_problems.empty()) notice.key.clear();  // composed of several keys
         screen.staff_notice = std::move(notice);
     }
+    screen.ticket = make_ticket_action(w, inputs);              // [paper]
+    screen.ticket_panel = make_ticket_panel(w, state, inputs);  // [paper]
     return screen;
 }
 
@@ -346,7 +350,8 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
     return screen;
 }
 
-ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Procedure& procedure) {
+ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Procedure& procedure,
+                           const ScreenInputs& inputs) {
     const Submission& submission = state.submission;
     const bool accepted = submission.delivery == Delivery::Accepted;
     ReceiptScreen receipt;
@@ -365,6 +370,7 @@ ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Proc
     else if (!accepted)
         receipt.notice = w.t("receipt.queued");
     receipt.next_steps = w.t("receipt.next_steps");
+    fill_receipt(receipt, w, state, procedure, inputs);  // [paper]
     return receipt;
 }
 
@@ -522,7 +528,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
                                                                   : "submitting.sending")};
             break;
         case Screen::Receipt:
-            model.body = make_receipt(w, state, *chosen);
+            model.body = make_receipt(w, state, *chosen, inputs);
             model.footer = footer_with(w, false, "receipt.done", intent::Finish{});
             break;
         case Screen::Rating:

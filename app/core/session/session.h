@@ -16,6 +16,7 @@
 #include "core/filing/due_date.h"
 #include "core/form/field_check.h"
 #include "core/ports.h"
+#include "core/receipt/paper.h"  // [paper]
 #include "core/session/answers.h"
 #include "core/text/compose.h"
 
@@ -78,6 +79,7 @@ struct Submission {
     Delivery delivery = Delivery::None;
     std::int64_t started_ms = 0;
     std::string held_reason;
+    std::string received_at;  // [paper] portal time the kiosk received it (the receipt says so)
 };
 
 struct SessionConfig {
@@ -89,6 +91,7 @@ struct SessionConfig {
     std::string kiosk_id = "KIOSK-01";
     HolidayCalendar holidays;  // for the expected due date on the receipt
     std::string home_ward;     // the ward code where the kiosk stands: offered first
+    std::vector<CounterGroup> counter_groups;  // [paper] queue ticket groups (counters.json)
 };
 
 // One procedure's visit: where the resident is in it and everything they answered. Reset as a
@@ -128,6 +131,7 @@ struct SessionState {
     // page that is at its ward step, the matching wards' codes, best first.
     std::vector<int> search_hits;
     std::map<std::string, std::vector<std::string>> ward_hits;
+    PaperState paper;  // [paper] receipt and ticket printing, the queue number
 
     // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
     // answer_text() gives it; "" when none.
@@ -210,6 +214,24 @@ struct LookupResult {
     std::string ngay_hen_tra;
 };
 struct Tick {};
+// [paper] Queue tickets and printing.
+struct TakeTicket {};  // attract: "Lấy số thứ tự": show the counter groups
+struct ChooseCounter {
+    std::string group_id;
+};
+struct CloseTicket {};  // attract: the ticket panel's "Xong"
+// From the platform: a number issued (effect::IssueTicket), or why none could be.
+struct TicketIssued {
+    IssuedTicket ticket;
+    std::string error;  // i18n error code when no number was issued
+};
+// From the print worker: a job finished (ok), failed (error code), or there is no printer.
+struct PrintResult {
+    PrintJobKind kind = PrintJobKind::Receipt;
+    PrintState state = PrintState::Printed;
+    std::string error;
+};
+// [/paper]
 struct SetTextSize {
     TextSize size;
 };
@@ -229,7 +251,10 @@ using Intent =
                  intent::AddItem, intent::RemoveItem, intent::Submit, intent::Saved,
                  intent::Accepted, intent::Held, intent::Finish, intent::Rate, intent::StillHere,
                  intent::OpenLookup, intent::LookupResult, intent::Tick, intent::SetTextSize,
-                 intent::SetContrast, intent::SetLanguage>;
+                 intent::SetContrast, intent::SetLanguage,
+                 // [paper]
+                 intent::TakeTicket, intent::ChooseCounter, intent::CloseTicket,
+                 intent::TicketIssued, intent::PrintResult>;
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -253,10 +278,21 @@ struct VisitEnded {};
 struct LookupDossier {
     std::string code;
 };
+// [paper] Print the receipt the screen model shows now (once, when the receipt appears).
+struct PrintReceipt {};
+// [paper] Issue the next queue number of this counter group (SQLite), then answer with
+// intent::TicketIssued; the dossier code goes on the ticket after a filing.
+struct IssueTicket {
+    std::string group_id;
+    std::string dossier_code;
+};
+// [paper] Print the queue ticket the session holds now.
+struct PrintTicket {};
 }  // namespace effect
 
 using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
-                            effect::VisitEnded, effect::LookupDossier>;
+                            effect::VisitEnded, effect::LookupDossier, effect::PrintReceipt,
+                            effect::IssueTicket, effect::PrintTicket>;  // [paper]
 
 struct Now {
     std::int64_t monotonic_ms = 0;
@@ -330,6 +366,14 @@ private:
     void on(const intent::SetTextSize&, Now, Effects&);
     void on(const intent::SetContrast&, Now, Effects&);
     void on(const intent::SetLanguage&, Now, Effects&);
+    // [paper]
+    void on(const intent::TakeTicket&, Now, Effects&);
+    void on(const intent::ChooseCounter&, Now, Effects&);
+    void on(const intent::CloseTicket&, Now, Effects&);
+    void on(const intent::TicketIssued&, Now, Effects&);
+    void on(const intent::PrintResult&, Now, Effects&);
+    void receipt_shown(Effects& effects);  // the receipt appeared: print it, and a ticket
+    // [/paper]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {

@@ -193,6 +193,13 @@ void App::carry_out_paper(const core::Effect& effect) {
         }
         apply(m_parts.paper->issue_ticket(issue->group_id, issue->dossier_code,
                                           m_clock.wall_unix_ms()));
+    } else if (const auto* reprint = std::get_if<core::effect::Reprint>(&effect)) {
+        core::Status queued =
+            m_parts.paper ? m_parts.paper->reprint(reprint->code, real_now)
+                          : core::Status(core::make_error("printer_unreachable", "no paper desk"));
+        if (!queued)  // nothing kept under the code, or no store: say so at once
+            apply(core::intent::PrintResult{core::PrintJobKind::Reprint, core::PrintState::Failed,
+                                            queued.error().code});
     } else if (std::holds_alternative<core::effect::PrintTicket>(effect)) {
         const core::SessionState& state = m_parts.session.state();
         if (!state.paper.ticket_issued) return;

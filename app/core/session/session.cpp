@@ -1185,7 +1185,18 @@ void Session::on(const intent::TicketIssued& issued, Now, Effects& effects) {
         effect::Log{"ticket_issued", ticket_label(issued.ticket.group_id, issued.ticket.number)});
 }
 
+void Session::on(const intent::Reprint& reprint, Now, Effects& effects) {
+    // FIXME: staff mode only; the staff session state (issue 12) must gate this intent.
+    if (reprint.code.empty()) return;
+    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
+    effects.push_back(effect::Reprint{reprint.code});
+}
+
 void Session::on(const intent::PrintResult& result, Now, Effects& effects) {
+    if (result.kind == PrintJobKind::Reprint) {  // staff's, whatever the screen
+        m_state.paper.reprint = PrintProgress{result.state, result.error};
+        return;
+    }
     PrintProgress* progress = result.kind == PrintJobKind::Receipt  ? &m_state.paper.receipt
                               : result.kind == PrintJobKind::Ticket ? &m_state.paper.ticket
                                                                     : nullptr;

@@ -225,6 +225,12 @@ struct TicketIssued {
     IssuedTicket ticket;
     std::string error;  // i18n error code when no number was issued
 };
+// Staff mode: print again the receipt kept under this MaHoSo or provisional code (last 30
+// days). The staff screen dispatches it; the outcome comes back as PrintResult{Reprint} and is
+// in SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
+struct Reprint {
+    std::string code;
+};
 // From the print worker: a job finished (ok), failed (error code), or there is no printer.
 struct PrintResult {
     PrintJobKind kind = PrintJobKind::Receipt;
@@ -254,7 +260,7 @@ using Intent =
                  intent::SetContrast, intent::SetLanguage,
                  // [paper]
                  intent::TakeTicket, intent::ChooseCounter, intent::CloseTicket,
-                 intent::TicketIssued, intent::PrintResult>;
+                 intent::TicketIssued, intent::PrintResult, intent::Reprint>;
 
 namespace effect {
 // Write this dossier to the outbox in one transaction, then answer with intent::Saved.
@@ -288,11 +294,15 @@ struct IssueTicket {
 };
 // [paper] Print the queue ticket the session holds now.
 struct PrintTicket {};
+// [paper] Staff: print the kept receipt with this code again (PaperDesk::reprint).
+struct Reprint {
+    std::string code;
+};
 }  // namespace effect
 
 using Effect = std::variant<effect::SaveDossier, effect::SendRating, effect::Log,
                             effect::VisitEnded, effect::LookupDossier, effect::PrintReceipt,
-                            effect::IssueTicket, effect::PrintTicket>;  // [paper]
+                            effect::IssueTicket, effect::PrintTicket, effect::Reprint>;  // [paper]
 
 struct Now {
     std::int64_t monotonic_ms = 0;
@@ -372,6 +382,7 @@ private:
     void on(const intent::CloseTicket&, Now, Effects&);
     void on(const intent::TicketIssued&, Now, Effects&);
     void on(const intent::PrintResult&, Now, Effects&);
+    void on(const intent::Reprint&, Now, Effects&);
     void receipt_shown(Effects& effects);  // the receipt appeared: print it, and a ticket
     // [/paper]
 

@@ -24,9 +24,6 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     action(frame, screen.contrast, ImVec2(half, unit * 2.4f));
     ImGui::SameLine();
     action(frame, screen.lookup, ImVec2(half, unit * 2.4f));
-    ImGui::Dummy(ImVec2(0, unit * 0.5f));
-    muted(frame, screen.help.text);
-    if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
     // [paper] "Lấy số thứ tự", and the panel it opens (until the layout engineer places them).
     if (screen.ticket_panel) {
         ImGui::Dummy(ImVec2(0, unit * 0.5f));
@@ -36,6 +33,9 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
         action(frame, *screen.ticket, ImVec2(half, unit * 2.4f));
     }
     // [/paper]
+    ImGui::Dummy(ImVec2(0, unit * 0.5f));
+    muted(frame, screen.help.text);
+    if (screen.staff_notice) notice_box(frame, screen.staff_notice->text, true);
 }
 
 }  // namespace motcua::ui

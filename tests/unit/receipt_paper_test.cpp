@@ -373,3 +373,14 @@ TEST_CASE("staff reprint a kept receipt by code and see the outcome", "[receipt]
     visit.send(intent::Reprint{""});
     CHECK(visit.effects_of<effect::Reprint>().size() == 1);  // an empty code asks for nothing
 }
+
+TEST_CASE("a printer problem alone is told to staff as that, not as unsent filings",
+          "[receipt][paper][staff]") {
+    PaperVisit visit;
+    const auto notice =
+        std::get<AttractScreen>(
+            visit.model(false, {"staff.problem.printer", "error.printer_paper_out"}).body)
+            .staff_notice;
+    REQUIRE(notice);
+    CHECK(notice->text == "Dành cho cán bộ: Máy in giấy tiếp nhận không in được: máy in hết giấy");
+}

@@ -210,7 +210,8 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         std::nullopt,
         std::nullopt};  // [paper] ticket_panel
     if (inputs.staff_notice || !inputs.staff_problems.empty()) {
-        Text notice = w.t("attract.staff_notice");
+        // [paper] Only the printer (or the clock) is wrong: not "filings unsent".
+        Text notice = w.t(inputs.staff_notice ? "attract.staff_notice" : "attract.staff_prefix");
         for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;
         if (!inputs.staff_problems.empty()) notice.key.clear();  // composed of several keys
         screen.staff_notice = std::move(notice);

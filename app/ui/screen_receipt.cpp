@@ -144,7 +144,7 @@ void screen_thanks(Frame& frame, const core::ThanksScreen& screen) {
 void ticket_panel(Frame& frame, const core::TicketPanel& panel) {
     const float unit = frame.unit();
     const float width = std::min(ImGui::GetContentRegionAvail().x, unit * 22.0f);
-    heading(frame, panel.title.text);
+    if (!panel.title.empty()) heading(frame, panel.title.text);
     for (const auto& group : panel.groups) action(frame, group, ImVec2(width, unit * 2.6f));
     if (panel.ticket) ticket_box(frame, *panel.ticket);
     if (panel.error) notice_box(frame, panel.error->text, true);

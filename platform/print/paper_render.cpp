@@ -10,17 +10,17 @@ namespace motcua::platform::print {
 float paper_pixel_height(core::PaperStyle style) {
     switch (style) {
         case core::PaperStyle::Small:
-            return 22;
+            return 24;
         case core::PaperStyle::Body:
-            return 26;
+            return 28;
         case core::PaperStyle::Heading:
-            return 30;
+            return 32;
         case core::PaperStyle::Code:
-            return 34;
+            return 38;
         case core::PaperStyle::Number:
             return 112;
     }
-    return 26;
+    return 28;
 }
 
 core::Result<RenderedPaper> render_paper(const core::PaperDocument& document, int width_dots,

@@ -12,8 +12,9 @@
 
 namespace motcua::platform::print {
 
-// Text sizes in dots (8 dots/mm): Body 26 dots is 3.3 mm from ascender to descender, readable
-// at arm's length on 58 mm and 80 mm paper alike (the same size on both: narrower paper wraps).
+// Text sizes in dots (8 dots/mm): Body 28 dots is 3.5 mm from ascender to descender, readable
+// at arm's length on 58 mm and 80 mm paper alike (the same size on both: narrower paper wraps);
+// labels 24 (3 mm), the dossier code 38 (made smaller only if it would not fit one line).
 float paper_pixel_height(core::PaperStyle style);
 
 // Where a QR went: its rows and columns in the image, and the matrix drawn there.

@@ -158,7 +158,7 @@ std::optional<TicketPanel> make_ticket_panel(const Words& w, const SessionState&
     if (!paper.choosing_group && !paper.ticket_issued && paper.ticket_error.empty())
         return std::nullopt;
     TicketPanel panel;
-    panel.title = w.t(paper.choosing_group ? "ticket.choose" : "ticket.heading");
+    if (paper.choosing_group) panel.title = w.t("ticket.choose");  // the number has its own
     if (paper.choosing_group && inputs.paper)
         for (const auto& group : inputs.paper->counter_groups)
             panel.groups.push_back(Action{w.local(group.name), "counter_" + group.id,

@@ -230,8 +230,8 @@ TEST_CASE("a kiosk without a printer shows the receipt and says to photograph th
     const std::string script =
         filing_then(temp, "none.script",
                     "wait-for \"Máy này không in được giấy\" 15000\n"
+                    "wait-for \"Máy này không in được phiếu. Hãy nhớ số HT-001\" 15000\n"
                     "expect \"HT-001\"\n"
-                    "expect \"Máy này không in được phiếu. Hãy nhớ số HT-001\"\n"
                     "shot 01-receipt-no-printer\n"
                     "audit\n");
     auto result = run_kiosk(script, shots, temp.file("outbox.sqlite"), {"--portal", portal->url()});

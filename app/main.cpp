@@ -29,6 +29,7 @@
 #include "platform/filing_worker.h"
 #include "platform/metrics_writer.h"
 #include "platform/notify/staff_notifier.h"  // [help]
+#include "platform/print/paper_desk.h"  // [paper]
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
@@ -94,6 +95,7 @@ struct Options {
     std::string holidays;                // [ops] holidays file; default assets/config/holidays.json
     std::string size;                    // [ops] --size WxH as given (sets width, height)
     bool kiosk = false;  // [ops] full screen, no decorations, no exit key, cursor hidden
+    std::string tracking_url;  // [paper] the receipt QR's address, "{code}" = the dossier code
     bool set_staff_pin = false;  // [staff] read a PIN from stdin, store its hash, exit
     std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
 };
@@ -161,6 +163,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--bank-account", &options.bank_account},      // [paper]
         {"--bank-name", &options.bank_name},            // [paper]
         {"--office-name", &options.office_name},        // [paper]
+        {"--tracking-url", &options.tracking_url},      // [paper]
         {"--notify-command", &options.notify_command},  // [help]
         {"--notify-url", &options.notify_url},          // [help]
         {"--staff-pin-file", &options.staff_pin_file},  // [staff]
@@ -578,6 +581,40 @@ int main(int argc, char** argv) {
         return 1;
     }
     stage("fonts");
+    // [paper] Receipts and queue tickets: the office's settings, the counter groups, the printer.
+    core::PaperConfig paper_config;
+    paper_config.office_name = options.office_name;
+    paper_config.bank_bin = options.bank_bin;
+    paper_config.bank_account = options.bank_account;
+    paper_config.bank_name = options.bank_name;
+    paper_config.tracking_url = options.tracking_url;
+    if (auto text = platform::read_text_file(options.assets + "/config/counters.json"); text) {
+        if (auto groups = core::parse_counter_groups(*text, "counters.json"); groups)
+            paper_config.counter_groups = std::move(groups).value();
+        else
+            platform::log_error("counters_refused", groups.error().detail + " (no queue tickets)");
+    }
+    std::unique_ptr<platform::print::PaperDesk> paper_desk;
+    {
+        platform::print::PaperDeskOptions desk;
+        desk.printer_uri = options.printer;
+        desk.width_dots = static_cast<int>(options.printer_dots);
+        desk.font_path = font_paths->regular;
+        desk.store_path =
+            std::filesystem::path(options.db).replace_extension().string() + "-paper.sqlite";
+        auto opened = platform::print::PaperDesk::open(desk, [] {
+            SDL_Event event{};
+            event.type = platform::wake_event_type();
+            SDL_PushEvent(&event);
+        });
+        if (opened)
+            paper_desk = std::move(opened).value();
+        else  // the kiosk still files; the receipt says to photograph the code
+            platform::log_error(opened.error().code, opened.error().detail);
+        if (options.printer.empty())
+            platform::log_warning("no_printer", "no --printer: receipts are shown on screen only");
+    }
+    // [/paper]
     platform::log_info("started", "renderer " + (*display)->renderer_name() + ", " +
                                       std::to_string(bundled_count) +
                                       " bundled procedures, outbox " + options.db);
@@ -591,6 +628,7 @@ int main(int argc, char** argv) {
     config.idle_warning_ms = options.idle_ms;
     config.holidays = *holidays;
     config.typing = typing;  // [help]
+    config.counter_groups = paper_config.counter_groups;  // [paper]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
     // [speech] espeak-ng and the recorded clips; headless, only with --speech-log (WAVs under
@@ -624,7 +662,8 @@ int main(int argc, char** argv) {
                            references.get(), platform::make_qr, !outbox_set_aside.empty(),
                            &staff_store,  // [staff]
                            notifier.get(),  // [help] notifier
-                           speaker.get()},  // [speech]
+                           speaker.get(),  // [speech]
+                           paper_desk.get(), &paper_config},  // [paper]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();
     if (references) references->start();

@@ -1,6 +1,7 @@
 // What printing a receipt costs, on the real pieces:
-//  - BM_RenderReceipt: lay out a typical 80 mm receipt (title, 9 text lines in Noto Sans, a
-//    VietQR code) into the 1-bit image.
+//  - BM_RenderReceipt: lay out the kiosk's receipt model for a fee-paying filing (office, title,
+//    code, tracking QR, six rows, a VietQR, originals; core::receipt_paper) into the 1-bit
+//    image at 576 dots (render_paper, Noto Sans).
 //  - BM_EncodeEscPos: that image as ESC/POS (init, 128-row GS v 0 bands, feed, cut).
 //  - BM_RenderAndPrint: render + encode + print_job over loopback TCP to printer-sim (status
 //    before and after, so the clock stops once the simulator has decoded the cut and written
@@ -22,37 +23,62 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/receipt/receipt.h"
 #include "core/receipt/vietqr.h"
 #include "platform/print/escpos.h"
+#include "platform/print/paper_render.h"
 #include "platform/print/printer.h"
 #include "platform/print/receipt_image.h"
 #include "platform/qr.h"
 
 using namespace motcua::platform::print;
+namespace core = motcua::core;
 
 namespace {
 
 const char* const Font = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
 
-MonoImage render_receipt() {
-    auto canvas = ReceiptCanvas::create(Paper80mmDots, Font);
-    if (!canvas) throw std::runtime_error(canvas.error().detail);
-    canvas->add_text("UBND PHƯỜNG BẾN NGHÉ", 22, Align::Centre);
-    canvas->add_text("Giấy tiếp nhận hồ sơ và hẹn trả kết quả", 30, Align::Centre);
-    canvas->add_space(12);
-    canvas->add_text("Mã hồ sơ: 000.00.01.H29-260310-0420", 24);
-    canvas->add_text("Thủ tục: Đăng ký khai sinh", 24);
-    canvas->add_text("Người nộp: Nguyễn Thị Đào", 24);
-    canvas->add_text("Ngày nhận: 10/03/2026 09:41", 24);
-    canvas->add_text("Ngày hẹn trả: 17/03/2026", 24);
-    canvas->add_text("Lệ phí: 50.000 đồng. Quét mã để chuyển khoản, nội dung là mã hồ sơ.", 24);
-    auto payload =
-        motcua::core::build_vietqr({"970415", "0011001932418", 50000, "000.00.01.H29-260310-0420",
-                                    motcua::core::VietQrService::ToAccount});
+core::Text t(std::string text) {
+    return core::Text{std::move(text), {}};
+}
+
+// The receipt the kiosk prints after a filing (core::receipt_paper of the screen's model):
+// office, title, code, tracking QR, six rows, a VietQR for the fee, two originals, next steps.
+core::PaperDocument typical_receipt() {
+    core::ReceiptScreen receipt;
+    receipt.office = t("UBND phường Bến Nghé");
+    receipt.form_title = t("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+    receipt.title = t("Cổng dịch vụ công đã nhận hồ sơ của bạn");
+    receipt.procedure = t("Cấp giấy xác nhận tình trạng hôn nhân");
+    receipt.code_label = t("Mã hồ sơ (hãy giữ mã này để tra cứu):");
+    receipt.code = "000.00.01.H29-260310-0420";
+    receipt.qr_payload = receipt.code;
+    receipt.qr_caption = t("Quét mã QR này để tra cứu hồ sơ");
+    receipt.rows = {{t("Thủ tục:"), receipt.procedure},
+                    {t("Người nộp hồ sơ:"), t("Nguyễn Thị Đào")},
+                    {t("Thời gian nhận hồ sơ:"), t("09:41 10/03/2026")},
+                    {t("Hẹn trả kết quả:"), t("17:00 13/03/2026")},
+                    {t("Nơi nhận kết quả:"), t("UBND phường Bến Nghé")},
+                    {t("Lệ phí:"), t("10.000 ₫")}};
+    auto payload = core::build_vietqr(
+        {"970415", "0011001932418", 10000, receipt.code, core::VietQrService::ToAccount});
     if (!payload) throw std::runtime_error(payload.error().detail);
-    canvas->add_qr(motcua::platform::make_qr(payload.value()), 5);
-    canvas->add_text("Tra cứu hồ sơ tại dichvucong.gov.vn", 20, Align::Centre);
-    return canvas->image();
+    receipt.payment =
+        core::PaymentQr{t("Nộp lệ phí bằng chuyển khoản: quét mã này"), payload.value(),
+                        t("VietinBank · Số tài khoản 0011001932418"),
+                        t("Số tiền 10.000 ₫ · Nội dung chuyển khoản: " + receipt.code)};
+    receipt.originals_heading = t("Giấy tờ gốc mang đến quầy để cán bộ đối chiếu:");
+    receipt.originals = {t("Căn cước (mang theo để cán bộ xem)"),
+                         t("Giấy chứng tử của vợ hoặc chồng (bản chính, 1 bản)")};
+    receipt.next_steps = t("Hãy mang giấy tờ gốc đến quầy tiếp nhận để cán bộ đối chiếu.");
+    return core::receipt_paper(receipt);
+}
+
+MonoImage render_receipt() {
+    static const core::PaperDocument document = typical_receipt();
+    auto rendered = render_paper(document, Paper80mmDots, Font);
+    if (!rendered) throw std::runtime_error(rendered.error().detail);
+    return rendered->image;
 }
 
 // printer-sim on a free loopback port, for the life of the benchmark process.

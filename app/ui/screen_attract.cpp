@@ -25,8 +25,14 @@ void screen_attract(Frame& frame, const core::AttractScreen& screen) {
     if (screen.voice) more.push_back(&*screen.voice);
     more.push_back(&screen.contrast);
     more.push_back(&screen.lookup);
-    if (screen.ticket) more.push_back(&*screen.ticket);
+    if (screen.ticket && !screen.ticket_panel) more.push_back(&*screen.ticket);
     grid(frame, more, std::min(width, unit * 11.0f));
+    // [paper] The panel "Lấy số thứ tự" opens: the counter groups, then the number.
+    if (screen.ticket_panel) {
+        ImGui::Dummy(ImVec2(0, unit * 0.5f));
+        ticket_panel(frame, *screen.ticket_panel);
+    }
+    // [/paper]
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
     muted(frame, screen.help.text);
     // [staff] a discreet marker: what is wrong is shown in staff mode

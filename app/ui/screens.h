@@ -23,6 +23,7 @@ void screen_lookup(Frame& frame, const core::LookupScreen& screen);
 // The hidden corner: `width` wide (the header's margin, so it never covers a button).
 void staff_corner(Frame& frame, float header_height, float width);
 void staff_overlay(Frame& frame, const core::StaffScreen& screen);
+void ticket_panel(Frame& frame, const core::TicketPanel& panel);  // [paper] screen_receipt.cpp
 
 // Shared bits of screens.
 // A typed field's box: shows the value and a caret when focused; tapping focuses it.

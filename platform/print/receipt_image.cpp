@@ -119,6 +119,20 @@ void ReceiptCanvas::add_space(int dots) {
     if (dots > 0) grow(dots);
 }
 
+float ReceiptCanvas::text_width(std::string_view text, float pixel_height) const {
+    const float scale = stbtt_ScaleForPixelHeight(&m_font->info, pixel_height);
+    return measure(m_font->info, scale, core::decode_utf8(text));
+}
+
+void ReceiptCanvas::add_rule(int dots) {
+    if (dots <= 0) return;
+    const int top = m_height;
+    grow(dots);
+    for (int y = top; y < m_height; ++y)
+        for (int x = m_margin; x < m_width - m_margin; ++x)
+            if ((x / 8) % 2 == 0) m_grey[static_cast<std::size_t>(y * m_width + x)] = 255;
+}
+
 int ReceiptCanvas::line_height(float pixel_height) const {
     const float scale = stbtt_ScaleForPixelHeight(&m_font->info, pixel_height);
     int ascent = 0, descent = 0, line_gap = 0;

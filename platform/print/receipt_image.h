@@ -32,10 +32,16 @@ public:
     // Appends a QR code centred, `module_dots` per module, with a 4-module quiet zone. Returns
     // false (nothing added) when the matrix is empty or does not fit the width.
     bool add_qr(const ui::QrMatrix& qr, int module_dots = 4);
+    // Dots `text` (one line, no wrapping) is wide at `pixel_height`.
+    float text_width(std::string_view text, float pixel_height) const;
+    // Dots available for a line between the margins.
+    int line_width() const { return m_width - 2 * m_margin; }
     // Rows one line of text takes at `pixel_height` (ascent - descent + line gap, rounded up).
     int line_height(float pixel_height) const;
     // Appends blank rows.
     void add_space(int dots);
+    // Appends a dashed horizontal rule `dots` rows thick between the margins.
+    void add_rule(int dots = 2);
 
     int width() const { return m_width; }
     int height() const { return m_height; }

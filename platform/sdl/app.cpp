@@ -4,6 +4,7 @@
 
 #include "core/filing/lookup_route.h"
 #include "core/filing/portal_time.h"
+#include "core/receipt/receipt.h"  // [paper]
 #include "core/text/utf8.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -150,7 +151,7 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
         } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
             ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         } else {
-            carry_out_staff(effect);  // [staff]
+            if (!carry_out_staff(effect)) carry_out_paper(effect);  // [staff] [paper]
         }
     }
 }
@@ -186,9 +187,6 @@ bool App::carry_out_staff(const core::Effect& effect) {
         }
     } else if (std::holds_alternative<core::effect::RefreshCatalog>(effect)) {
         if (m_parts.references) m_parts.references->refresh_now();
-    } else if (const auto* reprint = std::get_if<core::effect::Reprint>(&effect)) {
-        // FIXME: the lead wires this to the paper engineer's reprint(code).
-        log_info("reprint_requested", reprint->code);
     } else if (const auto* filing = std::get_if<core::effect::CountFiling>(&effect)) {
         if (m_parts.staff)
             m_parts.staff->count_filing(filing->procedure_code, filing->assisted, wall);
@@ -210,6 +208,10 @@ core::StaffView App::staff_view(const WorkerStatus& status) {
     view.catalog_origin = m_parts.session.offer().origin;
     if (m_parts.staff) view.counts = m_parts.staff->counts(m_clock.wall_unix_ms());
     view.events = recent_events(30);
+    if (m_parts.paper) {  // [paper] what the printer said last
+        const std::string problem = m_parts.paper->problem();
+        view.printer_key = problem.empty() ? "staff.device.ok" : "error." + problem;
+    }
     auto entries = m_parts.store.all();
     if (!entries) {
         log_error("outbox_read_failed", entries.error().detail);
@@ -261,6 +263,8 @@ bool App::frame() {
                 lookup->code = m_lookup_alias.second;
             intents.push_back(std::move(result));
         }
+    if (m_parts.paper)  // [paper] print results
+        for (auto& result : m_parts.paper->take_results()) intents.push_back(std::move(result));
     for (const auto& intent : intents) apply(intent);
     apply(core::intent::Tick{});
 
@@ -274,31 +278,17 @@ bool App::frame() {
     m_display->new_frame();
     ImGui::NewFrame();
     m_registry.begin_frame();
-    const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
-    const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
     // The screen model: everything this frame shows, computed by core from the session.
-    core::ScreenInputs inputs{m_parts.strings,
-                              m_parts.fees,
-                              {local.year, local.month, local.day},
-                              now,
-                              status.stale + status.held > 0,
-                              {}};
-    if (inputs.staff_notice && status.problem != core::HoldKind::None)
-        inputs.staff_problems.push_back("staff.problem." +
-                                        std::string(core::to_string(status.problem)));
-    if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
-    if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
+    core::ScreenInputs inputs = screen_inputs(now);
     // [staff] The staff pages read the outbox only while they are shown.
     core::StaffView staff;
     if (m_parts.session.state().staff.unlocked) {
-        staff = staff_view(status);
+        staff = staff_view(m_parts.worker ? m_parts.worker->status() : WorkerStatus{});
         inputs.staff_view = &staff;
     }
     // [/staff]
-    // [help] No portal configured, or the last attempt reached nothing: no network, not a slow one.
-    inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
     core::ScreenModel model = core::build_screen(m_parts.session, inputs);
-    if (m_model_hook) m_model_hook(model);  // [layout] test-only
+    if (m_model_hook) m_model_hook(model);              // [layout] test-only
     if (m_parts.speaker) m_parts.speaker->show(model);  // [speech] a new page is read at once
     ui::ViewContext context{model, m_fonts, m_registry, m_parts.make_qr};
     std::vector<core::Intent> produced;
@@ -310,6 +300,72 @@ bool App::frame() {
     if (m_parts.speaker && !produced.empty()) m_parts.speaker->heard_input();  // [speech]
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();
+}
+
+core::ScreenInputs App::screen_inputs(std::int64_t now) {
+    const WorkerStatus status = m_parts.worker ? m_parts.worker->status() : WorkerStatus{};
+    const core::LocalDateTime local = core::vietnam_time_from_unix_ms(m_clock.wall_unix_ms());
+    core::ScreenInputs inputs{m_parts.strings,
+                              m_parts.fees,
+                              {local.year, local.month, local.day},
+                              now,
+                              status.stale + status.held > 0,
+                              {}};
+    if (inputs.staff_notice && status.problem != core::HoldKind::None)
+        inputs.staff_problems.push_back("staff.problem." +
+                                        std::string(core::to_string(status.problem)));
+    if (status.clock_implausible) inputs.staff_problems.push_back("staff.problem.clock");
+    if (m_parts.outbox_set_aside) inputs.staff_problems.push_back("staff.problem.outbox_set_aside");
+    // [help] No portal configured, or the last attempt reached nothing: no network, not a slow one.
+    inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
+    // [paper] The printer keeps failing: staff are told why ("Máy in ...: máy in hết giấy").
+    inputs.paper = m_parts.paper_config;
+    if (m_parts.paper)
+        if (const std::string problem = m_parts.paper->problem(); !problem.empty()) {
+            inputs.staff_problems.push_back("staff.problem.printer");
+            inputs.staff_problems.push_back("error." + problem);
+        }
+    // [/paper]
+    return inputs;
+}
+
+// [paper] The receipt and the ticket are printed from the screen model the resident sees.
+void App::carry_out_paper(const core::Effect& effect) {
+    const std::int64_t real_now = system_wall_ms();
+    if (std::holds_alternative<core::effect::PrintReceipt>(effect)) {
+        const core::ScreenModel model =
+            core::build_screen(m_parts.session, screen_inputs(m_clock.monotonic_ms()));
+        const auto* receipt = std::get_if<core::ReceiptScreen>(&model.body);
+        if (!receipt) return;
+        if (!m_parts.paper) {
+            apply(core::intent::PrintResult{
+                core::PrintJobKind::Receipt, core::PrintState::NoPrinter, {}});
+            return;
+        }
+        m_parts.paper->print(core::PrintJobKind::Receipt, core::receipt_paper(*receipt), real_now);
+    } else if (const auto* issue = std::get_if<core::effect::IssueTicket>(&effect)) {
+        if (!m_parts.paper) {
+            apply(core::intent::TicketIssued{{}, "ticket_failed"});
+            return;
+        }
+        apply(m_parts.paper->issue_ticket(issue->group_id, issue->dossier_code,
+                                          m_clock.wall_unix_ms()));
+    } else if (const auto* reprint = std::get_if<core::effect::Reprint>(&effect)) {
+        core::Status queued =
+            m_parts.paper ? m_parts.paper->reprint(reprint->code, real_now)
+                          : core::Status(core::make_error("printer_unreachable", "no paper desk"));
+        if (!queued)  // nothing kept under the code, or no store: say so at once
+            apply(core::intent::PrintResult{core::PrintJobKind::Reprint, core::PrintState::Failed,
+                                            queued.error().code});
+    } else if (std::holds_alternative<core::effect::PrintTicket>(effect)) {
+        const core::SessionState& state = m_parts.session.state();
+        if (!state.paper.ticket_issued) return;
+        const core::ScreenInputs inputs = screen_inputs(m_clock.monotonic_ms());
+        const core::Words w{inputs.strings.in(state.settings.language), state.settings.language};
+        const core::TicketView view =
+            core::make_ticket_view(w, *state.paper.ticket_issued, state.paper.ticket, inputs);
+        m_parts.paper->print(core::PrintJobKind::Ticket, core::ticket_paper(view), real_now);
+    }
 }
 
 void App::settle() {

@@ -15,6 +15,7 @@
 #include "core/text/search.h"
 #include "platform/filing_worker.h"
 #include "platform/notify/staff_notifier.h"  // [help]
+#include "platform/print/paper_desk.h"  // [paper]
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
@@ -56,6 +57,8 @@ struct AppParts {
     StaffStore* staff = nullptr;    // [staff] PIN, lockout and counts; null: no staff mode
     StaffNotifier* notifier = nullptr;  // [help] "Gọi cán bộ": null when none is configured
     Speaker* speaker = nullptr;     // [speech] null when voice is off
+    print::PaperDesk* paper = nullptr;  // [paper] receipts, tickets; null in some tests
+    const core::PaperConfig* paper_config = nullptr;  // [paper] office, bank, counter groups
 };
 
 class App {
@@ -98,6 +101,9 @@ private:
     // [staff] Staff mode's effects, and what its pages show.
     bool carry_out_staff(const core::Effect& effect);
     core::StaffView staff_view(const WorkerStatus& status);
+    core::ScreenInputs screen_inputs(
+        std::int64_t now);  // what build_screen needs besides the session
+    void carry_out_paper(const core::Effect& effect);  // [paper] print, issue a ticket
 
     // [ops] Visits for the metrics: started, finished (a dossier was saved), abandoned by step.
     void count_visit(core::Screen before, const std::vector<core::Effect>& effects);

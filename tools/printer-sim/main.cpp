@@ -3,7 +3,10 @@
 // feeds, GS V cut) into one PNG per cut in --out, answers DLE EOT n as configured, and refuses
 // (logs on stderr and drops the connection) any command it does not know.
 //
-//   printer-sim --port 0 --out DIR [--paper-out|--near-end|--cover-open|--no-answer]
+//   printer-sim --port 0 --out DIR [--paper-out|--near-end|--cover-open|--no-answer] [--raw]
+//
+// --raw also keeps the bytes of each page (from the ESC @ before it to its cut, status queries
+// left out) as receipt-NNN.bin beside its PNG, for tests that check the stream itself.
 //
 // First stdout line: "listening on tcp://127.0.0.1:PORT". Stops on SIGTERM/SIGINT.
 // One connection at a time, like a real raw-9100 printer.
@@ -37,12 +40,13 @@ struct Options {
     int port = 0;
     std::string out_dir;
     Mode mode = Mode::Normal;
+    bool raw = false;  // [paper] keep receipt-NNN.bin too
 };
 
 int usage() {
     std::fprintf(stderr,
                  "usage: printer-sim --port N --out DIR "
-                 "[--paper-out|--near-end|--cover-open|--no-answer]\n");
+                 "[--paper-out|--near-end|--cover-open|--no-answer] [--raw]\n");
     return 2;
 }
 
@@ -86,6 +90,10 @@ public:
             const std::size_t used = command(at);
             if (used == Incomplete) break;
             if (used == Refused) return false;
+            // Status queries are not part of the page.
+            if (m_options.raw && static_cast<std::uint8_t>(m_buffer[at]) != 0x10)
+                m_raw.append(m_buffer, at, used);
+            if (!m_pending_bin.empty()) write_raw();  // the page's cut is in m_raw now
             at += used;
             m_offset += used;
         }
@@ -128,6 +136,7 @@ private:
                     std::fprintf(stderr, "printer-sim: ESC @ discarded %d uncut rows\n",
                                  m_page.rows);
                 m_page = Page{};
+                m_raw.clear();  // the page starts again with this ESC @
                 return 2;
             }
             if (at(i + 1) == 'd') {  // ESC d n: feed n lines
@@ -199,12 +208,14 @@ private:
         if (m_page.rows == 0) {
             std::fprintf(stderr, "printer-sim: cut %d with nothing printed (no PNG)\n", number);
             m_page = Page{};
+            m_raw.clear();
             return;
         }
         if (m_options.mode == Mode::PaperOut || m_options.mode == Mode::CoverOpen) {
             std::fprintf(stderr, "printer-sim: cut %d: not ready, %dx%d page not printed\n", number,
                          m_page.width, m_page.rows);
             m_page = Page{};
+            m_raw.clear();
             return;
         }
         std::vector<std::uint8_t> grey(static_cast<std::size_t>(m_page.width) *
@@ -220,6 +231,7 @@ private:
         char name[64];
         std::snprintf(name, sizeof name, "receipt-%03d.png", number);
         const std::string path = m_options.out_dir + "/" + name;
+        if (m_options.raw) m_pending_bin = path.substr(0, path.size() - 4) + ".bin";
         const std::string partial = path + ".part";
         if (!stbi_write_png(partial.c_str(), m_page.width, m_page.rows, 1, grey.data(),
                             m_page.width) ||
@@ -233,6 +245,18 @@ private:
         m_bands = 0;
     }
 
+    // --raw: the page's bytes, its cut included, written whole (then renamed into place).
+    void write_raw() {
+        const std::string partial = m_pending_bin + ".part";
+        FILE* out = std::fopen(partial.c_str(), "wb");
+        bool ok = out && std::fwrite(m_raw.data(), 1, m_raw.size(), out) == m_raw.size();
+        if (out) ok = std::fclose(out) == 0 && ok;
+        if (!ok || std::rename(partial.c_str(), m_pending_bin.c_str()) != 0)
+            std::fprintf(stderr, "printer-sim: cannot write %s\n", m_pending_bin.c_str());
+        m_raw.clear();
+        m_pending_bin.clear();
+    }
+
     const Options& m_options;
     int m_fd;
     int& m_cuts;
@@ -240,6 +264,8 @@ private:
     std::size_t m_offset = 0;
     Page m_page;
     int m_bands = 0;
+    std::string m_raw;          // --raw: this page's bytes so far
+    std::string m_pending_bin;  // --raw: cut seen, write m_raw here once the cut is in it
 };
 
 }  // namespace
@@ -262,6 +288,8 @@ int main(int argc, char** argv) {
             options.mode = Mode::CoverOpen;
         } else if (argument == "--no-answer") {
             options.mode = Mode::NoAnswer;
+        } else if (argument == "--raw") {
+            options.raw = true;
         } else {
             return usage();
         }

@@ -12,6 +12,7 @@
 
 #include "core/filing/portal_time.h"
 #include "core/form/field_check.h"
+#include "core/receipt/receipt.h"  // [paper]
 #include "core/screen/words.h"
 
 namespace motcua::core {
@@ -275,13 +276,16 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
         w.t("attract.help"),
         std::nullopt,
         std::nullopt,
-        std::nullopt};
+        std::nullopt,
+        std::nullopt};  // [paper] ticket_panel
     // [speech] Voice on for the visit; tapping it again reads the screen again.
     screen.voice = w.action("attract.voice", "voice", intent::VoiceOn{});
     // [/speech]
     // [staff] Only a discreet marker: what is wrong is told in staff mode, not to residents.
     if (inputs.staff_notice || !inputs.staff_problems.empty())
         screen.staff_notice = w.t("attract.staff_marker");
+    screen.ticket = make_ticket_action(w, inputs);              // [paper]
+    screen.ticket_panel = make_ticket_panel(w, state, inputs);  // [paper]
     return screen;
 }
 
@@ -431,7 +435,7 @@ ReviewScreen make_review(const Words& w, const Session& session, const Procedure
 }
 
 ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Procedure& procedure,
-                           bool portal_unreachable) {
+                           const ScreenInputs& inputs) {
     const Submission& submission = state.submission;
     const bool accepted = submission.delivery == Delivery::Accepted;
     ReceiptScreen receipt;
@@ -448,8 +452,9 @@ ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Proc
     if (submission.delivery == Delivery::Held)
         receipt.notice = w.t("receipt.held");
     else if (!accepted)  // [help] no network is not a slow one
-        receipt.notice = w.t(portal_unreachable ? "receipt.queued_offline" : "receipt.queued");
+        receipt.notice = w.t(inputs.portal_unreachable ? "receipt.queued_offline" : "receipt.queued");
     receipt.next_steps = w.t("receipt.next_steps");
+    fill_receipt(receipt, w, state, procedure, inputs);  // [paper]
     return receipt;
 }
 
@@ -634,7 +639,7 @@ ScreenModel build_screen(const Session& session, const ScreenInputs& inputs) {
                                                                   : "submitting.sending")};
             break;
         case Screen::Receipt:
-            model.body = make_receipt(w, state, *chosen, inputs.portal_unreachable);
+            model.body = make_receipt(w, state, *chosen, inputs);
             model.footer = footer_with(w, false, "receipt.done", intent::Finish{});
             break;
         case Screen::Rating:

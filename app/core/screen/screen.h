@@ -49,6 +49,28 @@ struct FieldBox {
 
 // [SECTION] Screens, one struct each ------------------------------------------------------------
 
+// [paper] A queue number as shown and printed.
+struct TicketView {
+    Text office;
+    Text heading;                      // "Số thứ tự của bạn"
+    std::string number;                // "HT-007"
+    Text group;                        // "Quầy Hộ tịch"
+    Text time;                         // "Lấy lúc 09:41 10/03/2026"
+    Text code;                         // "Mã hồ sơ: ..." after a filing, else empty
+    Text wait;                         // "Vui lòng chờ gọi số."
+    std::optional<Text> print_notice;  // printing, or what to do when it cannot print
+    bool print_failed = false;
+};
+
+// [paper] Attract: "Lấy số thứ tự" tapped: the counter groups, then the number.
+struct TicketPanel {
+    Text title;
+    std::vector<Action> groups;  // while choosing
+    std::optional<TicketView> ticket;
+    std::optional<Text> error;
+    Action close;
+};
+
 struct AttractScreen {
     Text title, subtitle;
     Action start, contrast, lookup;
@@ -56,6 +78,7 @@ struct AttractScreen {
     std::optional<Text> staff_notice;  // filings refused or unsent too long: tell staff
     std::optional<Action> voice;       // [speech] "Nghe hướng dẫn": voice on for the visit
     std::optional<Action> ticket;      // [paper] "Lấy số thứ tự": a queue ticket
+    std::optional<TicketPanel> ticket_panel;  // [paper] choosing a group, or the number
 };
 
 struct ChooseScreen {
@@ -201,7 +224,20 @@ struct SubmittingScreen {
     Text title, body;
 };
 
-// What the receipt says, on screen (and, later, on paper).
+// [paper] A label and its value on the receipt ("Người nộp:" "Nguyễn Văn An").
+struct ReceiptRow {
+    Text label, value;
+};
+
+// [paper] The fee paid by bank transfer: a VietQR code with the amount and the dossier code.
+struct PaymentQr {
+    Text heading;         // "Quét mã để nộp lệ phí bằng chuyển khoản"
+    std::string payload;  // the VietQR payload (core/receipt/vietqr.h)
+    Text account;         // "Ngân hàng ... · Số tài khoản ... · Tên ..."
+    Text note;            // "Nội dung chuyển khoản: <code>"
+};
+
+// What the receipt says, on screen and on paper (core/receipt/receipt.h: receipt_paper).
 struct ReceiptScreen {
     Text title, procedure;
     Text code_label;
@@ -210,6 +246,19 @@ struct ReceiptScreen {
     std::string qr_payload;      // what the QR encodes
     std::optional<Text> notice;  // held or queued
     Text next_steps;
+    // [paper] The rest of "Giấy tiếp nhận hồ sơ và hẹn trả kết quả" (portal-vocabulary.md §6).
+    Text office;                   // the office's name, or the procedure's authority
+    Text form_title;               // "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+    Text qr_caption;               // "Quét mã để tra cứu hồ sơ"
+    bool provisional = false;      // no MaHoSo yet: the code is the kiosk's
+    std::vector<ReceiptRow> rows;  // procedure, applicant, received, due, where to collect, fee
+    Text originals_heading;        // empty when there are no originals to bring
+    std::vector<Text> originals;   // "Giấy chứng sinh (bản chính)"
+    std::optional<PaymentQr> payment;
+    std::optional<Text> print_notice;  // printing, printed, or what to do without paper
+    bool print_failed = false;         // the notice is a warning: photograph the code
+    std::optional<TicketView> ticket;  // the queue number after a filing
+    // [/paper]
 };
 
 struct RatingScreen {
@@ -335,6 +384,7 @@ struct ScreenInputs {
     // [help] The filing worker's last attempt could not reach the portal at all (no network),
     // as opposed to a portal that answers slowly: the resident is told which.
     bool portal_unreachable = false;
+    const PaperConfig* paper = nullptr;  // [paper] office, bank account, counter groups
 };
 
 // [layout] The contrast mode after `contrast` in the cycle Standard → HighDark → HighLight →

@@ -42,6 +42,8 @@ bool is_timer_or_result(const Intent& intent) {
            std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent) ||
            std::holds_alternative<intent::StaffPinResult>(intent);  // [staff]
+           std::holds_alternative<intent::TicketIssued>(intent) ||  // [paper]
+           std::holds_alternative<intent::PrintResult>(intent);     // [paper]
 }
 
 // [staff] The intents of staff mode (handled by their own handlers, whatever is on screen).
@@ -215,7 +217,10 @@ std::vector<Effect> Session::dispatch(const Intent& in, Now now) {
         return effects;
     }
     // [/staff]
+    const Screen before = m_state.screen;  // [paper]
     std::visit([&](const auto& intent) { on(intent, now, effects); }, in);
+    if (before != Screen::Receipt && m_state.screen == Screen::Receipt)  // [paper]
+        receipt_shown(effects);
     if (m_state.screen == Screen::Attract && m_state.visit.procedure_code.empty()) take_offers();
     refresh_results();
     check_invariants();
@@ -833,6 +838,9 @@ std::vector<Session::Timer> Session::timers(std::int64_t now_ms) const {
     // [/help]
     switch (m_state.screen) {
         case Screen::Attract:
+            // [paper] a queue number left on the screen goes away like a receipt does
+            if (m_state.paper.ticket_issued || m_state.paper.choosing_group)
+                return {{TimerKind::ShortIdle, since + m_config.receipt_idle_ms}};
             return {};
         case Screen::Submitting:
             if (m_state.submission.delivery != Delivery::Sending) return {};
@@ -1288,6 +1296,8 @@ void Session::submit(Effects& effects, Now now) {
             : std::string();
     submission.delivery = Delivery::Saving;
     submission.started_ms = now.monotonic_ms;
+    if (is_plausible_wall_clock(now.wall_unix_ms))  // [paper] "Thời gian nhận hồ sơ"
+        submission.received_at = format_portal_time(received);
     m_state.screen = Screen::Submitting;
     m_state.notice.clear();
 
@@ -1615,3 +1625,79 @@ std::string_view screen_name(Screen screen) {
 // [/help]
 
 }  // namespace motcua::core
+
+// [paper] [SECTION] Paper: the receipt printed, queue tickets ----------------------------------
+
+namespace motcua::core {
+
+void Session::receipt_shown(Effects& effects) {
+    m_state.paper.receipt = PrintProgress{PrintState::Printing, {}};
+    effects.push_back(effect::PrintReceipt{});
+    // Originals to hand in or show at the counter: a queue number with the dossier code, so the
+    // officer opens the dossier already on the portal.
+    const Procedure* chosen = procedure();
+    if (!chosen || !needs_counter(*chosen) || m_state.paper.ticket_issued) return;
+    const CounterGroup* group = counter_group_for(m_config.counter_groups, chosen->category);
+    if (!group) return;
+    const Submission& submission = m_state.submission;
+    effects.push_back(effect::IssueTicket{group->id, submission.ma_ho_so.empty()
+                                                         ? submission.provisional_code
+                                                         : submission.ma_ho_so});
+}
+
+void Session::on(const intent::TakeTicket&, Now, Effects&) {
+    if (m_state.screen != Screen::Attract || m_config.counter_groups.empty()) return;
+    m_state.paper = PaperState{};
+    m_state.paper.choosing_group = true;
+}
+
+void Session::on(const intent::ChooseCounter& choose, Now, Effects& effects) {
+    if (m_state.screen != Screen::Attract || !m_state.paper.choosing_group ||
+        !find_counter_group(m_config.counter_groups, choose.group_id))
+        return;
+    m_state.paper.choosing_group = false;
+    effects.push_back(effect::IssueTicket{choose.group_id, {}});
+}
+
+void Session::on(const intent::CloseTicket&, Now, Effects&) {
+    if (m_state.screen == Screen::Attract) m_state.paper = PaperState{};
+}
+
+void Session::on(const intent::TicketIssued& issued, Now, Effects& effects) {
+    const bool filing = m_state.screen == Screen::Receipt || m_state.screen == Screen::Rating;
+    if (m_state.screen != Screen::Attract && !filing) return;  // the visit has ended meanwhile
+    if (!issued.error.empty()) {
+        m_state.paper.ticket_error = issued.error;
+        return;
+    }
+    m_state.paper.ticket_issued = issued.ticket;
+    m_state.paper.ticket = PrintProgress{PrintState::Printing, {}};
+    effects.push_back(effect::PrintTicket{});
+    effects.push_back(
+        effect::Log{"ticket_issued", ticket_label(issued.ticket.group_id, issued.ticket.number)});
+}
+
+void Session::on(const intent::Reprint& reprint, Now, Effects& effects) {
+    // FIXME: staff mode only; the staff session state (issue 12) must gate this intent.
+    if (reprint.code.empty()) return;
+    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
+    effects.push_back(effect::Reprint{reprint.code});
+}
+
+void Session::on(const intent::PrintResult& result, Now, Effects& effects) {
+    if (result.kind == PrintJobKind::Reprint) {  // staff's, whatever the screen
+        m_state.paper.reprint = PrintProgress{result.state, result.error};
+        return;
+    }
+    PrintProgress* progress = result.kind == PrintJobKind::Receipt  ? &m_state.paper.receipt
+                              : result.kind == PrintJobKind::Ticket ? &m_state.paper.ticket
+                                                                    : nullptr;
+    // A reprint is staff's; a result for a job of an earlier visit changes nothing on screen.
+    if (!progress || progress->state != PrintState::Printing) return;
+    *progress = PrintProgress{result.state, result.error};
+    if (result.state == PrintState::Failed)
+        effects.push_back(effect::Log{"print_failed", result.error});
+}
+
+}  // namespace motcua::core
+// [/paper]

@@ -16,6 +16,7 @@
 #include "core/filing/due_date.h"
 #include "core/form/field_check.h"
 #include "core/ports.h"
+#include "core/receipt/paper.h"  // [paper]
 #include "core/session/answers.h"
 #include "core/staff/staff.h"  // [staff]
 #include "core/text/compose.h"
@@ -84,6 +85,7 @@ struct Submission {
     Delivery delivery = Delivery::None;
     std::int64_t started_ms = 0;
     std::string held_reason;
+    std::string received_at;  // [paper] portal time the kiosk received it (the receipt says so)
 };
 
 // [help] How a physical keyboard's letters become Vietnamese (the on-screen keyboard has its own
@@ -114,6 +116,7 @@ struct SessionConfig {
     // nobody acknowledging it, they run again (so a forgotten visit is still wiped).
     std::int64_t staff_call_max_ms = 15 * 60 * 1000;
     // [/help]
+    std::vector<CounterGroup> counter_groups;  // [paper] queue ticket groups (counters.json)
 };
 
 // One procedure's visit: where the resident is in it and everything they answered. Reset as a
@@ -195,6 +198,7 @@ struct SessionState {
     Ask ask = Ask::None;               // the question drawn over the screen
     std::string scan_message;          // i18n key: a scan that changed nothing, and why
     // [/help]
+    PaperState paper;  // [paper] receipt and ticket printing, the queue number
 
     // The text of the answer an input key names ("x", "x#2", "x.tinh", "x.day_du"...), as
     // answer_text() gives it; "" when none.
@@ -277,6 +281,30 @@ struct LookupResult {
     std::string ngay_hen_tra;
 };
 struct Tick {};
+// [paper] Queue tickets and printing.
+struct TakeTicket {};  // attract: "Lấy số thứ tự": show the counter groups
+struct ChooseCounter {
+    std::string group_id;
+};
+struct CloseTicket {};  // attract: the ticket panel's "Xong"
+// From the platform: a number issued (effect::IssueTicket), or why none could be.
+struct TicketIssued {
+    IssuedTicket ticket;
+    std::string error;  // i18n error code when no number was issued
+};
+// Staff mode: print again the receipt kept under this MaHoSo or provisional code (last 30
+// days). The staff screen dispatches it; the outcome comes back as PrintResult{Reprint} and is
+// in SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
+struct Reprint {
+    std::string code;
+};
+// From the print worker: a job finished (ok), failed (error code), or there is no printer.
+struct PrintResult {
+    PrintJobKind kind = PrintJobKind::Receipt;
+    PrintState state = PrintState::Printed;
+    std::string error;
+};
+// [/paper]
 struct SetTextSize {
     TextSize size;
 };
@@ -366,7 +394,10 @@ using Intent = std::variant<
     intent::CloseDialog, intent::ChooseAnother, intent::SwitchProcedure,
     intent::KeyText,
     // [/help]
-    intent::VoiceOn, intent::Listen  // [speech]
+    intent::VoiceOn, intent::Listen,  // [speech]
+    // [paper]
+    intent::TakeTicket, intent::ChooseCounter, intent::CloseTicket,
+    intent::TicketIssued, intent::PrintResult, intent::Reprint
     >;
 // clang-format on
 
@@ -406,10 +437,6 @@ struct StaffCancelFiling {
     std::string reason;
 };
 struct RefreshCatalog {};
-// Print the receipt of this dossier code again (the paper engineer's reprint API).
-struct Reprint {
-    std::string code;
-};
 // Today's counts (counts only): a filing saved, and a visit ended.
 struct CountFiling {
     std::string procedure_code;
@@ -425,6 +452,20 @@ struct NotifyStaff {
     std::string screen;  // where the resident is: "question", "review"...
 };
 // [/help]
+// [paper] Print the receipt the screen model shows now (once, when the receipt appears).
+struct PrintReceipt {};
+// [paper] Issue the next queue number of this counter group (SQLite), then answer with
+// intent::TicketIssued; the dossier code goes on the ticket after a filing.
+struct IssueTicket {
+    std::string group_id;
+    std::string dossier_code;
+};
+// [paper] Print the queue ticket the session holds now.
+struct PrintTicket {};
+// [paper] Staff: print the kept receipt with this code again (PaperDesk::reprint).
+struct Reprint {
+    std::string code;
+};
 }  // namespace effect
 
 // clang-format off
@@ -433,9 +474,11 @@ using Effect =
                  effect::LookupDossier,
                  // [staff]
                  effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
-                 effect::RefreshCatalog, effect::Reprint, effect::CountFiling, effect::CountVisit,
+                 effect::RefreshCatalog, effect::CountFiling, effect::CountVisit,
                  // [/staff]
-                 effect::NotifyStaff  // [help]
+                 effect::NotifyStaff,  // [help]
+                 // [paper]
+                 effect::PrintReceipt, effect::IssueTicket, effect::PrintTicket, effect::Reprint
                  >;
 // clang-format on
 
@@ -558,6 +601,15 @@ private:
     // [/help]
     void on(const intent::VoiceOn&, Now, Effects&);  // [speech]
     void on(const intent::Listen&, Now, Effects&);   // [speech]
+    // [paper]
+    void on(const intent::TakeTicket&, Now, Effects&);
+    void on(const intent::ChooseCounter&, Now, Effects&);
+    void on(const intent::CloseTicket&, Now, Effects&);
+    void on(const intent::TicketIssued&, Now, Effects&);
+    void on(const intent::PrintResult&, Now, Effects&);
+    void on(const intent::Reprint&, Now, Effects&);
+    void receipt_shown(Effects& effects);  // the receipt appeared: print it, and a ticket
+    // [/paper]
 
     // The timers pending on this screen, from one table: both next_deadline_ms() and Tick read it.
     enum class TimerKind {

@@ -95,7 +95,8 @@ inline const ImGuiID MemoryPage = 0x6d700001, MemoryMoved = 0x6d700002,
                      MemoryTypingCap = 0x6d700003, MemoryExtent = 0x6d700004,
                      MemoryExtentSize = 0x6d700005, MemoryCapSize = 0x6d700006,
                      MemoryEntryExtent = 0x6d700007, MemoryEntrySize = 0x6d700008,
-                     MemoryEntryCap = 0x6d700009;
+                     MemoryEntryCap = 0x6d700009, MemoryFocusKey = 0x6d70000a,
+                     MemoryFocusScrolled = 0x6d70000b;
 // Inside the content: it was scrolled by someone since its page was entered.
 void mark_content_moved();
 // In the kiosk window after end_content(): whether the content was scrolled on this page.

@@ -347,8 +347,11 @@ core::Status matrix(App& app, const ScriptCommand& command, const std::string& s
                 all += "\n  " + name + ":";
                 for (const auto& problem : problems) all += "\n    " + problem;
             }
+            // "some": the largest size in both high contrast modes, and the defaults.
             const bool shot = command.number == 2 ||
-                              (command.number == 1 && (size == 3 || (size == 1 && contrast == 0)));
+                              (command.number == 1 &&
+                               ((size == 3 && (contrast == 1 || contrast == 2)) ||
+                                (size == 1 && contrast == 0)));
             if (shot)
                 if (auto written = write_shot(app, command, shots_dir, name); !written)
                     return written;

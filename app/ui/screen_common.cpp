@@ -12,14 +12,13 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
     const bool has_error = box.has_error;
     const std::string& value = box.value;
     const float unit = frame.unit();
-    const float width =
-        std::min(ImGui::GetContentRegionAvail().x - reserve, std::max(unit * 26.0f, frame.target()));
+    const float width = std::min(ImGui::GetContentRegionAvail().x - reserve,
+                                 std::max(unit * 26.0f, frame.target()));
     const ImVec2 size(width, frame.tall(1.8f));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::string widget_id = "field:" + box.id;
     if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{box.id});
-    register_item(frame, box.label.text, widget_id, true, frame.colours.text,
-                  frame.colours.surface,
+    register_item(frame, box.label.text, widget_id, true, frame.colours.text, frame.colours.surface,
                   has_error ? frame.colours.danger
                   : focused ? frame.colours.primary
                             : frame.colours.border);
@@ -57,13 +56,12 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
                             ? top_c + margin - (visible.Min.y - window->Pos.y)
                             : bottom_c - view_h;
             ideal = std::max(0.0f, ideal);
-            const ImGuiID key = ImHashStr(widget_id.c_str()) ^
-                                static_cast<ImGuiID>(frame.size_index * 7919) ^
-                                static_cast<ImGuiID>(view_h * 31) ^
-                                (static_cast<ImGuiID>(bottom_c) << 12) ^
-                                static_cast<ImGuiID>(top_c * 131);
-            const bool out_of_view = top + margin < visible.Min.y - 1.0f ||
-                                     bottom - margin > visible.Max.y + 1.0f;
+            const ImGuiID key =
+                ImHashStr(widget_id.c_str()) ^ static_cast<ImGuiID>(frame.size_index * 7919) ^
+                static_cast<ImGuiID>(view_h * 31) ^ (static_cast<ImGuiID>(bottom_c) << 12) ^
+                static_cast<ImGuiID>(top_c * 131);
+            const bool out_of_view =
+                top + margin < visible.Min.y - 1.0f || bottom - margin > visible.Max.y + 1.0f;
             if (static_cast<ImGuiID>(memory->GetInt(MemoryFocusKey, 0)) != key || out_of_view) {
                 memory->SetInt(MemoryFocusKey, static_cast<int>(key));
                 ImGui::SetScrollY(ideal);
@@ -99,7 +97,8 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
                             frame.colours.primary);
     }
     const bool hint = placeholder && value.empty();
-    ImFont* hint_font = hint ? fitting_font(frame, font, box.label.text, size.x - pad, size.y) : font;
+    ImFont* hint_font =
+        hint ? fitting_font(frame, font, box.label.text, size.x - pad, size.y) : font;
     const float hint_y = origin.y + (size.y - hint_font->FontSize) / 2;
     if (hint)
         draw->AddText(hint_font, hint_font->FontSize, ImVec2(origin.x + pad, hint_y),
@@ -109,10 +108,10 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
         // The value, inside its box: the part in view (it scrolls left as it grows).
         TextRecord record;
         record.text = hint ? box.label.text : value;
-        const float full_w = hint ? hint_font->CalcTextSizeA(hint_font->FontSize, FLT_MAX, 0,
-                                                             box.label.text.c_str())
-                                        .x
-                                  : text_size.x;
+        const float full_w =
+            hint ? hint_font->CalcTextSizeA(hint_font->FontSize, FLT_MAX, 0, box.label.text.c_str())
+                       .x
+                 : text_size.x;
         // A value scrolls left to keep the caret in view; a hint is cut if it is too long.
         const float shown_w = hint ? full_w : std::min(full_w, size.x - 2 * pad);
         record.full = hint ? Rect{origin.x + pad, hint_y, shown_w, hint_font->FontSize}

@@ -113,7 +113,8 @@ void wide_action(Frame& frame, const core::Action& action, float width) {
     ImFont* font = ImGui::GetFont();
     const float pad = std::round(font->FontSize * 0.5f);
     const float wrap = width - 2 * pad;
-    const ImVec2 label = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, action.label.text.c_str());
+    const ImVec2 label =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, action.label.text.c_str());
     const ImVec2 size(width, std::max(frame.tall(2.2f), label.y + 2 * pad));
     ButtonColours c = colours_for(frame, action.style);
     if (!action.enabled)
@@ -128,7 +129,8 @@ void wide_action(Frame& frame, const core::Action& action, float width) {
     const ImVec2 end(origin.x + size.x, origin.y + size.y);
     const float rounding = ImGui::GetStyle().FrameRounding;
     draw->AddRectFilled(origin, end, held ? frame.colours.focus : c.background, rounding);
-    draw->AddRect(origin, end, c.border, rounding, 0, action.style == Style::Selected ? 4.0f : 2.0f);
+    draw->AddRect(origin, end, c.border, rounding, 0,
+                  action.style == Style::Selected ? 4.0f : 2.0f);
     draw->AddText(font, font->FontSize, ImVec2(origin.x + pad, origin.y + (size.y - label.y) / 2),
                   c.text, action.label.text.c_str(), nullptr, wrap);
     register_item(frame, action.label.text, action.id, action.enabled, c.text, c.background,
@@ -175,8 +177,8 @@ void record_text(Frame& frame, const std::string& content, ImU32 colour, TextRol
     if (frame.zone == Zone::Content &&
         (role == TextRole::Heading || (role == TextRole::Question && !frame.question_seen))) {
         frame.question_seen = frame.question_seen || role == TextRole::Question;
-        frame.entry_extent = std::max(frame.entry_extent,
-                                      record.full.bottom() - window->Pos.y + window->Scroll.y);
+        frame.entry_extent =
+            std::max(frame.entry_extent, record.full.bottom() - window->Pos.y + window->Scroll.y);
     }
     frame.context.registry.add_text(std::move(record));
 }
@@ -266,8 +268,8 @@ void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page) {
         storage->SetBool(MemoryFocusScrolled, false);
         const ImGuiID child_id = ImGui::GetID(id);
         char name[256];
-        ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", ImGui::GetCurrentWindow()->Name,
-                       id, child_id);
+        ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", ImGui::GetCurrentWindow()->Name, id,
+                       child_id);
         if (ImGuiWindow* child = ImGui::FindWindowByName(name)) {
             child->Scroll.y = 0;
             child->ScrollTarget.y = FLT_MAX;
@@ -390,8 +392,7 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
             action(frame, marks[i], ImVec2(w, key_h));
         }
         ImGui::SameLine();
-        action(frame, marks.back(),
-               ImVec2(ImGui::GetContentRegionAvail().x - margin, key_h));
+        action(frame, marks.back(), ImVec2(ImGui::GetContentRegionAvail().x - margin, key_h));
     }
     // Digits and the punctuation of addresses and dossier codes.
     if (rows.size() > 4)

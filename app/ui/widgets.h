@@ -62,8 +62,8 @@ void wide_action(Frame& frame, const core::Action& action, float width);
 void grid(Frame& frame, const std::vector<const core::Action*>& actions, float min_cell_w);
 // Wrapped text in the given font and colour, recorded for "expect".
 // wrap_x: where lines wrap, in window coordinates; 0 = the window's right edge.
-void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour,
-          float wrap_x = 0.0f, TextRole role = TextRole::Body);
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x = 0.0f,
+          TextRole role = TextRole::Body);
 // The page's heading (checked to be in view when the page is entered).
 void heading(Frame& frame, const std::string& content);
 // The question a page asks, in the heading font (checked like the heading).

@@ -27,9 +27,8 @@ void audit_every_screen(const std::string& size) {
     auto result = motcua::test::run_process(
         {MOTCUA_EXE, "--headless", "--size", size, "--script",
          std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/audit_matrix.script", "--shots", shots,
-         "--db", temp.file("outbox.sqlite"), "--assets",
-         std::string(MOTCUA_SOURCE_DIR) + "/assets", "--portal", sim.url(), "--home-ward",
-         "00070"});
+         "--db", temp.file("outbox.sqlite"), "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets",
+         "--portal", sim.url(), "--home-ward", "00070"});
     INFO(size << "\n" << result.output);
     CHECK(result.exit_code == 0);
     // The shots are there to look at: the largest text in high contrast, among others.

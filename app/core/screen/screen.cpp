@@ -224,17 +224,12 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
                                : next == Contrast::HighLight ? "attract.contrast_high_light"
                                : next == Contrast::LowGlare  ? "attract.contrast_low_glare"
                                                              : "attract.contrast_standard";
-    AttractScreen screen{
-        w.t("attract.title"),
-        w.t("attract.subtitle"),
-        w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
-        w.action(contrast_key, "contrast", intent::SetContrast{next}),
-        // [/layout]
-        w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
-        w.t("attract.help"),
-        std::nullopt,
-        std::nullopt,
-        std::nullopt};
+    AttractScreen screen{w.t("attract.title"), w.t("attract.subtitle"),
+                         w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
+                         w.action(contrast_key, "contrast", intent::SetContrast{next}),
+                         // [/layout]
+                         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
+                         w.t("attract.help"), std::nullopt, std::nullopt, std::nullopt};
     if (inputs.staff_notice || !inputs.staff_problems.empty()) {
         Text notice = w.t("attract.staff_notice");
         for (const auto& key : inputs.staff_problems) notice.text += " " + w.t(key).text;

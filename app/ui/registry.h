@@ -35,9 +35,9 @@ struct WidgetRecord {
     Rect rect;          // on screen, clipped to what is visible (where a tap lands)
     Rect full;          // the whole target, even where scrolled out of view
     bool enabled = true;
-    float contrast = 0;     // label text against its background (WCAG ratio)
-    float boundary = 21;    // the control's edge (border or fill) against what surrounds it
-    float label_w = 0;      // the label's size in px; it must fit inside the target
+    float contrast = 0;   // label text against its background (WCAG ratio)
+    float boundary = 21;  // the control's edge (border or fill) against what surrounds it
+    float label_w = 0;    // the label's size in px; it must fit inside the target
     float label_h = 0;
     Zone zone = Zone::Content;
     bool focused = false;  // the field being typed into
@@ -49,33 +49,33 @@ enum class TextRole { Body, Heading, Question, Label, Error, Value };
 
 struct TextRecord {
     std::string text;
-    Rect rect;                   // visible part
-    Rect full{};                 // the whole text, even where cut or scrolled away
-    Rect clip{};                 // the box it must fit in (its window, or its owner's box)
-    float contrast = 21;         // against what is behind it
+    Rect rect;            // visible part
+    Rect full{};          // the whole text, even where cut or scrolled away
+    Rect clip{};          // the box it must fit in (its window, or its owner's box)
+    float contrast = 21;  // against what is behind it
     TextRole role = TextRole::Body;
-    std::string owner;           // the widget it is drawn inside (a field's value), or ""
-    std::string field;           // the field it labels or explains ("field:<id>"), or ""
-    bool scrolls = false;        // in a scrolling area: cut at its top or bottom edge is fine
+    std::string owner;     // the widget it is drawn inside (a field's value), or ""
+    std::string field;     // the field it labels or explains ("field:<id>"), or ""
+    bool scrolls = false;  // in a scrolling area: cut at its top or bottom edge is fine
     Zone zone = Zone::Content;
 };
 
 // A picture drawn this frame (the receipt's QR code).
 struct ImageRecord {
     std::string what;
-    Rect rect;            // visible part
-    Rect full{};          // the whole picture (empty: same as rect)
+    Rect rect;             // visible part
+    Rect full{};           // the whole picture (empty: same as rect)
     bool scrolls = false;  // in a scrolling area: cut at its top or bottom edge is fine
 };
 
 // What the audit needs to know about the whole frame.
 struct FrameInfo {
-    float ppi = 96;          // millimetres from pixels
-    float text_bar = 4.5f;   // the least contrast any text may have in this mode
-    Rect screen{};           // the display
-    bool entry = false;      // the page as first shown: not typing, not scrolled by anyone
-    bool primary = false;    // the model has a primary action on screen (the footer's)
-    bool covered = false;    // the idle overlay or a dialog covers the page
+    float ppi = 96;         // millimetres from pixels
+    float text_bar = 4.5f;  // the least contrast any text may have in this mode
+    Rect screen{};          // the display
+    bool entry = false;     // the page as first shown: not typing, not scrolled by anyone
+    bool primary = false;   // the model has a primary action on screen (the footer's)
+    bool covered = false;   // the idle overlay or a dialog covers the page
 };
 
 class Registry {

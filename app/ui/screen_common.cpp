@@ -12,14 +12,13 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
     const bool has_error = box.has_error;
     const std::string& value = box.value;
     const float unit = frame.unit();
-    const float width =
-        std::min(ImGui::GetContentRegionAvail().x - reserve, std::max(unit * 26.0f, frame.target()));
+    const float width = std::min(ImGui::GetContentRegionAvail().x - reserve,
+                                 std::max(unit * 26.0f, frame.target()));
     const ImVec2 size(width, frame.tall(1.8f));
     ImVec2 origin = ImGui::GetCursorScreenPos();
     std::string widget_id = "field:" + box.id;
     if (ImGui::InvisibleButton(widget_id.c_str(), size)) frame.emit(core::intent::Focus{box.id});
-    register_item(frame, box.label.text, widget_id, true, frame.colours.text,
-                  frame.colours.surface,
+    register_item(frame, box.label.text, widget_id, true, frame.colours.text, frame.colours.surface,
                   has_error ? frame.colours.danger
                   : focused ? frame.colours.primary
                             : frame.colours.border);
@@ -30,8 +29,11 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
         ImGuiWindow* window = ImGui::GetCurrentWindow();
         const ImRect visible = window->InnerRect;
         const float margin = frame.unit() * 0.3f;
-        const float top = (frame.field_top >= 0 ? frame.field_top : ImGui::GetItemRectMin().y) -
-                          margin;
+        // The group's top: the first of its label, hint and error drawn this frame.
+        float group_top = frame.field_top >= 0 ? frame.field_top : ImGui::GetItemRectMin().y;
+        for (const auto& drawn : frame.context.registry.texts())
+            if (drawn.field == widget_id) group_top = std::min(group_top, drawn.full.y);
+        const float top = group_top - margin;
         const float bottom = ImGui::GetItemRectMax().y + margin;
         // How far down the page the field ends, for the next frame's plan (view.cpp): the
         // text steps down a size rather than push the page's heading out of view.
@@ -39,12 +41,32 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
             memory->SetFloat(MemoryExtent, bottom - window->Pos.y + window->Scroll.y);
             memory->SetInt(MemoryExtentSize, frame.size_index);
         }
-        float shift = 0;
-        if (bottom > visible.Max.y) shift = bottom - visible.Max.y;
-        if (top - shift < visible.Min.y) shift = top - visible.Min.y;
-        if (std::abs(shift) >= 1.0f) {
-            ImGui::SetScrollY(std::max(0.0f, window->Scroll.y + shift));
-            mark_content_moved();
+        // Where the view should stand: at the page's top when everything down to the field fits;
+        // else at the field's label (not half-way through a heading); else at the field. Set
+        // again whenever the focus or the layout changes (a text size stepping down, an error
+        // appearing above the field) or the group is out of view, and left
+        // alone otherwise, so a finger may still scroll up to read the page.
+        if (ImGuiStorage* memory = page_memory()) {
+            const float top_c = top - window->Pos.y + window->Scroll.y;
+            const float bottom_c = bottom - window->Pos.y + window->Scroll.y;
+            const float view_h = visible.GetHeight();
+            float ideal = 0;
+            if (bottom_c > view_h)
+                ideal = bottom_c - top_c <= view_h
+                            ? top_c + margin - (visible.Min.y - window->Pos.y)
+                            : bottom_c - view_h;
+            ideal = std::max(0.0f, ideal);
+            const ImGuiID key =
+                ImHashStr(widget_id.c_str()) ^ static_cast<ImGuiID>(frame.size_index * 7919) ^
+                static_cast<ImGuiID>(view_h * 31) ^ (static_cast<ImGuiID>(bottom_c) << 12) ^
+                static_cast<ImGuiID>(top_c * 131);
+            const bool out_of_view =
+                top + margin < visible.Min.y - 1.0f || bottom - margin > visible.Max.y + 1.0f;
+            if (static_cast<ImGuiID>(memory->GetInt(MemoryFocusKey, 0)) != key || out_of_view) {
+                memory->SetInt(MemoryFocusKey, static_cast<int>(key));
+                ImGui::SetScrollY(ideal);
+                memory->SetBool(MemoryFocusScrolled, ideal > 0);
+            }
         }
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -75,7 +97,8 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
                             frame.colours.primary);
     }
     const bool hint = placeholder && value.empty();
-    ImFont* hint_font = hint ? fitting_font(frame, font, box.label.text, size.x - pad, size.y) : font;
+    ImFont* hint_font =
+        hint ? fitting_font(frame, font, box.label.text, size.x - pad, size.y) : font;
     const float hint_y = origin.y + (size.y - hint_font->FontSize) / 2;
     if (hint)
         draw->AddText(hint_font, hint_font->FontSize, ImVec2(origin.x + pad, hint_y),
@@ -85,10 +108,10 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
         // The value, inside its box: the part in view (it scrolls left as it grows).
         TextRecord record;
         record.text = hint ? box.label.text : value;
-        const float full_w = hint ? hint_font->CalcTextSizeA(hint_font->FontSize, FLT_MAX, 0,
-                                                             box.label.text.c_str())
-                                        .x
-                                  : text_size.x;
+        const float full_w =
+            hint ? hint_font->CalcTextSizeA(hint_font->FontSize, FLT_MAX, 0, box.label.text.c_str())
+                       .x
+                 : text_size.x;
         // A value scrolls left to keep the caret in view; a hint is cut if it is too long.
         const float shown_w = hint ? full_w : std::min(full_w, size.x - 2 * pad);
         record.full = hint ? Rect{origin.x + pad, hint_y, shown_w, hint_font->FontSize}

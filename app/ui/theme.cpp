@@ -32,18 +32,18 @@ const Palette high_light = {
 
 // High contrast, dark: white on black, yellow actions, white edges.
 const Palette high_dark = {
-    rgb(0, 0, 0),       rgb(0, 0, 0),       rgb(255, 255, 255), rgb(235, 235, 235),
-    rgb(255, 221, 0),   rgb(0, 0, 0),       rgb(40, 40, 40),    rgb(255, 255, 255),
-    rgb(255, 120, 120), rgb(40, 0, 0),      rgb(255, 255, 255), rgb(0, 200, 255),
-    rgb(120, 255, 120), rgb(30, 30, 30),    rgb(255, 255, 255), 7.0f,
+    rgb(0, 0, 0),       rgb(0, 0, 0),    rgb(255, 255, 255), rgb(235, 235, 235),
+    rgb(255, 221, 0),   rgb(0, 0, 0),    rgb(40, 40, 40),    rgb(255, 255, 255),
+    rgb(255, 120, 120), rgb(40, 0, 0),   rgb(255, 255, 255), rgb(0, 200, 255),
+    rgb(120, 255, 120), rgb(30, 30, 30), rgb(255, 255, 255), 7.0f,
 };
 
 // Low glare, for light-sensitive eyes: no large bright areas; warm, dimmed text on dark grey.
 const Palette low_glare = {
-    rgb(24, 24, 24),    rgb(30, 30, 30),    rgb(205, 195, 175), rgb(195, 187, 170),
-    rgb(225, 170, 70),  rgb(24, 24, 24),    rgb(44, 44, 44),    rgb(205, 195, 175),
-    rgb(245, 145, 135), rgb(36, 24, 24),    rgb(150, 145, 135), rgb(110, 160, 220),
-    rgb(150, 210, 150), rgb(40, 40, 40),    rgb(205, 195, 175), 7.0f,
+    rgb(24, 24, 24),    rgb(30, 30, 30), rgb(205, 195, 175), rgb(195, 187, 170),
+    rgb(225, 170, 70),  rgb(24, 24, 24), rgb(44, 44, 44),    rgb(205, 195, 175),
+    rgb(245, 145, 135), rgb(36, 24, 24), rgb(150, 145, 135), rgb(110, 160, 220),
+    rgb(150, 210, 150), rgb(40, 40, 40), rgb(205, 195, 175), 7.0f,
 };
 
 float channel(unsigned value) {

@@ -31,7 +31,7 @@ struct Fonts {
     ImFont* body[TextSizes] = {};
     ImFont* heading[TextSizes] = {};
     ImFont* title[TextSizes] = {};
-    float ppi = 96;         // the panel's pixels per inch: millimetres become pixels with it
+    float ppi = 96;           // the panel's pixels per inch: millimetres become pixels with it
     float cap_ratio = 0.52f;  // cap height over font size (measured from the font)
     float px(float mm) const { return mm * ppi / 25.4f; }
 };

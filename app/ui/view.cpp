@@ -128,8 +128,8 @@ Plan plan_at(const ViewContext& context, int chrome, int content, float width, f
     plan.header_rows.emplace_back();
     float row_w = 0;
     for (const core::Action* item : items) {
-        const float w = std::min(avail, std::max(plan.target, text_width(body, item->label.text) +
-                                                                  2 * pad));
+        const float w = std::round(
+            std::min(avail, std::max(plan.target, text_width(body, item->label.text) + 2 * pad)));
         if (!plan.header_rows.back().empty() && row_w + plan.gap + w > avail) {
             plan.header_rows.emplace_back();
             row_w = 0;
@@ -191,6 +191,12 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
             cap = std::clamp(stored - 1, floor, size);
         extent = memory->GetFloat(MemoryExtent, 0);
         extent_size = std::clamp(memory->GetInt(MemoryExtentSize, size), 0, TextSizes - 1);
+        // When the page down to the field would not fit even two sizes smaller, it scrolls
+        // anyway (to the field's label): then keep the text as large as the field needs.
+        const Plan smallest = plan_at(context, 0, floor, width, height, typing, numbers);
+        if (extent * fonts.body[floor]->FontSize / fonts.body[extent_size]->FontSize >
+            smallest.content_h - 2 * smallest.gap)
+            extent = 0;
     }
     // Not typing: the headings and the first question must show (measured on the last frame).
     float entry = 0;
@@ -207,7 +213,7 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
         plan = plan_at(context, chrome, content, width, height, typing, numbers);
         bool fits = plan.header_h + plan.banner_h + plan.footer_h <= height * 0.32f;
         if (!typing && entry > 0) {
-            const float view = plan.content_h - 3 * plan.gap;
+            const float view = plan.content_h - 2 * plan.gap;
             const float predicted =
                 entry * fonts.body[content]->FontSize / fonts.body[entry_size]->FontSize;
             if (predicted > view && content > std::max(0, size - 1)) {
@@ -216,9 +222,9 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
             }
         }
         if (typing) {
-            const float view = plan.content_h - 3 * plan.gap;
-            const float predicted = extent * fonts.body[content]->FontSize /
-                                    fonts.body[extent_size]->FontSize;
+            const float view = plan.content_h - 2 * plan.gap;
+            const float predicted =
+                extent * fonts.body[content]->FontSize / fonts.body[extent_size]->FontSize;
             fits = plan.content_h >= typing_need(fonts, content, plan.target) && predicted <= view;
         }
         if (fits) break;
@@ -233,7 +239,8 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
         memory->SetInt(MemoryTypingCap, content + 1);
         memory->SetInt(MemoryCapSize, size);
     }
-    if (!typing && memory && same_page && content < cap) memory->SetInt(MemoryEntryCap, content + 1);
+    if (!typing && memory && same_page && content < cap)
+        memory->SetInt(MemoryEntryCap, content + 1);
     return plan;
 }
 
@@ -297,17 +304,17 @@ void footer(Frame& frame, const Plan& plan, const core::Footer& spec, float top)
     ImFont* font = frame.chrome_heading();
     const float pad = std::round(font->FontSize * 0.6f);
     const float avail = width - 2 * plan.margin - plan.gap;
-    float back_w = spec.back ? std::max(width * 0.3f, text_width(font, spec.back->label.text) +
-                                                          2 * pad)
-                             : 0;
+    float back_w =
+        spec.back ? std::max(width * 0.3f, text_width(font, spec.back->label.text) + 2 * pad) : 0;
     float primary_w =
-        spec.primary
-            ? std::max(width * 0.45f, text_width(font, spec.primary->label.text) + 2 * pad)
-            : 0;
+        spec.primary ? std::max(width * 0.45f, text_width(font, spec.primary->label.text) + 2 * pad)
+                     : 0;
     if (back_w + primary_w > avail) {  // labels too long for both: share, and shrink the labels
         back_w = spec.back ? avail * (spec.primary ? 0.4f : 1.0f) : 0;
         primary_w = spec.primary ? avail - back_w : 0;
     }
+    back_w = std::floor(back_w);
+    primary_w = std::floor(primary_w);
     ImGui::PushFont(font);
     if (spec.back) {
         ImGui::SetCursorPos(ImVec2(plan.margin, top + plan.gap));
@@ -338,8 +345,8 @@ void panel(Frame& frame, const char* id, const std::string& title, const std::st
     frame.zone = Zone::Overlay;
     frame.backdrop = frame.colours.surface;
     frame.scrolls = false;
-    const float panel_w = std::min(io.DisplaySize.x * 0.9f, std::max(io.DisplaySize.x * 0.7f,
-                                                                     frame.unit() * 18.0f));
+    const float panel_w =
+        std::min(io.DisplaySize.x * 0.9f, std::max(io.DisplaySize.x * 0.7f, frame.unit() * 18.0f));
     float panel_h = 0, pad = 0, button_h = 0;
     for (int size = frame.size_index; size >= 0; --size) {
         frame.size_index = size;
@@ -352,8 +359,7 @@ void panel(Frame& frame, const char* id, const std::string& title, const std::st
                   static_cast<float>(actions.size()) * (button_h + frame.gap()) + pad;
         if (panel_h <= io.DisplaySize.y * 0.9f) break;
     }
-    ImGui::SetCursorPos(
-        ImVec2((io.DisplaySize.x - panel_w) / 2, (io.DisplaySize.y - panel_h) / 2));
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - panel_w) / 2, (io.DisplaySize.y - panel_h) / 2));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, frame.colours.surface);
     ImGui::BeginChild("panel", ImVec2(panel_w, panel_h), true, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPos(ImVec2(pad, pad));
@@ -401,8 +407,9 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     const unsigned page = page_key(model);
     const Plan plan = make_plan(context, io.DisplaySize.x, io.DisplaySize.y, page);
     const Palette& colours = palette(model.contrast);
-    Frame frame{context,     intents,       colours, plan.content, plan.chrome,
-                colours.background, Zone::Content, false, {}, -1};
+    Frame frame{
+        context, intents, colours, plan.content, plan.chrome, colours.background, Zone::Content,
+        false,   {},      -1};
     Registry& registry = context.registry;
     registry.info().ppi = context.fonts.ppi;
     registry.info().text_bar = colours.text_bar;
@@ -453,7 +460,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     draw_screen(frame);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(0, unit));
+    // While typing, room below the last field so the view can start at a field's label.
+    ImGui::Dummy(ImVec2(0, typing ? std::max(unit, ImGui::GetWindowHeight() * 0.8f) : unit));
     end_content(frame);
     if (ImGuiStorage* memory = page_memory(); memory && !typing && frame.entry_extent > 0) {
         memory->SetFloat(MemoryEntryExtent, frame.entry_extent);

@@ -113,7 +113,8 @@ void wide_action(Frame& frame, const core::Action& action, float width) {
     ImFont* font = ImGui::GetFont();
     const float pad = std::round(font->FontSize * 0.5f);
     const float wrap = width - 2 * pad;
-    const ImVec2 label = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, action.label.text.c_str());
+    const ImVec2 label =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, action.label.text.c_str());
     const ImVec2 size(width, std::max(frame.tall(2.2f), label.y + 2 * pad));
     ButtonColours c = colours_for(frame, action.style);
     if (!action.enabled)
@@ -128,7 +129,8 @@ void wide_action(Frame& frame, const core::Action& action, float width) {
     const ImVec2 end(origin.x + size.x, origin.y + size.y);
     const float rounding = ImGui::GetStyle().FrameRounding;
     draw->AddRectFilled(origin, end, held ? frame.colours.focus : c.background, rounding);
-    draw->AddRect(origin, end, c.border, rounding, 0, action.style == Style::Selected ? 4.0f : 2.0f);
+    draw->AddRect(origin, end, c.border, rounding, 0,
+                  action.style == Style::Selected ? 4.0f : 2.0f);
     draw->AddText(font, font->FontSize, ImVec2(origin.x + pad, origin.y + (size.y - label.y) / 2),
                   c.text, action.label.text.c_str(), nullptr, wrap);
     register_item(frame, action.label.text, action.id, action.enabled, c.text, c.background,
@@ -175,8 +177,8 @@ void record_text(Frame& frame, const std::string& content, ImU32 colour, TextRol
     if (frame.zone == Zone::Content &&
         (role == TextRole::Heading || (role == TextRole::Question && !frame.question_seen))) {
         frame.question_seen = frame.question_seen || role == TextRole::Question;
-        frame.entry_extent = std::max(frame.entry_extent,
-                                      record.full.bottom() - window->Pos.y + window->Scroll.y);
+        frame.entry_extent =
+            std::max(frame.entry_extent, record.full.bottom() - window->Pos.y + window->Scroll.y);
     }
     frame.context.registry.add_text(std::move(record));
 }
@@ -199,7 +201,7 @@ void question(Frame& frame, const std::string& content) {
 
 void heading(Frame& frame, const std::string& content) {
     text(frame, content, frame.heading(), frame.colours.text, 0.0f, TextRole::Heading);
-    ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
+    ImGui::Dummy(ImVec2(0, frame.unit() * 0.1f));
 }
 
 void paragraph(Frame& frame, const std::string& content) {
@@ -262,10 +264,12 @@ void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page) {
         storage->SetFloat(MemoryExtent, 0);
         storage->SetFloat(MemoryEntryExtent, 0);
         storage->SetInt(MemoryEntryCap, 0);
+        storage->SetInt(MemoryFocusKey, 0);
+        storage->SetBool(MemoryFocusScrolled, false);
         const ImGuiID child_id = ImGui::GetID(id);
         char name[256];
-        ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", ImGui::GetCurrentWindow()->Name,
-                       id, child_id);
+        ImFormatString(name, IM_ARRAYSIZE(name), "%s/%s_%08X", ImGui::GetCurrentWindow()->Name, id,
+                       child_id);
         if (ImGuiWindow* child = ImGui::FindWindowByName(name)) {
             child->Scroll.y = 0;
             child->ScrollTarget.y = FLT_MAX;
@@ -298,7 +302,8 @@ void mark_content_moved() {
 
 bool content_moved() {
     ImGuiStorage* storage = page_memory();
-    return storage && storage->GetBool(MemoryMoved, false);
+    return storage &&
+           (storage->GetBool(MemoryMoved, false) || storage->GetBool(MemoryFocusScrolled, false));
 }
 
 void end_content(Frame& frame) {
@@ -352,9 +357,9 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
     const auto& rows = keys.rows;
     if (keys.kind == KeyboardKind::Numbers) {
         // Three rows of three digits, each ending with a wider function key; then 0.
-        const float key_h = (height - 3 * style.ItemSpacing.y) / 4;
-        const float key_w = std::min((width - 3 * gap) / 4, key_h * 2.4f);
-        const float indent = (width - 4 * key_w - 3 * gap) / 2;
+        const float key_h = std::floor((height - 3 * style.ItemSpacing.y) / 4);
+        const float key_w = std::floor(std::min((width - 3 * gap) / 4, key_h * 2.4f));
+        const float indent = std::floor((width - 4 * key_w - 3 * gap) / 2);
         for (std::size_t r = 0; r < 3 && r < rows.size(); ++r) {
             key_row(rows[r], 0, 3, key_w, key_h, indent);
             ImGui::SameLine();
@@ -366,30 +371,32 @@ void keyboard(Frame& frame, const core::Keyboard& keys, float height) {
         ImGui::PopStyleVar(2);
         return;
     }
-    const float key_h = (height - 4 * style.ItemSpacing.y) / 5;
-    const float key_w = (width - 10 * gap) / 11;
+    // Whole pixels: text on fractional positions renders differently from renderer to renderer.
+    const float key_h = std::floor((height - 4 * style.ItemSpacing.y) / 5);
+    const float key_w = std::floor((width - 10 * gap) / 11);
     // Letter rows, staggered, each ending with backspace, shift or space.
     const float special_w[3] = {1.0f, 1.5f, 2.5f};
     for (std::size_t r = 0; r < 3 && r < rows.size(); ++r) {
-        key_row(rows[r], 0, rows[r].size() - 1, key_w, key_h, static_cast<float>(r) * key_w * 0.5f);
+        key_row(rows[r], 0, rows[r].size() - 1, key_w, key_h,
+                std::floor(static_cast<float>(r) * key_w * 0.5f));
         ImGui::SameLine();
-        action(frame, rows[r].back(), ImVec2(key_w * special_w[r], key_h));
+        action(frame, rows[r].back(), ImVec2(std::floor(key_w * special_w[r]), key_h));
     }
     // Vowel marks (the wide ones hold two or three letters), tones, then "Xong" to the edge.
     if (rows.size() > 3) {
         const auto& marks = rows[3];
-        const float mark_w = (width - 10 * gap) / 11;
+        const float mark_w = key_w;
         for (std::size_t i = 0; i + 1 < marks.size(); ++i) {
             if (i) ImGui::SameLine();
-            const float w = i < 4 ? mark_w * (i == 0 || i == 2 ? 1.4f : 1.0f) : mark_w;
+            const float w = std::floor(i < 4 ? mark_w * (i == 0 || i == 2 ? 1.4f : 1.0f) : mark_w);
             action(frame, marks[i], ImVec2(w, key_h));
         }
         ImGui::SameLine();
-        action(frame, marks.back(),
-               ImVec2(ImGui::GetContentRegionAvail().x - margin, key_h));
+        action(frame, marks.back(), ImVec2(ImGui::GetContentRegionAvail().x - margin, key_h));
     }
     // Digits and the punctuation of addresses and dossier codes.
-    if (rows.size() > 4) key_row(rows[4], 0, rows[4].size(), (width - 12 * gap) / 13, key_h, 0);
+    if (rows.size() > 4)
+        key_row(rows[4], 0, rows[4].size(), std::floor((width - 12 * gap) / 13), key_h, 0);
     ImGui::PopFont();
     ImGui::PopStyleVar(2);
 }

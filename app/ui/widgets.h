@@ -62,8 +62,8 @@ void wide_action(Frame& frame, const core::Action& action, float width);
 void grid(Frame& frame, const std::vector<const core::Action*>& actions, float min_cell_w);
 // Wrapped text in the given font and colour, recorded for "expect".
 // wrap_x: where lines wrap, in window coordinates; 0 = the window's right edge.
-void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour,
-          float wrap_x = 0.0f, TextRole role = TextRole::Body);
+void text(Frame& frame, const std::string& content, ImFont* font, ImU32 colour, float wrap_x = 0.0f,
+          TextRole role = TextRole::Body);
 // The page's heading (checked to be in view when the page is entered).
 void heading(Frame& frame, const std::string& content);
 // The question a page asks, in the heading font (checked like the heading).
@@ -95,7 +95,8 @@ inline const ImGuiID MemoryPage = 0x6d700001, MemoryMoved = 0x6d700002,
                      MemoryTypingCap = 0x6d700003, MemoryExtent = 0x6d700004,
                      MemoryExtentSize = 0x6d700005, MemoryCapSize = 0x6d700006,
                      MemoryEntryExtent = 0x6d700007, MemoryEntrySize = 0x6d700008,
-                     MemoryEntryCap = 0x6d700009;
+                     MemoryEntryCap = 0x6d700009, MemoryFocusKey = 0x6d70000a,
+                     MemoryFocusScrolled = 0x6d70000b;
 // Inside the content: it was scrolled by someone since its page was entered.
 void mark_content_moved();
 // In the kiosk window after end_content(): whether the content was scrolled on this page.

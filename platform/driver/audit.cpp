@@ -88,14 +88,16 @@ std::vector<std::string> audit(const ui::Registry& registry,
         if (t.rect.empty()) continue;
         const std::string name = name_of(t);
         if (t.contrast < info.text_bar)
-            problems.push_back(name + format(": contrast %.1f:1 is below %.0f:1", t.contrast,
-                                             info.text_bar));
-        const bool cut_sideways = t.full.x < t.clip.x - 1.0f || t.full.right() > t.clip.right() + 1.0f;
+            problems.push_back(
+                name + format(": contrast %.1f:1 is below %.0f:1", t.contrast, info.text_bar));
+        const bool cut_sideways =
+            t.full.x < t.clip.x - 1.0f || t.full.right() > t.clip.right() + 1.0f;
         const bool cut_vertically =
             t.full.y < t.clip.y - 1.0f || t.full.bottom() > t.clip.bottom() + 1.0f;
         if (cut_sideways || (cut_vertically && !t.scrolls))
-            problems.push_back(name + format(" is cut at its box (text %.0f..%.0f × %.0f..%.0f px",
-                                             t.full.x, t.full.right(), t.full.y, t.full.bottom()) +
+            problems.push_back(name +
+                               format(" is cut at its box (text %.0f..%.0f × %.0f..%.0f px",
+                                      t.full.x, t.full.right(), t.full.y, t.full.bottom()) +
                                format(", box %.0f..%.0f × %.0f..%.0f)", t.clip.x, t.clip.right(),
                                       t.clip.y, t.clip.bottom()));
         for (const auto& w : widgets)
@@ -141,8 +143,7 @@ std::vector<std::string> audit(const ui::Registry& registry,
                 problems.push_back(name_of(t) + ": the page's " + what +
                                    " is not fully visible when the page is entered");
             else if (t.full.y > answers_top + 1.0f)
-                problems.push_back(name_of(t) + ": the page's " + what +
-                                   " comes after an answer");
+                problems.push_back(name_of(t) + ": the page's " + what + " comes after an answer");
         }
     }
     if (info.primary) {
@@ -157,7 +158,8 @@ std::vector<std::string> audit(const ui::Registry& registry,
             problems.push_back(name_of(w) + ": the field being typed into is not fully in view");
         for (const auto& t : texts)
             if (t.field == w.id && !fully_visible(t))
-                problems.push_back(name_of(t) + ": the label or error of the field being typed "
+                problems.push_back(name_of(t) +
+                                   ": the label or error of the field being typed "
                                    "into is not fully in view");
     }
     for (const auto& glyph : missing_glyphs) problems.push_back("missing glyph " + glyph);

@@ -339,16 +339,19 @@ core::Status matrix(App& app, const ScriptCommand& command, const std::string& s
         for (int contrast = 0; contrast < 4; ++contrast) {
             app.set_rasterise(false);
             apply_settings(app, size, contrast);
-            const std::string name = command.text + "-" + SizeNames[size] + "-" +
-                                     ContrastNames[contrast];
+            const std::string name =
+                command.text + "-" + SizeNames[size] + "-" + ContrastNames[contrast];
             auto problems = audit(app.registry(), app.missing_glyphs());
             if (!problems.empty()) {
                 ++failed;
                 all += "\n  " + name + ":";
                 for (const auto& problem : problems) all += "\n    " + problem;
             }
-            const bool shot = command.number == 2 ||
-                              (command.number == 1 && (size == 3 || (size == 1 && contrast == 0)));
+            // "some": the largest size in both high contrast modes, and the defaults.
+            const bool shot =
+                command.number == 2 ||
+                (command.number == 1 &&
+                 ((size == 3 && (contrast == 1 || contrast == 2)) || (size == 1 && contrast == 0)));
             if (shot)
                 if (auto written = write_shot(app, command, shots_dir, name); !written)
                     return written;
@@ -358,9 +361,9 @@ core::Status matrix(App& app, const ScriptCommand& command, const std::string& s
     app.send(core::intent::SetContrast{before.contrast});
     app.settle();
     if (failed)
-        return failure(app, command,
-                       "accessibility audit failed at " + std::to_string(failed) +
-                           " of 16 settings:" + all);
+        return failure(
+            app, command,
+            "accessibility audit failed at " + std::to_string(failed) + " of 16 settings:" + all);
     return core::Ok{};
 }
 // [/layout]
@@ -418,8 +421,9 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
             words >> size >> contrast;
             const int s = index_of(SizeNames, 4, size), c = index_of(ContrastNames, 4, contrast);
             if (s < 0 || c < 0)
-                return bad("expected a size (small|normal|large|xlarge) and a contrast "
-                           "(standard|high-light|high-dark|low-glare)");
+                return bad(
+                    "expected a size (small|normal|large|xlarge) and a contrast "
+                    "(standard|high-light|high-dark|low-glare)");
             command.number = s * 4 + c;
         } else if (verb == "raster" || verb == "fill-chrome") {
             if (rest != "on" && rest != "off") return bad("expected on or off");

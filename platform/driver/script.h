@@ -22,7 +22,7 @@
 //   matrix <name> [all|some|none]  the audit at every text size × contrast on this screen
 //                          (all problems reported together), then the settings are put back;
 //                          shots <name>-<size>-<contrast>.png: all 16, some (the largest size in
-//                          every contrast, and normal/standard) or none (default: some)
+//                          both high contrast modes, and normal/standard) or none (default: some)
 // Lines starting with # and blank lines are ignored.
 #pragma once
 

@@ -121,8 +121,8 @@ private:
     std::pair<std::string, std::string>
         m_lookup_alias;  // MaHoSo asked for → code the resident typed
     bool m_quit = false;
-    bool m_rasterise = true;                                  // [layout]
-    std::function<void(core::ScreenModel&)> m_model_hook;     // [layout]
+    bool m_rasterise = true;                               // [layout]
+    std::function<void(core::ScreenModel&)> m_model_hook;  // [layout]
 };
 
 // The event type worker threads push to wake the loop.

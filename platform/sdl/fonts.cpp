@@ -1,6 +1,7 @@
 #include "platform/sdl/fonts.h"
 
 #include <imgui.h>
+#include <stb_truetype.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,8 +9,6 @@
 #include <fstream>
 #include <iterator>
 #include <vector>
-
-#include <stb_truetype.h>
 
 namespace motcua::platform {
 

@@ -79,7 +79,8 @@ TEST_CASE("the audit names small, unlabelled, low-contrast and overlapping targe
     registry.add_widget(button("under", "Tiếp tục", {450, 40, 200, 80}));
     const auto problems = motcua::platform::audit(registry, {"U+0110 in \"Đ\""});
     INFO(all(problems));
-    CHECK(mentions(problems, "\"Có\" (tiny): target 40×30 px (10.6×7.9 mm) is smaller than 12.7 mm"));
+    CHECK(
+        mentions(problems, "\"Có\" (tiny): target 40×30 px (10.6×7.9 mm) is smaller than 12.7 mm"));
     CHECK(mentions(problems, "(blank): no visible label"));
     CHECK(mentions(problems, "\"Không\" (grey): label contrast 2.1:1 is below 7:1"));
     CHECK(mentions(problems, "\"Không\" (grey) overlaps \"Tiếp tục\" (under)"));
@@ -108,8 +109,7 @@ TEST_CASE("targets closer than 2.54 mm are named", "[audit][mm]") {
     CHECK(motcua::platform::audit(apart, {}).empty());
 }
 
-TEST_CASE("a label cut by its button, a faint control edge and a faint text are named",
-          "[audit]") {
+TEST_CASE("a label cut by its button, a faint control edge and a faint text are named", "[audit]") {
     Registry registry = frame();
     WidgetRecord cut = button("long", "Cấp bản sao trích lục hộ tịch", {10, 10, 200, 60});
     cut.label_w = 420;
@@ -137,9 +137,10 @@ TEST_CASE("the standard mode holds text to 10:1", "[audit]") {
     CHECK(mentions(motcua::platform::audit(registry, {}), "contrast 8.0:1 is below 10:1"));
 }
 
-TEST_CASE("every drawn item is checked for overlap: text on text, text on a button, the QR on "
-          "the code",
-          "[audit]") {
+TEST_CASE(
+    "every drawn item is checked for overlap: text on text, text on a button, the QR on "
+    "the code",
+    "[audit]") {
     Registry registry = frame();
     registry.add_text(text("Mã hồ sơ", {10, 10, 300, 40}));
     registry.add_text(text("000.00.01.H99-261127-0001", {10, 60, 700, 60}));
@@ -190,8 +191,8 @@ TEST_CASE("a page entered with its heading or question out of view, or after an 
     heading.full = {20, -80, 400, 40};  // scrolled away
     registry.add_text(heading);
     registry.add_widget(button("answer_yes", "Có", {20, 100, 200, 80}));
-    registry.add_text(text("Cháu bé đã từng được đăng ký khai sinh?", {20, 200, 600, 40},
-                           TextRole::Question));
+    registry.add_text(
+        text("Cháu bé đã từng được đăng ký khai sinh?", {20, 200, 600, 40}, TextRole::Question));
     auto problems = motcua::platform::audit(registry, {});
     INFO(all(problems));
     CHECK(mentions(problems, "text \"Người đi đăng ký\": the page's heading is not fully visible"));
@@ -223,8 +224,9 @@ TEST_CASE("the primary action must be on screen, and the focused field with its 
     const auto problems = motcua::platform::audit(registry, {});
     INFO(all(problems));
     CHECK(mentions(problems, "the primary action is not fully on screen"));
-    CHECK(mentions(problems, "text \"Họ, chữ đệm và tên\": the label or error of the field being "
-                             "typed into is not fully in view"));
+    CHECK(mentions(problems,
+                   "text \"Họ, chữ đệm và tên\": the label or error of the field being "
+                   "typed into is not fully in view"));
     CHECK(problems.size() == 2);
 }
 
@@ -238,18 +240,27 @@ TEST_CASE("every contrast mode keeps its text above its bar and its control edge
         INFO("mode " << static_cast<int>(mode));
         CHECK(p.text_bar >= (mode == Contrast::Standard ? 10.0f : 7.0f));
         // Text on what it is drawn on.
-        for (auto [fg, bg] : {std::pair{p.text, p.background}, {p.text, p.surface},
-                              {p.muted_text, p.background}, {p.muted_text, p.surface},
-                              {p.muted_text, p.secondary}, {p.primary_text, p.primary},
-                              {p.secondary_text, p.secondary}, {p.danger, p.background},
-                              {p.danger, p.danger_surface}, {p.primary_text, p.danger},
-                              {p.key_text, p.key}, {p.text, p.secondary},
+        for (auto [fg, bg] : {std::pair{p.text, p.background},
+                              {p.text, p.surface},
+                              {p.muted_text, p.background},
+                              {p.muted_text, p.surface},
+                              {p.muted_text, p.secondary},
+                              {p.primary_text, p.primary},
+                              {p.secondary_text, p.secondary},
+                              {p.danger, p.background},
+                              {p.danger, p.danger_surface},
+                              {p.primary_text, p.danger},
+                              {p.key_text, p.key},
+                              {p.text, p.secondary},
                               {p.primary, p.background}})
             CHECK(contrast_ratio(fg, bg) >= p.text_bar);
         // The edges of controls: a border or a fill against the page, the keyboard and panels.
-        for (auto [edge, around] : {std::pair{p.border, p.background}, {p.border, p.secondary},
-                                    {p.border, p.surface}, {p.primary, p.background},
-                                    {p.primary, p.secondary}, {p.danger, p.background}})
+        for (auto [edge, around] : {std::pair{p.border, p.background},
+                                    {p.border, p.secondary},
+                                    {p.border, p.surface},
+                                    {p.primary, p.background},
+                                    {p.primary, p.secondary},
+                                    {p.danger, p.background}})
             CHECK(contrast_ratio(edge, around) >= motcua::ui::BoundaryBar);
     }
 }

@@ -1,10 +1,10 @@
 // [layout] Text sizes in millimetres: the body font of each size has the cap height the VVSG
 // range asks for, measured on the glyphs ImGui really rasterised, at several panel densities.
+#include "platform/sdl/fonts.h"
+
 #include <imgui.h>
 
 #include <catch2/catch.hpp>
-
-#include "platform/sdl/fonts.h"
 
 TEST_CASE("Noto Sans's cap height is read from the font", "[fonts][mm]") {
     auto paths = motcua::platform::locate_fonts({});

@@ -201,11 +201,11 @@ TEST_CASE("the attract button and the header reach all four contrast modes in tu
         visit.send(intent::SetContrast{next});
         CHECK(visit.model().contrast == next);
     }
-    CHECK(seen == std::vector<Contrast>{Contrast::HighDark, Contrast::HighLight,
-                                        Contrast::LowGlare, Contrast::Standard});
+    CHECK(seen == std::vector<Contrast>{Contrast::HighDark, Contrast::HighLight, Contrast::LowGlare,
+                                        Contrast::Standard});
     visit.send(intent::Start{});
-    for (Contrast expected : {Contrast::HighDark, Contrast::HighLight, Contrast::LowGlare,
-                              Contrast::Standard}) {
+    for (Contrast expected :
+         {Contrast::HighDark, Contrast::HighLight, Contrast::LowGlare, Contrast::Standard}) {
         const ScreenModel shown = visit.model();
         REQUIRE(shown.header.contrast);
         const auto* next = std::get_if<intent::SetContrast>(&shown.header.contrast->intent);

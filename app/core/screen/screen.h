@@ -293,7 +293,7 @@ struct Header {
     Action text_size, language;
     std::optional<Action> listen;      // [speech] "Nghe lại": read this page again
     std::optional<Action> call_staff;  // [help] "Gọi cán bộ"
-    std::optional<Action> contrast;    // [layout] "Đổi màu": the next contrast mode (not on attract)
+    std::optional<Action> contrast;  // [layout] "Đổi màu": the next contrast mode (not on attract)
 };
 
 // A question that must be answered before anything else ("Bỏ hồ sơ và về trang đầu?"): drawn

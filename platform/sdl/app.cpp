@@ -141,6 +141,7 @@ core::StaffView App::staff_view(const WorkerStatus& status) {
     view.catalog_origin = m_parts.session.offer().origin;
     if (m_parts.staff) view.counts = m_parts.staff->counts(m_clock.wall_unix_ms());
     view.events = recent_events(30);
+    if (m_parts.session.state().staff.page != core::StaffPage::Outbox) return view;
     auto entries = m_parts.store.all();
     if (!entries) {
         log_error("outbox_read_failed", entries.error().detail);

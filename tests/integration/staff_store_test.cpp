@@ -1,10 +1,11 @@
 // [staff] The staff PIN's hash, the lockout and the counts in real files: 0600, never the PIN
 // itself, and a lockout that a new StaffStore (a restart) still enforces.
+#include "platform/staff/staff_store.h"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 
-#include "platform/staff/staff_store.h"
 #include "support/portal_sim_process.h"
 
 using motcua::core::StaffPinOutcome;

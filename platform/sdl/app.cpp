@@ -212,6 +212,7 @@ core::StaffView App::staff_view(const WorkerStatus& status) {
         const std::string problem = m_parts.paper->problem();
         view.printer_key = problem.empty() ? "staff.device.ok" : "error." + problem;
     }
+    if (m_parts.session.state().staff.page != core::StaffPage::Outbox) return view;
     auto entries = m_parts.store.all();
     if (!entries) {
         log_error("outbox_read_failed", entries.error().detail);

@@ -110,14 +110,17 @@ StaffStore::StaffStore(std::string pin_path, std::string lock_path, std::string 
 core::intent::StaffPinResult StaffStore::check_pin(const std::string& pin,
                                                    std::int64_t now_unix_ms) {
     core::PinLockout lockout;
+    bool damaged = false;
     if (std::string text; read_whole(m_lock_path, text)) {
         auto stored = core::decode_lockout(text);
         if (stored) {
             lockout = *stored;
         } else {
-            // A damaged lock file must not hand out fresh guesses: treat it as a lock.
+            // A damaged lock file must not hand out fresh guesses: a lock, rewritten so that
+            // it ends five minutes from now.
             log_error(stored.error().code, m_lock_path + ": " + stored.error().detail);
             lockout.locked_until_unix_ms = now_unix_ms + core::StaffLockoutMs;
+            damaged = true;
         }
     }
     const core::PinLockout before = lockout;
@@ -127,7 +130,7 @@ core::intent::StaffPinResult StaffStore::check_pin(const std::string& pin,
             log_error(written.error().code, written.error().detail);
     };
     if (core::is_locked(lockout, now_unix_ms)) {
-        if (!(lockout == before)) save(lockout);
+        if (damaged || !(lockout == before)) save(lockout);
         return {core::StaffPinOutcome::Locked, 0, core::lockout_ms_left(lockout, now_unix_ms)};
     }
     switch (verify_staff_pin(m_pin_path, pin)) {

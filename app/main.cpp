@@ -29,12 +29,12 @@
 #include "platform/filing_worker.h"
 #include "platform/metrics_writer.h"
 #include "platform/notify/staff_notifier.h"  // [help]
-#include "platform/print/paper_desk.h"  // [paper]
+#include "platform/print/paper_desk.h"       // [paper]
 #include "platform/qr.h"
 #include "platform/sdl/app.h"
 #include "platform/sdl/fonts.h"
-#include "platform/staff/staff_store.h"  // [staff]
 #include "platform/speech/speech_engine.h"  // [speech]
+#include "platform/staff/staff_store.h"     // [staff]
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
@@ -94,9 +94,9 @@ struct Options {
     std::string portal_kind = "motcua";  // [ops] the portal's API (docs/portal-api.md)
     std::string holidays;                // [ops] holidays file; default assets/config/holidays.json
     std::string size;                    // [ops] --size WxH as given (sets width, height)
-    bool kiosk = false;  // [ops] full screen, no decorations, no exit key, cursor hidden
-    std::string tracking_url;  // [paper] the receipt QR's address, "{code}" = the dossier code
-    bool set_staff_pin = false;  // [staff] read a PIN from stdin, store its hash, exit
+    bool kiosk = false;            // [ops] full screen, no decorations, no exit key, cursor hidden
+    std::string tracking_url;      // [paper] the receipt QR's address, "{code}" = the dossier code
+    bool set_staff_pin = false;    // [staff] read a PIN from stdin, store its hash, exit
     std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
 };
 
@@ -185,9 +185,11 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--printer-dots", &options.printer_dots},  // [paper]
     };
     std::map<std::string, bool*> switches = {
-        {"--headless", &options.headless}, {"--fullscreen", &options.fullscreen},
-        {"--software", &options.software}, {"--print-config", &options.print_config},  // [ops]
-        {"--kiosk", &options.kiosk},                                                   // [ops]
+        {"--headless", &options.headless},
+        {"--fullscreen", &options.fullscreen},
+        {"--software", &options.software},
+        {"--print-config", &options.print_config},    // [ops]
+        {"--kiosk", &options.kiosk},                  // [ops]
         {"--set-staff-pin", &options.set_staff_pin},  // [staff]
     };
     // Help for the flags that have no key in the configuration file.
@@ -627,7 +629,7 @@ int main(int argc, char** argv) {
     config.provisional_after_ms = options.provisional_after_ms;
     config.idle_warning_ms = options.idle_ms;
     config.holidays = *holidays;
-    config.typing = typing;  // [help]
+    config.typing = typing;                               // [help]
     config.counter_groups = paper_config.counter_groups;  // [paper]
     core::Session session(offer, config, random);
     platform::AppClock clock(/*manual=*/!options.script.empty());
@@ -660,9 +662,9 @@ int main(int argc, char** argv) {
     auto app = std::make_unique<platform::App>(
         platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, worker.get(),
                            references.get(), platform::make_qr, !outbox_set_aside.empty(),
-                           &staff_store,  // [staff]
-                           notifier.get(),  // [help] notifier
-                           speaker.get(),  // [speech]
+                           &staff_store,                      // [staff]
+                           notifier.get(),                    // [help] notifier
+                           speaker.get(),                     // [speech]
                            paper_desk.get(), &paper_config},  // [paper]
         std::move(display).value(), *fonts, clock);
     if (worker) worker->start();

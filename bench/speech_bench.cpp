@@ -122,7 +122,7 @@ int main(int argc, char** argv) {
         if (!display) fail(display.error().detail);
         auto paths = platform::locate_fonts({});
         if (!paths) fail(paths.error().detail);
-        auto fonts = platform::load_fonts(*paths, 768.0f / 22.0f);
+        auto fonts = platform::load_fonts(*paths, 96.0f);  // ppi
         if (!fonts) fail(fonts.error().detail);
         auto store = platform::OutboxStore::open(db_dir + "/outbox-" + std::to_string(round));
         if (!store) fail(store.error().detail);
@@ -130,10 +130,10 @@ int main(int argc, char** argv) {
         platform::AppClock clock(/*manual=*/true);
         core::Session session(offer, core::SessionConfig{}, random);
         platform::Speaker speaker(**engine);
-        auto app = std::make_unique<platform::App>(
-            platform::AppParts{*strings, fees ? &*fees : nullptr, session, **store, nullptr,
-                               nullptr, platform::make_qr, false, &speaker},
-            std::move(*display), *fonts, clock);
+        platform::AppParts parts{*strings, fees ? &*fees : nullptr, session, **store, nullptr,
+                                 nullptr,  platform::make_qr,       false};
+        parts.speaker = &speaker;
+        auto app = std::make_unique<platform::App>(parts, std::move(*display), *fonts, clock);
         auto play = [&](const std::string& script) {
             auto commands = platform::parse_script(script);
             if (!commands) fail(commands.error().detail);

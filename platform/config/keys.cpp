@@ -61,7 +61,7 @@ const std::vector<KeyDef>& kiosk_keys() {
         key("kiosk.home_ward", "--home-ward", "5-digit code of the ward where the kiosk stands"),
         one_of("kiosk.language", "--language", "the language a visit starts in", {"vi", "en"}),
         key("kiosk.idle_ms", "--idle-ms",
-            "inactivity before the \"are you still there\" countdown (ms)", 10'000, 3'600'000),
+            "inactivity before the \"are you still there\" countdown (ms)", 1'000, 3'600'000),
         // [help] the physical keyboard's Vietnamese input (flag of the help branch)
         key("kiosk.typing", "--typing", "physical keyboard typing: telex, vni or off"),
         // [display]

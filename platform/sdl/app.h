@@ -15,12 +15,12 @@
 #include "core/text/search.h"
 #include "platform/filing_worker.h"
 #include "platform/notify/staff_notifier.h"  // [help]
-#include "platform/print/paper_desk.h"  // [paper]
+#include "platform/print/paper_desk.h"       // [paper]
 #include "platform/reference_sync.h"
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
+#include "platform/speech/speaker.h"     // [speech]
 #include "platform/staff/staff_store.h"  // [staff]
-#include "platform/speech/speaker.h"  // [speech]
 #include "platform/store/outbox_store.h"
 #include "ui/registry.h"
 #include "ui/theme.h"
@@ -56,7 +56,7 @@ struct AppParts {
     bool outbox_set_aside = false;  // a damaged outbox was moved aside at start-up: staff are told
     StaffStore* staff = nullptr;    // [staff] PIN, lockout and counts; null: no staff mode
     StaffNotifier* notifier = nullptr;  // [help] "Gọi cán bộ": null when none is configured
-    Speaker* speaker = nullptr;     // [speech] null when voice is off
+    Speaker* speaker = nullptr;         // [speech] null when voice is off
     print::PaperDesk* paper = nullptr;  // [paper] receipts, tickets; null in some tests
     const core::PaperConfig* paper_config = nullptr;  // [paper] office, bank, counter groups
 };

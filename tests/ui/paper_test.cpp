@@ -211,10 +211,27 @@ TEST_CASE("no paper or no printer: the resident is told to photograph the code, 
                                                "tap \"Xong\"\n"
                                                "tap \"Bỏ qua\"\n"
                                                "expect \"Chạm vào đây để bắt đầu\"\n"
-                                               "expect \"Máy in giấy tiếp nhận không in được: " +
+                                               // Residents see a discreet marker only; staff
+                                               // mode's status page names the printer's problem.
+                                               "expect \"• • •\"\n"
+                                               "shot 02-attract-staff-marker\n"
+                                               "tap \"staff_corner\"\ntap \"staff_corner\"\n"
+                                               "tap \"staff_corner\"\ntap \"staff_corner\"\n"
+                                               "tap \"staff_corner\"\n"
+                                               "tap \"2\"\ntap \"4\"\ntap \"6\"\ntap \"8\"\n"
+                                               "tap \"Mở khoá\"\n"
+                                               "tap \"Tình trạng máy\"\n"
+                                               "expect \"Máy in: " +
                                                reason +
                                                "\"\n"
-                                               "shot 02-attract-staff-notice\n");
+                                               "shot 03-staff-status-printer\n");
+    {
+        auto pin = motcua::test::run_process(
+            {"/bin/sh", "-c", "printf '2468\\n' | \"$1\" --set-staff-pin --db \"$2\"", "set-pin",
+             MOTCUA_EXE, temp.file("outbox.sqlite")});
+        INFO(pin.output);
+        REQUIRE(pin.exit_code == 0);
+    }
     auto result = run_kiosk(script, shots, temp.file("outbox.sqlite"),
                             {"--portal", portal->url(), "--printer", uri});
     INFO(result.output);

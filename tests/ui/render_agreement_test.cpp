@@ -85,10 +85,11 @@ bool near_match(const Image& a, const Image& b, int x, int y) {
 
 // The stated tolerance: a pixel agrees when it is within 8 levels per channel of the other
 // renderer's pixel at the same place or at most 2 pixels away, both ways; at least 99.5% of
-// pixels must agree, and at least 96% at the same place. The reach is for where SDL's renderer
-// puts an edge: it truncates vertex positions to whole pixels and stretches texture
-// coordinates across a triangle by one texel less than its width, so the 2-pixel borders
-// (ImGui draws them as textured lines) come out 3 pixels wide and up to 2 pixels off on the
+// pixels must agree, and at least 95% at the same place (96% until the millimetre layout put
+// more small labels on half-pixel positions, where SDL's truncation moves every glyph edge). The
+// reach is for where SDL's renderer puts an edge: it truncates vertex positions to whole pixels and
+// stretches texture coordinates across a triangle by one texel less than its width, so the 2-pixel
+// borders (ImGui draws them as textured lines) come out 3 pixels wide and up to 2 pixels off on the
 // bottom and right; ours samples at pixel centres as OpenGL does (compared by eye against
 // llvmpipe). A wrong colour, a missing or different glyph, or a shape moved further still fails.
 // Writes `diff_path` (disagreeing pixels in red over a faded copy) when any pixel disagrees.
@@ -180,7 +181,7 @@ TEST_CASE("our renderer draws every screen as SDL's software renderer does", "[u
                               << "%); at the same place: "
                               << agreement.ratio(agreement.same_place) * 100 << "%");
         CHECK(agreement.ratio(agreement.close) >= 0.995);
-        CHECK(agreement.ratio(agreement.same_place) >= 0.96);
+        CHECK(agreement.ratio(agreement.same_place) >= 0.95);
         ++compared;
     }
     CHECK(compared > 0);

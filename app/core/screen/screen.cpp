@@ -266,18 +266,13 @@ AttractScreen make_attract(const Words& w, const SessionState& state, const Scre
                                : next == Contrast::HighLight ? "attract.contrast_high_light"
                                : next == Contrast::LowGlare  ? "attract.contrast_low_glare"
                                                              : "attract.contrast_standard";
-    AttractScreen screen{
-        w.t("attract.title"),
-        w.t("attract.subtitle"),
-        w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
-        w.action(contrast_key, "contrast", intent::SetContrast{next}),
-        // [/layout]
-        w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
-        w.t("attract.help"),
-        std::nullopt,
-        std::nullopt,
-        std::nullopt,
-        std::nullopt};  // [paper] ticket_panel
+    AttractScreen screen{w.t("attract.title"), w.t("attract.subtitle"),
+                         w.action("attract.start", "start", intent::Start{}, ButtonStyle::Primary),
+                         w.action(contrast_key, "contrast", intent::SetContrast{next}),
+                         // [/layout]
+                         w.action("attract.lookup", "open_lookup", intent::OpenLookup{}),
+                         w.t("attract.help"), std::nullopt, std::nullopt, std::nullopt,
+                         std::nullopt};  // [paper] ticket_panel
     // [speech] Voice on for the visit; tapping it again reads the screen again.
     screen.voice = w.action("attract.voice", "voice", intent::VoiceOn{});
     // [/speech]
@@ -452,7 +447,8 @@ ReceiptScreen make_receipt(const Words& w, const SessionState& state, const Proc
     if (submission.delivery == Delivery::Held)
         receipt.notice = w.t("receipt.held");
     else if (!accepted)  // [help] no network is not a slow one
-        receipt.notice = w.t(inputs.portal_unreachable ? "receipt.queued_offline" : "receipt.queued");
+        receipt.notice =
+            w.t(inputs.portal_unreachable ? "receipt.queued_offline" : "receipt.queued");
     receipt.next_steps = w.t("receipt.next_steps");
     fill_receipt(receipt, w, state, procedure, inputs);  // [paper]
     return receipt;

@@ -42,8 +42,8 @@ bool is_timer_or_result(const Intent& intent) {
            std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent) ||
            std::holds_alternative<intent::StaffPinResult>(intent);  // [staff]
-           std::holds_alternative<intent::TicketIssued>(intent) ||  // [paper]
-           std::holds_alternative<intent::PrintResult>(intent);     // [paper]
+    std::holds_alternative<intent::TicketIssued>(intent) ||         // [paper]
+        std::holds_alternative<intent::PrintResult>(intent);        // [paper]
 }
 
 // [staff] The intents of staff mode (handled by their own handlers, whatever is on screen).

@@ -92,11 +92,17 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
     ImGui::PushStyleColor(ImGuiCol_Text, c.text);
     ImGui::PushStyleColor(ImGuiCol_Border, c.border);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, style == Style::Selected ? 4.0f : 2.0f);
+    // The label is centred in the whole button: the frame padding (set from the content's text
+    // size) would push a smaller chrome label down to the bottom edge of a chrome-sized button.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x,
+                               std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.y,
+                                                       (size.y - font->FontSize) / 2))));
     std::string full = label + "###" + id;
     if (!enabled) ImGui::BeginDisabled();
     bool pressed = ImGui::Button(full.c_str(), size);
     if (!enabled) ImGui::EndDisabled();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(5);
     const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
     ImGui::PopFont();

@@ -42,41 +42,8 @@ void App::apply(const core::Intent& intent) {
     carry_out(effects);
 }
 
-// [ops] The step names in motcua_visits_abandoned_total{step} (docs/events.md).
-namespace {
-const char* step_name(core::Screen screen) {
-    switch (screen) {
-        case core::Screen::Attract:
-            return "attract";
-        case core::Screen::Choose:
-            return "choose";
-        case core::Screen::Eligibility:
-            return "eligibility";
-        case core::Screen::EligibilityExit:
-            return "eligibility_exit";
-        case core::Screen::Requirements:
-            return "requirements";
-        case core::Screen::Guidance:
-            return "guidance";
-        case core::Screen::Question:
-            return "question";
-        case core::Screen::Review:
-            return "review";
-        case core::Screen::Submitting:
-            return "submitting";
-        case core::Screen::Receipt:
-            return "receipt";
-        case core::Screen::Rating:
-            return "rating";
-        case core::Screen::Thanks:
-            return "thanks";
-        case core::Screen::Lookup:
-            return "lookup";
-    }
-    return "other";  // a screen added later: named here when it is
-}
-}  // namespace
-
+// [ops] motcua_visits_abandoned_total{step} names the step as core::screen_name() does
+// (docs/events.md).
 void App::count_visit(core::Screen before, const std::vector<core::Effect>& effects) {
     for (const auto& effect : effects) {
         if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
@@ -92,7 +59,8 @@ void App::count_visit(core::Screen before, const std::vector<core::Effect>& effe
             if (m_visit_saved)
                 metrics::count("motcua_visits_finished_total");
             else
-                metrics::count("motcua_visits_abandoned_total", {{"step", step_name(before)}});
+                metrics::count("motcua_visits_abandoned_total",
+                               {{"step", std::string(core::screen_name(before))}});
             m_visit_open = m_visit_saved = false;
         }
     }

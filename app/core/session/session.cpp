@@ -70,23 +70,19 @@ bool is_staff_intent(const Intent& intent) {
         intent);
 }
 
-// The step a visit was left at, for the counts ("" when it ended where visits end).
+// The step a visit was left at, for the counts ("" when it ended where visits end: attract,
+// lookup, guidance, an eligibility exit, receipt and after). Named as screen_name() names it.
 std::string abandoned_step(Screen screen) {
     switch (screen) {
         case Screen::Choose:
-            return "choose";
         case Screen::Eligibility:
-            return "eligibility";
         case Screen::Requirements:
-            return "requirements";
         case Screen::Question:
-            return "question";
         case Screen::Review:
-            return "review";
         case Screen::Submitting:
-            return "submitting";
+            return std::string(screen_name(screen));
         default:
-            return "";  // attract, lookup, guidance, an eligibility exit, receipt and after
+            return "";
     }
 }
 // [/staff]

@@ -98,6 +98,14 @@ struct Options {
     std::string tracking_url;      // [paper] the receipt QR's address, "{code}" = the dossier code
     bool set_staff_pin = false;    // [staff] read a PIN from stdin, store its hash, exit
     std::string typing = "telex";  // [help] physical keyboard: telex | vni | off
+    // [opencps] --portal-kind opencps (docs/portal-api.md, Adapters): the site's groupId, the
+    // receiving agency's govAgencyCode, a 0600 file holding "user:password" for HTTP Basic, and
+    // the JSON file mapping our procedure codes to serviceCode + dossierTemplateNo.
+    std::string opencps_group_id;
+    std::string opencps_agency;
+    std::string opencps_credentials;
+    std::string opencps_mapping;
+    // [/opencps]
 };
 
 // [ops] The flags are the two tables below (plus the switches); CLI11 reads them, then the

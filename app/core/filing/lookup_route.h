@@ -14,6 +14,7 @@ struct LookupRoute {
     Kind kind = Kind::AskPortal;
     std::string
         portal_code;  // AskPortal: the code to send; the answer goes back under the code asked
+    std::string portal_progress;  // AskPortal: the local entry's portal_progress ("" if none)
 };
 
 // `local` is the outbox entry whose provisional code or MaHoSo equals the code asked, or null.

@@ -63,6 +63,10 @@ struct OutboxEntry {
     std::string last_error_detail;
     std::int64_t accepted_unix_ms = 0;
     bool personal_data_purged = false;
+    // What the portal adapter saved between the requests of one filing (core::Portal::file),
+    // opaque to everything else: "" until a multi-step API (OpenCPS) has done its first step.
+    // Kept after acceptance (a later status lookup may need it); never holds form answers.
+    std::string portal_progress;
 };
 
 // A new entry, Pending and due now. The key and code come from make_idempotency_key and

@@ -21,13 +21,16 @@ ImFont* font_that_fits(Frame& frame, const std::string& content, float width) {
     return frame.body();
 }
 
-// The code, and when to come back, in a column `width` wide starting at the cursor.
-void code_column(Frame& frame, const core::ReceiptScreen& receipt, float width) {
+// The code, and when to come back, in a column `width` wide starting at the cursor; with
+// `no_paper`, the notice that nothing printed right under the code (the column is then the
+// whole width).
+void code_column(Frame& frame, const core::ReceiptScreen& receipt, float width, bool no_paper) {
     const float wrap_x = ImGui::GetCursorPosX() + width;
     text(frame, receipt.code_label.text, frame.body(), frame.colours.text, wrap_x);
     text(frame, receipt.code, font_that_fits(frame, receipt.code, width), frame.colours.text,
          wrap_x);
     ImGui::Dummy(ImVec2(0, frame.unit() * 0.3f));
+    if (no_paper) notice_box(frame, receipt.print_notice->text, true);
     if (!receipt.due.empty()) {
         text(frame, receipt.due_label.text, frame.body(), frame.colours.text, wrap_x);
         text(frame, receipt.due.text, font_that_fits(frame, receipt.due.text, width),
@@ -82,23 +85,29 @@ void screen_receipt(Frame& frame, const core::ReceiptScreen& receipt) {
     const float column = avail - qr_side - gap;
     ImFont* code_font = font_that_fits(frame, receipt.code, std::max(column, 1.0f));
     const bool side_by_side = column >= unit * 10.0f && code_font != frame.body();
+    // No paper: the resident must photograph or copy the code, so say so where it is seen
+    // with the code (at the largest text it sat below the fold, unseen): above the code when
+    // the QR stands beside it, right under the code otherwise.
+    const bool no_paper = receipt.print_notice && receipt.print_failed;
     if (side_by_side) {
+        if (no_paper) notice_box(frame, receipt.print_notice->text, true);
         ImGui::BeginGroup();
-        code_column(frame, receipt, column);
+        code_column(frame, receipt, column, false);
         ImGui::EndGroup();
         ImGui::SameLine(0, 0);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
                              std::max(0.0f, avail - qr_side - ImGui::GetItemRectSize().x));
         qr_with_caption(frame, receipt.qr_payload, receipt.qr_caption.text, qr_side);
     } else {
-        code_column(frame, receipt, avail);
+        code_column(frame, receipt, avail, no_paper);
         ImGui::Dummy(ImVec2(0, unit * 0.3f));
         qr_with_caption(frame, receipt.qr_payload, receipt.qr_caption.text, qr_side);
     }
 
     ImGui::Dummy(ImVec2(0, unit * 0.3f));
-    // Right under the code: whether the paper comes, or to photograph the code instead.
-    if (receipt.print_notice) notice_box(frame, receipt.print_notice->text, receipt.print_failed);
+    // Right under the code: that the paper is coming.
+    if (receipt.print_notice && !receipt.print_failed)
+        notice_box(frame, receipt.print_notice->text, false);
     if (receipt.notice) notice_box(frame, receipt.notice->text, false);
     if (receipt.ticket) ticket_box(frame, *receipt.ticket);
     if (!receipt.office.empty()) muted(frame, receipt.office.text);

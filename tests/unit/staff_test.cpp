@@ -280,6 +280,44 @@ TEST_CASE("staff pages show the outbox with the portal's reason, the status and 
     CHECK(assisted);
 }
 
+TEST_CASE("staff reprint a kept receipt by code and see the outcome, and only staff can",
+          "[staff][reprint]") {
+    StaffVisit visit;
+    visit.send(intent::Start{});
+    SECTION("outside staff mode a reprint is refused") {
+        visit.send(intent::StaffReprint{"KD4MX7PA"});
+        CHECK(visit.effects_of<effect::Reprint>().empty());
+        CHECK(visit.state().paper.reprint == PrintProgress{});
+        CHECK(visit.state().screen == Screen::Choose);  // the resident's visit goes on
+    }
+    SECTION("with staff mode open but the PIN not yet right a reprint is refused") {
+        visit.corner(5);
+        REQUIRE(visit.state().staff.open);
+        visit.send(intent::StaffReprint{"KD4MX7PA"});
+        CHECK(visit.effects_of<effect::Reprint>().empty());
+        CHECK(visit.state().paper.reprint == PrintProgress{});
+    }
+    SECTION("unlocked, by code; the printer's answer reaches staff mode") {
+        visit.unlock();
+        visit.send(intent::StaffReprint{" kd4mx7pa "});
+        const auto asked = visit.effects_of<effect::Reprint>();
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0].code == "KD4MX7PA");
+        CHECK(visit.state().paper.reprint.state == PrintState::Printing);
+        CHECK(visit.state().staff.message == "staff.reprint_asked");
+        visit.send(
+            intent::PrintResult{PrintJobKind::Reprint, PrintState::Failed, "receipt_not_found"});
+        CHECK(visit.state().paper.reprint ==
+              PrintProgress{PrintState::Failed, "receipt_not_found"});
+        CHECK(motcua::test::strings().vi.text("error.receipt_not_found") ==
+              "Không có giấy tiếp nhận nào với mã này trong 30 ngày qua.");
+        // No code given and none typed in the box: nothing is asked for.
+        visit.send(intent::StaffReprint{""});
+        CHECK(visit.effects_of<effect::Reprint>().size() == 1);
+        CHECK(visit.state().staff.message == "staff.reprint_need_code");
+    }
+}
+
 TEST_CASE("the attract screen shows residents only a discreet marker for staff",
           "[staff][screen]") {
     StaffVisit visit;

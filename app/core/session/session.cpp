@@ -41,9 +41,9 @@ bool is_timer_or_result(const Intent& intent) {
            std::holds_alternative<intent::Accepted>(intent) ||
            std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent) ||
-           std::holds_alternative<intent::StaffPinResult>(intent);  // [staff]
-    std::holds_alternative<intent::TicketIssued>(intent) ||         // [paper]
-        std::holds_alternative<intent::PrintResult>(intent);        // [paper]
+           std::holds_alternative<intent::StaffPinResult>(intent) ||  // [staff]
+           std::holds_alternative<intent::TicketIssued>(intent) ||    // [paper]
+           std::holds_alternative<intent::PrintResult>(intent);       // [paper]
 }
 
 // [staff] The intents of staff mode (handled by their own handlers, whatever is on screen).
@@ -793,6 +793,7 @@ void Session::on(const intent::StaffReprint& reprint, Now, Effects& effects) {
         staff.message = "staff.reprint_need_code";
         return;
     }
+    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
     effects.push_back(effect::Reprint{code});
     effects.push_back(effect::Log{"reprint_asked", code});
     staff.message = "staff.reprint_asked";
@@ -1687,13 +1688,6 @@ void Session::on(const intent::TicketIssued& issued, Now, Effects& effects) {
     effects.push_back(effect::PrintTicket{});
     effects.push_back(
         effect::Log{"ticket_issued", ticket_label(issued.ticket.group_id, issued.ticket.number)});
-}
-
-void Session::on(const intent::Reprint& reprint, Now, Effects& effects) {
-    // FIXME: staff mode only; the staff session state (issue 12) must gate this intent.
-    if (reprint.code.empty()) return;
-    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
-    effects.push_back(effect::Reprint{reprint.code});
 }
 
 void Session::on(const intent::PrintResult& result, Now, Effects& effects) {

@@ -292,12 +292,6 @@ struct TicketIssued {
     IssuedTicket ticket;
     std::string error;  // i18n error code when no number was issued
 };
-// Staff mode: print again the receipt kept under this MaHoSo or provisional code (last 30
-// days). The staff screen dispatches it; the outcome comes back as PrintResult{Reprint} and is
-// in SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
-struct Reprint {
-    std::string code;
-};
 // From the print worker: a job finished (ok), failed (error code), or there is no printer.
 struct PrintResult {
     PrintJobKind kind = PrintJobKind::Receipt;
@@ -346,6 +340,9 @@ struct StaffCancelReason {
 };
 struct StaffCancelConfirm {};
 struct StaffRefreshCatalog {};
+// Print again the receipt kept under this MaHoSo or provisional code (last 30 days): staff mode
+// only (refused unless unlocked). The outcome comes back as PrintResult{Reprint} and is in
+// SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
 struct StaffReprint {
     std::string code;  // empty: the code typed in the reprint box
 };
@@ -397,7 +394,7 @@ using Intent = std::variant<
     intent::VoiceOn, intent::Listen,  // [speech]
     // [paper]
     intent::TakeTicket, intent::ChooseCounter, intent::CloseTicket,
-    intent::TicketIssued, intent::PrintResult, intent::Reprint
+    intent::TicketIssued, intent::PrintResult
     >;
 // clang-format on
 
@@ -607,7 +604,6 @@ private:
     void on(const intent::CloseTicket&, Now, Effects&);
     void on(const intent::TicketIssued&, Now, Effects&);
     void on(const intent::PrintResult&, Now, Effects&);
-    void on(const intent::Reprint&, Now, Effects&);
     void receipt_shown(Effects& effects);  // the receipt appeared: print it, and a ticket
     // [/paper]
 

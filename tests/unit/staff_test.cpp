@@ -368,3 +368,101 @@ TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart; abandon
     CHECK(visits[1].visit.abandoned_at == "question");
     CHECK(visits[1].visit.duration_ms == 90200);  // Start to Home
 }
+
+namespace {
+
+// What the platform does with the session's count effects: staff mode's counts (StaffStore) and
+// the ops metrics (App::carry_out_staff), side by side.
+struct CountsAndMetrics {
+    DailyCounts counts;
+    std::map<VisitMetric, int> metrics;
+    int started = 0;
+
+    explicit CountsAndMetrics(const std::vector<Effect>& effects) {
+        for (const auto& effect : effects) {
+            if (const auto* filing = std::get_if<effect::CountFiling>(&effect))
+                counts =
+                    count_filing(counts, "2026-12-01", filing->procedure_code, filing->assisted);
+            if (const auto* visit = std::get_if<effect::CountVisit>(&effect)) {
+                counts = count_visit(counts, "2026-12-01", visit->visit);
+                ++metrics[visit_metric(visit->visit)];
+            }
+            if (std::holds_alternative<effect::CountVisitStarted>(effect)) ++started;
+        }
+    }
+    int metric(const std::string& family, const std::string& step = "") const {
+        auto it = metrics.find(VisitMetric{family, step});
+        return it == metrics.end() ? 0 : it->second;
+    }
+};
+
+void file_a_birth(StaffVisit& visit) {
+    visit.send(intent::ChooseProcedure{"1.001193"});
+    visit.send(intent::Next{});
+    visit.type_into("requester.name", "Nguyễn Văn An");
+    visit.send(intent::Next{});
+    visit.send(intent::Next{});
+    REQUIRE(visit.state().screen == Screen::Review);
+    visit.send(intent::Submit{});
+    visit.send(intent::Saved{true, ""});
+    REQUIRE(visit.state().submission.delivery == Delivery::Sending);  // saved in the outbox
+}
+
+}  // namespace
+
+TEST_CASE("one visit changes staff mode's counts and the metrics by the same amount",
+          "[staff][counts][metrics]") {
+    StaffVisit visit;
+    int filed = 0, assisted = 0, abandoned = 0;
+    SECTION("a resident files alone") {
+        visit.send(intent::Start{});
+        file_a_birth(visit);
+        filed = 1;
+    }
+    SECTION("staff file with the resident") {
+        visit.unlock();
+        visit.send(intent::StaffAssist{});
+        file_a_birth(visit);
+        filed = assisted = 1;
+    }
+    SECTION("a resident gives up on the question page") {
+        visit.send(intent::Start{});
+        visit.send(intent::ChooseProcedure{"1.001193"});
+        visit.send(intent::Next{});
+        REQUIRE(visit.state().screen == Screen::Question);
+        abandoned = 1;
+    }
+    const CountsAndMetrics before(visit.effects);
+    CHECK(before.metrics.empty());  // nothing is counted as ended before the wipe
+    CHECK(before.started == 1);
+    visit.send(intent::Home{});
+    REQUIRE(visit.state().screen == Screen::Attract);
+
+    const CountsAndMetrics after(visit.effects);
+    CHECK(after.started == 1);
+    CHECK(after.counts.visit_ms.size() == 1);  // one visit, ended once, for both
+    CHECK(after.metric("motcua_visits_finished_total") == filed);
+    CHECK(total_filings(after.counts) == filed);
+    CHECK(after.counts.assisted == assisted);
+    CHECK(after.counts.self_service == filed - assisted);
+    CHECK(after.metric("motcua_visits_abandoned_total", "question") == abandoned);
+    CHECK(static_cast<int>(after.counts.abandoned.count("question")) == abandoned);
+    if (abandoned) CHECK(after.counts.abandoned.at("question") == 1);
+    CHECK(after.counts.abandoned.size() == static_cast<std::size_t>(abandoned));
+    CHECK(after.metrics.size() == 1);
+}
+
+TEST_CASE("a visit that ends where visits end is counted as ended, not abandoned",
+          "[staff][counts][metrics]") {
+    CHECK(visit_metric(VisitCount{"", 1000, false, "guidance"}) ==
+          VisitMetric{"motcua_visits_ended_total", "guidance"});
+    CHECK(visit_metric(VisitCount{"review", 1000, false, "review"}) ==
+          VisitMetric{"motcua_visits_abandoned_total", "review"});
+    CHECK(visit_metric(VisitCount{"", 1000, true, "thanks"}) ==
+          VisitMetric{"motcua_visits_finished_total", ""});
+    // Staff mode counts only the abandoned one as abandoned: the same visits as the metrics.
+    DailyCounts counts;
+    counts = count_visit(counts, "2026-12-01", VisitCount{"", 1000, false, "guidance"});
+    CHECK(counts.abandoned.empty());
+    CHECK(counts.visit_ms.size() == 1);
+}

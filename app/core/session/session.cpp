@@ -272,6 +272,7 @@ void Session::on(const intent::Start&, Now now, Effects& effects) {
     m_state.screen = Screen::Choose;
     m_state.visit_started_ms = now.monotonic_ms;  // [staff] for the counts
     effects.push_back(effect::Log{"visit_started", ""});
+    effects.push_back(effect::CountVisitStarted{});  // [staff]
 }
 
 void Session::on(const intent::Home&, Now now, Effects& effects) {
@@ -808,6 +809,7 @@ void Session::on(const intent::StaffAssist&, Now now, Effects& effects) {
         m_state.screen = Screen::Choose;
         m_state.visit_started_ms = now.monotonic_ms;
         effects.push_back(effect::Log{"visit_started", "assisted"});
+        effects.push_back(effect::CountVisitStarted{});
     }
 }
 // [/staff]
@@ -909,11 +911,16 @@ int Session::idle_seconds_left(std::int64_t now_ms) const {
 }
 
 void Session::wipe(Effects& effects, Now now) {
-    // [staff] What the visit adds to today's counts: where it was left, and how long it took.
-    if (m_state.visit_started_ms >= 0)
-        effects.push_back(effect::CountVisit{VisitCount{
-            m_state.submission.delivery == Delivery::None ? abandoned_step(m_state.screen) : "",
-            now.monotonic_ms - m_state.visit_started_ms}});
+    // [staff] What the visit adds to today's counts and the metrics: whether a dossier was saved,
+    // where it was left, and how long it took.
+    if (m_state.visit_started_ms >= 0) {
+        const Delivery delivery = m_state.submission.delivery;
+        const bool filed = delivery != Delivery::None && delivery != Delivery::Saving;
+        effects.push_back(
+            effect::CountVisit{VisitCount{filed ? "" : abandoned_step(m_state.screen),
+                                          now.monotonic_ms - m_state.visit_started_ms, filed,
+                                          std::string(screen_name(m_state.screen))}});
+    }
     // [/staff]
     const int visit = m_state.visit_number + 1;
     m_state = SessionState{};  // answers, settings, focus, codes: nothing of this person remains

@@ -439,9 +439,10 @@ struct CountFiling {
     std::string procedure_code;
     bool assisted = false;
 };
-struct CountVisit {
+struct CountVisit {  // a visit ended (the wipe)
     VisitCount visit;
 };
+struct CountVisitStarted {};  // a visit began (the attract tapped, or staff started it)
 // [/staff]
 // [help] Tell staff a resident needs help: the platform runs the configured notification (a
 // command, or an HTTP POST on the LAN) off the UI thread. Carries no personal data.
@@ -472,6 +473,7 @@ using Effect =
                  // [staff]
                  effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
                  effect::RefreshCatalog, effect::CountFiling, effect::CountVisit,
+                 effect::CountVisitStarted,
                  // [/staff]
                  effect::NotifyStaff,  // [help]
                  // [paper]

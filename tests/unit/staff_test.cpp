@@ -35,6 +35,18 @@ struct StaffVisit : ScreenVisit {
         send(intent::StaffPinResult{StaffPinOutcome::Right, StaffPinMaxFailures, 0});
         REQUIRE(state().staff.unlocked);
     }
+    // From the choice to a dossier saved in the outbox (the birth form, one name).
+    void file_a_birth() {
+        send(intent::ChooseProcedure{"1.001193"});
+        send(intent::Next{});
+        type_into("requester.name", "Nguyễn Văn An");
+        send(intent::Next{});
+        send(intent::Next{});
+        REQUIRE(state().screen == Screen::Review);
+        send(intent::Submit{});
+        send(intent::Saved{true, ""});
+        REQUIRE(state().submission.delivery == Delivery::Sending);  // saved in the outbox
+    }
     template <class E>
     std::vector<E> effects_of() const {
         std::vector<E> found;
@@ -338,17 +350,10 @@ TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart; abandon
     CHECK(visit.state().assisted);
     CHECK(visit.state().screen == Screen::Choose);  // staff start the visit from the attract
     REQUIRE(visit.model().banner);
-    visit.send(intent::ChooseProcedure{"1.001193"});
-    visit.send(intent::Next{});
-    visit.type_into("requester.name", "Nguyễn Văn An");
-    visit.send(intent::Next{});
-    visit.send(intent::Next{});
-    REQUIRE(visit.state().screen == Screen::Review);
-    visit.send(intent::Submit{});
+    visit.file_a_birth();
     const auto saves = visit.effects_of<effect::SaveDossier>();
     REQUIRE(saves.size() == 1);
     CHECK(nlohmann::json::parse(saves[0].payload_json).value("HoTroCanBo", false));
-    visit.send(intent::Saved{true, ""});
     const auto filings = visit.effects_of<effect::CountFiling>();
     REQUIRE(filings.size() == 1);
     CHECK(filings[0].assisted);
@@ -396,18 +401,6 @@ struct CountsAndMetrics {
     }
 };
 
-void file_a_birth(StaffVisit& visit) {
-    visit.send(intent::ChooseProcedure{"1.001193"});
-    visit.send(intent::Next{});
-    visit.type_into("requester.name", "Nguyễn Văn An");
-    visit.send(intent::Next{});
-    visit.send(intent::Next{});
-    REQUIRE(visit.state().screen == Screen::Review);
-    visit.send(intent::Submit{});
-    visit.send(intent::Saved{true, ""});
-    REQUIRE(visit.state().submission.delivery == Delivery::Sending);  // saved in the outbox
-}
-
 }  // namespace
 
 TEST_CASE("one visit changes staff mode's counts and the metrics by the same amount",
@@ -416,13 +409,13 @@ TEST_CASE("one visit changes staff mode's counts and the metrics by the same amo
     int filed = 0, assisted = 0, abandoned = 0;
     SECTION("a resident files alone") {
         visit.send(intent::Start{});
-        file_a_birth(visit);
+        visit.file_a_birth();
         filed = 1;
     }
     SECTION("staff file with the resident") {
         visit.unlock();
         visit.send(intent::StaffAssist{});
-        file_a_birth(visit);
+        visit.file_a_birth();
         filed = assisted = 1;
     }
     SECTION("a resident gives up on the question page") {

@@ -109,6 +109,14 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
 
 namespace {
 
+// A visit on the first page, with the birth date on it.
+struct DateVisit : Visit {
+    DateVisit() {
+        send(intent::Start{});
+        first_page("2.000815");
+    }
+};
+
 // Types `text` into the birth date on the first page and presses "Tiếp tục".
 void type_birth_date(Visit& visit, const std::string& text) {
     visit.send(intent::Focus{"requester.name"});
@@ -124,9 +132,7 @@ TEST_CASE("a typed date is kept as the date itself once checked, and shown as dd
           "[session][answers][date]") {
     const std::string typed =
         GENERATE("5/6/1990", "05-06-1990", "5.6.1990", "1990-06-05", "05061990", " 5 6 1990 ");
-    Visit visit;
-    visit.send(intent::Start{});
-    visit.first_page("2.000815");
+    DateVisit visit;
     type_birth_date(visit, typed);
     REQUIRE(visit.state().visit.page_index == 1);
     CHECK(*visit.answer("born") == Answer{DateAnswer::of(Date{1990, 6, 5})});
@@ -154,9 +160,7 @@ TEST_CASE("a date that is not on the calendar is refused with its reason, kept a
         {"5/6/90", "date_format"},
         {"5/6/1890", "date_year_range"},
     }));
-    Visit visit;
-    visit.send(intent::Start{});
-    visit.first_page("2.000815");
+    DateVisit visit;
     type_birth_date(visit, typed);
     CHECK(visit.state().visit.page_index == 0);  // not past the page
     CHECK(visit.state().visit.errors.at("born") == code);
@@ -169,18 +173,14 @@ TEST_CASE("29 February of a leap year is a date", "[session][answers][date]") {
         {"29/02/2024", Date{2024, 2, 29}},
         {"29/02/2000", Date{2000, 2, 29}},
     }));
-    Visit visit;
-    visit.send(intent::Start{});
-    visit.first_page("2.000815");
+    DateVisit visit;
     type_birth_date(visit, typed);
     CHECK(visit.state().visit.page_index == 1);
     CHECK(*visit.answer("born") == Answer{DateAnswer::of(date)});
 }
 
 TEST_CASE("a birth date after today is refused, today is not", "[session][answers][date]") {
-    Visit visit;
-    visit.send(intent::Start{});
-    visit.first_page("2.000815");
+    DateVisit visit;
     // The visit's clock: the wall time the next intents carry, as Vietnam's calendar day.
     const LocalDateTime now = vietnam_time_from_unix_ms(1795748400000 + visit.now);
     const Date today{now.year, now.month, now.day};
@@ -199,9 +199,7 @@ TEST_CASE("a birth date after today is refused, today is not", "[session][answer
 }
 
 TEST_CASE("a date answer goes with the visit", "[session][answers][date]") {
-    Visit visit;
-    visit.send(intent::Start{});
-    visit.first_page("2.000815");
+    DateVisit visit;
     SECTION("a checked date") {
         type_birth_date(visit, "5/6/1990");
         REQUIRE(visit.answer("born"));

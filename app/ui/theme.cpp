@@ -7,44 +7,54 @@ namespace motcua::ui {
 
 namespace {
 
-constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) {
-    return IM_COL32(r, g, b, 255);
+// 0xRRGGBB, opaque.
+constexpr ImU32 hex(unsigned rgb) {
+    return IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255);
 }
 
-// Fields: background, surface, text, muted_text, primary, primary_text, secondary,
-// secondary_text, danger, danger_surface, border, focus, success, key, key_text, text_bar.
-
-// Standard: dark text on warm white, dark blue actions; every text >= 10:1 (VVSG default).
-const Palette standard = {
-    rgb(250, 250, 247), rgb(255, 255, 255), rgb(26, 26, 26),    rgb(50, 50, 50),
-    rgb(0, 55, 120),    rgb(255, 255, 255), rgb(228, 232, 238), rgb(20, 20, 20),
-    rgb(120, 0, 15),    rgb(253, 236, 238), rgb(110, 110, 110), rgb(255, 191, 0),
-    rgb(0, 90, 40),     rgb(245, 247, 250), rgb(15, 15, 15),    10.0f,
+// Every palette in one table: a row a colour, a column a mode, in core::Contrast order.
+//   Standard: dark text on warm white, dark blue actions; every text >= 10:1 (VVSG default).
+//   HighLight: black on white, navy actions, black edges.
+//   HighDark: white on black, yellow actions, white edges.
+//   LowGlare, for light-sensitive eyes: no large bright areas; warm, dimmed text on dark grey.
+constexpr int Modes = 4;
+struct Row {
+    ImU32 Palette::*field;
+    ImU32 by_mode[Modes];
 };
-
-// High contrast, light: black on white, navy actions, black edges.
-const Palette high_light = {
-    rgb(255, 255, 255), rgb(255, 255, 255), rgb(0, 0, 0),       rgb(30, 30, 30),
-    rgb(0, 0, 150),     rgb(255, 255, 255), rgb(235, 235, 235), rgb(0, 0, 0),
-    rgb(150, 0, 0),     rgb(255, 235, 235), rgb(0, 0, 0),       rgb(255, 140, 0),
-    rgb(0, 80, 0),      rgb(255, 255, 255), rgb(0, 0, 0),       7.0f,
+// clang-format off
+constexpr Row colours[] = {
+    //                          Standard       HighLight      HighDark       LowGlare
+    {&Palette::background,     {hex(0xFAFAF7), hex(0xFFFFFF), hex(0x000000), hex(0x181818)}},
+    {&Palette::surface,        {hex(0xFFFFFF), hex(0xFFFFFF), hex(0x000000), hex(0x1E1E1E)}},
+    {&Palette::text,           {hex(0x1A1A1A), hex(0x000000), hex(0xFFFFFF), hex(0xCDC3AF)}},
+    {&Palette::muted_text,     {hex(0x323232), hex(0x1E1E1E), hex(0xEBEBEB), hex(0xC3BBAA)}},
+    {&Palette::primary,        {hex(0x003778), hex(0x000096), hex(0xFFDD00), hex(0xE1AA46)}},
+    {&Palette::primary_text,   {hex(0xFFFFFF), hex(0xFFFFFF), hex(0x000000), hex(0x181818)}},
+    {&Palette::secondary,      {hex(0xE4E8EE), hex(0xEBEBEB), hex(0x282828), hex(0x2C2C2C)}},
+    {&Palette::secondary_text, {hex(0x141414), hex(0x000000), hex(0xFFFFFF), hex(0xCDC3AF)}},
+    {&Palette::danger,         {hex(0x78000F), hex(0x960000), hex(0xFF7878), hex(0xF59187)}},
+    {&Palette::danger_surface, {hex(0xFDECEE), hex(0xFFEBEB), hex(0x280000), hex(0x241818)}},
+    {&Palette::border,         {hex(0x6E6E6E), hex(0x000000), hex(0xFFFFFF), hex(0x969187)}},
+    {&Palette::focus,          {hex(0xFFBF00), hex(0xFF8C00), hex(0x00C8FF), hex(0x6EA0DC)}},
+    {&Palette::success,        {hex(0x005A28), hex(0x005000), hex(0x78FF78), hex(0x96D296)}},
+    {&Palette::key,            {hex(0xF5F7FA), hex(0xFFFFFF), hex(0x1E1E1E), hex(0x282828)}},
+    {&Palette::key_text,       {hex(0x0F0F0F), hex(0x000000), hex(0xFFFFFF), hex(0xCDC3AF)}},
 };
+// The least contrast any text may have, by mode.
+constexpr float text_bars[Modes] = {10.0f, 7.0f, 7.0f, 7.0f};
+// clang-format on
+static_assert(sizeof(colours) / sizeof(colours[0]) == 15, "a row for every colour of Palette");
 
-// High contrast, dark: white on black, yellow actions, white edges.
-const Palette high_dark = {
-    rgb(0, 0, 0),       rgb(0, 0, 0),    rgb(255, 255, 255), rgb(235, 235, 235),
-    rgb(255, 221, 0),   rgb(0, 0, 0),    rgb(40, 40, 40),    rgb(255, 255, 255),
-    rgb(255, 120, 120), rgb(40, 0, 0),   rgb(255, 255, 255), rgb(0, 200, 255),
-    rgb(120, 255, 120), rgb(30, 30, 30), rgb(255, 255, 255), 7.0f,
-};
+constexpr Palette make_palette(int mode) {
+    Palette palette{};
+    for (const Row& row : colours) palette.*row.field = row.by_mode[mode];
+    palette.text_bar = text_bars[mode];
+    return palette;
+}
 
-// Low glare, for light-sensitive eyes: no large bright areas; warm, dimmed text on dark grey.
-const Palette low_glare = {
-    rgb(24, 24, 24),    rgb(30, 30, 30), rgb(205, 195, 175), rgb(195, 187, 170),
-    rgb(225, 170, 70),  rgb(24, 24, 24), rgb(44, 44, 44),    rgb(205, 195, 175),
-    rgb(245, 145, 135), rgb(36, 24, 24), rgb(150, 145, 135), rgb(110, 160, 220),
-    rgb(150, 210, 150), rgb(40, 40, 40), rgb(205, 195, 175), 7.0f,
-};
+constexpr Palette palettes[Modes] = {make_palette(0), make_palette(1), make_palette(2),
+                                     make_palette(3)};
 
 float channel(unsigned value) {
     float c = static_cast<float>(value) / 255.0f;
@@ -60,17 +70,8 @@ float luminance(ImU32 colour) {
 }  // namespace
 
 const Palette& palette(core::Contrast contrast) {
-    switch (contrast) {
-        case core::Contrast::HighLight:
-            return high_light;
-        case core::Contrast::HighDark:
-            return high_dark;
-        case core::Contrast::LowGlare:
-            return low_glare;
-        case core::Contrast::Standard:
-            break;
-    }
-    return standard;
+    const int mode = static_cast<int>(contrast);
+    return palettes[mode >= 0 && mode < Modes ? mode : 0];
 }
 
 float contrast_ratio(ImU32 a, ImU32 b) {

@@ -36,36 +36,9 @@ App::App(AppParts parts, std::unique_ptr<Display> display, ui::Fonts fonts, AppC
 
 void App::apply(const core::Intent& intent) {
     const core::Now now{m_clock.monotonic_ms(), m_clock.wall_unix_ms()};
-    const core::Screen before = m_parts.session.state().screen;  // [ops]
     const std::vector<core::Effect> effects = m_parts.session.dispatch(intent, now);
-    count_visit(before, effects);  // [ops]
     carry_out(effects);
 }
-
-// [ops] motcua_visits_abandoned_total{step} names the step as core::screen_name() does
-// (docs/events.md).
-void App::count_visit(core::Screen before, const std::vector<core::Effect>& effects) {
-    for (const auto& effect : effects) {
-        if (const auto* log = std::get_if<core::effect::Log>(&effect)) {
-            if (log->event == "visit_started") {
-                metrics::count("motcua_visits_started_total");
-                m_visit_open = true;
-                m_visit_saved = false;
-            } else if (log->event == "dossier_submitted") {
-                m_visit_saved = true;
-            }
-        } else if (std::holds_alternative<core::effect::VisitEnded>(effect)) {
-            if (!m_visit_open) continue;  // a wipe with no visit begun (e.g. a status lookup)
-            if (m_visit_saved)
-                metrics::count("motcua_visits_finished_total");
-            else
-                metrics::count("motcua_visits_abandoned_total",
-                               {{"step", std::string(core::screen_name(before))}});
-            m_visit_open = m_visit_saved = false;
-        }
-    }
-}
-// [/ops]
 
 void App::carry_out(const std::vector<core::Effect>& effects) {
     for (const auto& effect : effects) {
@@ -159,7 +132,15 @@ bool App::carry_out_staff(const core::Effect& effect) {
         if (m_parts.staff)
             m_parts.staff->count_filing(filing->procedure_code, filing->assisted, wall);
     } else if (const auto* visit = std::get_if<core::effect::CountVisit>(&effect)) {
+        // One record of the visit for both: today's counts and the ops metrics (docs/events.md).
         if (m_parts.staff) m_parts.staff->count_visit(visit->visit, wall);
+        const core::VisitMetric metric = core::visit_metric(visit->visit);
+        if (metric.step.empty())
+            metrics::count(metric.family);
+        else
+            metrics::count(metric.family, {{"step", metric.step}});
+    } else if (std::holds_alternative<core::effect::CountVisitStarted>(effect)) {
+        metrics::count("motcua_visits_started_total");
     } else {
         return false;
     }

@@ -105,11 +105,6 @@ private:
         std::int64_t now);  // what build_screen needs besides the session
     void carry_out_paper(const core::Effect& effect);  // [paper] print, issue a ticket
 
-    // [ops] Visits for the metrics: started, finished (a dossier was saved), abandoned by step.
-    void count_visit(core::Screen before, const std::vector<core::Effect>& effects);
-    bool m_visit_open = false;
-    bool m_visit_saved = false;
-    // [/ops]
     AppParts m_parts;
     std::unique_ptr<Display> m_display;
     ui::Fonts m_fonts;

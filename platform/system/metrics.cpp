@@ -39,6 +39,10 @@ std::map<std::string, Family> declared() {
             "Visits that reached the receipt (a dossier was saved) before the wipe.");
     declare(all, "motcua_visits_abandoned_total", "counter",
             "Visits wiped before a dossier was saved, by the step the resident left on.");
+    // [dates] visits that ended, without a filing, where such visits end
+    declare(all, "motcua_visits_ended_total", "counter",
+            "Visits that ended without a filing where visits end (guidance, eligibility_exit, "
+            "lookup), by that step.");
     declare(all, "motcua_filings", "gauge", "Dossiers in the outbox by state.");
     declare(all, "motcua_outbox_depth", "gauge",
             "Dossiers not yet accepted by the portal (pending, sending or held).");

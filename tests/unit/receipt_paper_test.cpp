@@ -359,21 +359,6 @@ TEST_CASE("counter groups are read strictly", "[receipt][ticket]") {
     CHECK(ticket_label("HT", 1234) == "HT-1234");
 }
 
-TEST_CASE("staff reprint a kept receipt by code and see the outcome", "[receipt][paper][reprint]") {
-    PaperVisit visit;
-    visit.send(intent::Reprint{"KD4MX7PA"});
-    const auto asked = visit.effects_of<effect::Reprint>();
-    REQUIRE(asked.size() == 1);
-    CHECK(asked[0].code == "KD4MX7PA");
-    CHECK(visit.state().paper.reprint.state == PrintState::Printing);
-    visit.send(intent::PrintResult{PrintJobKind::Reprint, PrintState::Failed, "receipt_not_found"});
-    CHECK(visit.state().paper.reprint == PrintProgress{PrintState::Failed, "receipt_not_found"});
-    CHECK(motcua::test::strings().vi.text("error.receipt_not_found") ==
-          "Không có giấy tiếp nhận nào với mã này trong 30 ngày qua.");
-    visit.send(intent::Reprint{""});
-    CHECK(visit.effects_of<effect::Reprint>().size() == 1);  // an empty code asks for nothing
-}
-
 TEST_CASE("a printer problem alone is told to staff as that, not as unsent filings",
           "[receipt][paper][staff]") {
     PaperVisit visit;

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/filing/dossier.h"
+#include "core/filing/portal_time.h"
+#include "core/form/date.h"
 #include "core/session/session.h"
 #include "stepping_random.h"
 
@@ -24,7 +26,8 @@ std::string copy_procedure(const std::string& code, const std::string& name) {
           {"id": "side", "type": "choice", "label": "Bên", "required": false, "portal": "Ben",
            "options": [{"value": "a", "label": "A"}, {"value": "b", "label": "B"}]},
           {"id": "home", "type": "address", "label": "Nơi ở", "required": false, "portal": "NoiO"},
-          {"id": "born", "type": "date", "label": "Ngày sinh", "required": false, "portal": "NgaySinh"}]},
+          {"id": "born", "type": "date", "label": "Ngày sinh", "required": false, "portal": "NgaySinh",
+           "in_words": true}]},
         {"id": "documents", "title": "Giấy tờ", "repeat": {"max": 3, "item_title": "Giấy tờ thứ {n}", "add_label": "Thêm", "portal": "GiayTo"},
          "fields": [{"id": "document.name", "type": "text", "label": "Tên giấy tờ", "portal": "Ten"}]}
       ]})";
@@ -88,11 +91,11 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
     // Input keys read the same answers as text.
     CHECK(visit.state().answer("needs") == "x|z");
     CHECK(visit.state().answer("home") == "12 Lê Lợi, Hà Nội");
-    CHECK(*visit.answer("born") == Answer{DateAnswer{"5/6/1990"}});
-    // Checking the page keeps each type and makes the date canonical.
+    CHECK(*visit.answer("born") == Answer{DateAnswer::typing("5/6/1990")});
+    // Checking the page keeps each type and turns the typed date into the date itself.
     visit.send(intent::Next{});
     REQUIRE(visit.state().visit.page_index == 1);
-    CHECK(*visit.answer("born") == Answer{DateAnswer{"05/06/1990"}});
+    CHECK(*visit.answer("born") == Answer{DateAnswer::of(Date{1990, 6, 5})});
     CHECK(*visit.answer("needs") == Answer{ChoiceSetAnswer{{"x", "z"}}});
     CHECK(*visit.answer("side") == Answer{ChoiceAnswer{"b"}});
     visit.send(intent::Back{});
@@ -100,6 +103,118 @@ TEST_CASE("each answer is kept as the type its field asks for", "[session][answe
     visit.send(intent::Toggle{"needs", "x"});
     visit.send(intent::Toggle{"needs", "z"});
     CHECK_FALSE(visit.answer("needs"));  // an empty set is no answer
+}
+
+// [SECTION] Date answers: typed text at the input boundary, the date itself once checked
+
+namespace {
+
+// A visit on the first page, with the birth date on it.
+struct DateVisit : Visit {
+    DateVisit() {
+        send(intent::Start{});
+        first_page("2.000815");
+    }
+};
+
+// Types `text` into the birth date on the first page and presses "Tiếp tục".
+void type_birth_date(Visit& visit, const std::string& text) {
+    visit.send(intent::Focus{"requester.name"});
+    visit.send(intent::TypeText{"Phạm Thu Hà"});
+    visit.send(intent::Focus{"born"});
+    visit.send(intent::TypeText{text});
+    visit.send(intent::Next{});
+}
+
+}  // namespace
+
+TEST_CASE("a typed date is kept as the date itself once checked, and shown as dd/mm/yyyy",
+          "[session][answers][date]") {
+    const std::string typed =
+        GENERATE("5/6/1990", "05-06-1990", "5.6.1990", "1990-06-05", "05061990", " 5 6 1990 ");
+    DateVisit visit;
+    type_birth_date(visit, typed);
+    REQUIRE(visit.state().visit.page_index == 1);
+    CHECK(*visit.answer("born") == Answer{DateAnswer::of(Date{1990, 6, 5})});
+    CHECK(visit.state().answer("born") == "05/06/1990");  // the box, review, speech
+
+    // Back on the page the box shows dd/mm/yyyy; editing it is typing again, until checked.
+    visit.send(intent::Back{});
+    visit.send(intent::Focus{"born"});
+    visit.send(intent::Backspace{});
+    CHECK(*visit.answer("born") == Answer{DateAnswer::typing("05/06/199")});
+    visit.send(intent::TypeText{"2"});
+    CHECK(visit.state().answer("born") == "05/06/1992");
+    visit.send(intent::Next{});
+    CHECK(*visit.answer("born") == Answer{DateAnswer::of(Date{1992, 6, 5})});
+}
+
+TEST_CASE("a date that is not on the calendar is refused with its reason, kept as typed",
+          "[session][answers][date]") {
+    const auto [typed, code] = GENERATE(table<std::string, std::string>({
+        {"31/02/2024", "date_not_real"},
+        {"29/02/2023", "date_not_real"},  // 2023 is not a leap year
+        {"29/02/2100", "date_not_real"},  // nor is 2100 (divisible by 100, not by 400)
+        {"31/04/1990", "date_not_real"},
+        {"5/13/1990", "date_not_real"},
+        {"5/6/90", "date_format"},
+        {"5/6/1890", "date_year_range"},
+    }));
+    DateVisit visit;
+    type_birth_date(visit, typed);
+    CHECK(visit.state().visit.page_index == 0);  // not past the page
+    CHECK(visit.state().visit.errors.at("born") == code);
+    CHECK(*visit.answer("born") == Answer{DateAnswer::typing(typed)});
+    CHECK(visit.state().answer("born") == typed);
+}
+
+TEST_CASE("29 February of a leap year is a date", "[session][answers][date]") {
+    const auto [typed, date] = GENERATE(table<std::string, Date>({
+        {"29/02/2024", Date{2024, 2, 29}},
+        {"29/02/2000", Date{2000, 2, 29}},
+    }));
+    DateVisit visit;
+    type_birth_date(visit, typed);
+    CHECK(visit.state().visit.page_index == 1);
+    CHECK(*visit.answer("born") == Answer{DateAnswer::of(date)});
+}
+
+TEST_CASE("a birth date after today is refused, today is not", "[session][answers][date]") {
+    DateVisit visit;
+    // The visit's clock: the wall time the next intents carry, as Vietnam's calendar day.
+    const LocalDateTime now = vietnam_time_from_unix_ms(1795748400000 + visit.now);
+    const Date today{now.year, now.month, now.day};
+
+    type_birth_date(visit, format_date(add_days(today, 1)));
+    CHECK(visit.state().visit.page_index == 0);
+    CHECK(visit.state().visit.errors.at("born") == "date_in_future");
+    CHECK(std::get<DateAnswer>(*visit.answer("born")).typed == format_date(add_days(today, 1)));
+
+    visit.send(intent::Focus{"born"});
+    for (int i = 0; i < 10; ++i) visit.send(intent::Backspace{});
+    visit.send(intent::TypeText{format_date(today)});
+    visit.send(intent::Next{});
+    CHECK(visit.state().visit.page_index == 1);
+    CHECK(*visit.answer("born") == Answer{DateAnswer::of(today)});
+}
+
+TEST_CASE("a date answer goes with the visit", "[session][answers][date]") {
+    DateVisit visit;
+    SECTION("a checked date") {
+        type_birth_date(visit, "5/6/1990");
+        REQUIRE(visit.answer("born"));
+    }
+    SECTION("a date still being typed") {
+        visit.send(intent::Focus{"born"});
+        visit.send(intent::TypeText{"5/6/19"});
+        REQUIRE(visit.answer("born"));
+    }
+    visit.send(intent::Home{});
+    visit.send(intent::ConfirmHome{});
+    CHECK(visit.state().screen == Screen::Attract);
+    CHECK_FALSE(visit.answer("born"));
+    CHECK(visit.state().visit.answers.empty());
+    CHECK(visit.state().answer("born").empty());
 }
 
 TEST_CASE("input keys name a field, an item of a repeatable page, or a part of an address",
@@ -165,6 +280,7 @@ TEST_CASE(
         FiledAddress{"01", "00070", "12 Lê Lợi", "12 Lê Lợi, Phường Hoàn Kiếm, Thành phố Hà Nội"};
     answers["document.name"][1] = std::string("Giấy khai sinh");
     answers["document.name"][2] = std::string("Sổ hộ khẩu");
+    answers["born"][1] = Date{2019, 6, 12};
     const auto dossier = nlohmann::json::parse(
         encode_dossier(procedure, answers, DossierMeta{"K1", "ABCD2345", "20261127100000"}));
     const auto& form = dossier["DuLieuToKhai"];
@@ -177,4 +293,7 @@ TEST_CASE(
     REQUIRE(form["GiayTo"].size() == 2);
     CHECK(form["GiayTo"][1]["Ten"] == "Sổ hộ khẩu");
     CHECK(form.count("Ben") == 0);  // not answered, not filed
+    // A date is filed as dd/mm/yyyy, and in words where the form asks for it.
+    CHECK(form["NgaySinh"] == "12/06/2019");
+    CHECK(form["NgaySinhBangChu"] == "Ngày mười hai tháng sáu năm hai nghìn không trăm mười chín");
 }

@@ -35,6 +35,18 @@ struct StaffVisit : ScreenVisit {
         send(intent::StaffPinResult{StaffPinOutcome::Right, StaffPinMaxFailures, 0});
         REQUIRE(state().staff.unlocked);
     }
+    // From the choice to a dossier saved in the outbox (the birth form, one name).
+    void file_a_birth() {
+        send(intent::ChooseProcedure{"1.001193"});
+        send(intent::Next{});
+        type_into("requester.name", "Nguyễn Văn An");
+        send(intent::Next{});
+        send(intent::Next{});
+        REQUIRE(state().screen == Screen::Review);
+        send(intent::Submit{});
+        send(intent::Saved{true, ""});
+        REQUIRE(state().submission.delivery == Delivery::Sending);  // saved in the outbox
+    }
     template <class E>
     std::vector<E> effects_of() const {
         std::vector<E> found;
@@ -280,6 +292,44 @@ TEST_CASE("staff pages show the outbox with the portal's reason, the status and 
     CHECK(assisted);
 }
 
+TEST_CASE("staff reprint a kept receipt by code and see the outcome, and only staff can",
+          "[staff][reprint]") {
+    StaffVisit visit;
+    visit.send(intent::Start{});
+    SECTION("outside staff mode a reprint is refused") {
+        visit.send(intent::StaffReprint{"KD4MX7PA"});
+        CHECK(visit.effects_of<effect::Reprint>().empty());
+        CHECK(visit.state().paper.reprint == PrintProgress{});
+        CHECK(visit.state().screen == Screen::Choose);  // the resident's visit goes on
+    }
+    SECTION("with staff mode open but the PIN not yet right a reprint is refused") {
+        visit.corner(5);
+        REQUIRE(visit.state().staff.open);
+        visit.send(intent::StaffReprint{"KD4MX7PA"});
+        CHECK(visit.effects_of<effect::Reprint>().empty());
+        CHECK(visit.state().paper.reprint == PrintProgress{});
+    }
+    SECTION("unlocked, by code; the printer's answer reaches staff mode") {
+        visit.unlock();
+        visit.send(intent::StaffReprint{" kd4mx7pa "});
+        const auto asked = visit.effects_of<effect::Reprint>();
+        REQUIRE(asked.size() == 1);
+        CHECK(asked[0].code == "KD4MX7PA");
+        CHECK(visit.state().paper.reprint.state == PrintState::Printing);
+        CHECK(visit.state().staff.message == "staff.reprint_asked");
+        visit.send(
+            intent::PrintResult{PrintJobKind::Reprint, PrintState::Failed, "receipt_not_found"});
+        CHECK(visit.state().paper.reprint ==
+              PrintProgress{PrintState::Failed, "receipt_not_found"});
+        CHECK(motcua::test::strings().vi.text("error.receipt_not_found") ==
+              "Không có giấy tiếp nhận nào với mã này trong 30 ngày qua.");
+        // No code given and none typed in the box: nothing is asked for.
+        visit.send(intent::StaffReprint{""});
+        CHECK(visit.effects_of<effect::Reprint>().size() == 1);
+        CHECK(visit.state().staff.message == "staff.reprint_need_code");
+    }
+}
+
 TEST_CASE("the attract screen shows residents only a discreet marker for staff",
           "[staff][screen]") {
     StaffVisit visit;
@@ -300,17 +350,10 @@ TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart; abandon
     CHECK(visit.state().assisted);
     CHECK(visit.state().screen == Screen::Choose);  // staff start the visit from the attract
     REQUIRE(visit.model().banner);
-    visit.send(intent::ChooseProcedure{"1.001193"});
-    visit.send(intent::Next{});
-    visit.type_into("requester.name", "Nguyễn Văn An");
-    visit.send(intent::Next{});
-    visit.send(intent::Next{});
-    REQUIRE(visit.state().screen == Screen::Review);
-    visit.send(intent::Submit{});
+    visit.file_a_birth();
     const auto saves = visit.effects_of<effect::SaveDossier>();
     REQUIRE(saves.size() == 1);
     CHECK(nlohmann::json::parse(saves[0].payload_json).value("HoTroCanBo", false));
-    visit.send(intent::Saved{true, ""});
     const auto filings = visit.effects_of<effect::CountFiling>();
     REQUIRE(filings.size() == 1);
     CHECK(filings[0].assisted);
@@ -329,4 +372,90 @@ TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart; abandon
     REQUIRE(visits.size() == 2);
     CHECK(visits[1].visit.abandoned_at == "question");
     CHECK(visits[1].visit.duration_ms == 90200);  // Start to Home
+}
+
+namespace {
+
+// What the platform does with the session's count effects: staff mode's counts (StaffStore) and
+// the ops metrics (App::carry_out_staff), side by side.
+struct CountsAndMetrics {
+    DailyCounts counts;
+    std::map<VisitMetric, int> metrics;
+    int started = 0;
+
+    explicit CountsAndMetrics(const std::vector<Effect>& effects) {
+        for (const auto& effect : effects) {
+            if (const auto* filing = std::get_if<effect::CountFiling>(&effect))
+                counts =
+                    count_filing(counts, "2026-12-01", filing->procedure_code, filing->assisted);
+            if (const auto* visit = std::get_if<effect::CountVisit>(&effect)) {
+                counts = count_visit(counts, "2026-12-01", visit->visit);
+                ++metrics[visit_metric(visit->visit)];
+            }
+            if (std::holds_alternative<effect::CountVisitStarted>(effect)) ++started;
+        }
+    }
+    int metric(const std::string& family, const std::string& step = "") const {
+        auto it = metrics.find(VisitMetric{family, step});
+        return it == metrics.end() ? 0 : it->second;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("one visit changes staff mode's counts and the metrics by the same amount",
+          "[staff][counts][metrics]") {
+    StaffVisit visit;
+    int filed = 0, assisted = 0, abandoned = 0;
+    SECTION("a resident files alone") {
+        visit.send(intent::Start{});
+        visit.file_a_birth();
+        filed = 1;
+    }
+    SECTION("staff file with the resident") {
+        visit.unlock();
+        visit.send(intent::StaffAssist{});
+        visit.file_a_birth();
+        filed = assisted = 1;
+    }
+    SECTION("a resident gives up on the question page") {
+        visit.send(intent::Start{});
+        visit.send(intent::ChooseProcedure{"1.001193"});
+        visit.send(intent::Next{});
+        REQUIRE(visit.state().screen == Screen::Question);
+        abandoned = 1;
+    }
+    const CountsAndMetrics before(visit.effects);
+    CHECK(before.metrics.empty());  // nothing is counted as ended before the wipe
+    CHECK(before.started == 1);
+    visit.send(intent::Home{});
+    REQUIRE(visit.state().screen == Screen::Attract);
+
+    const CountsAndMetrics after(visit.effects);
+    CHECK(after.started == 1);
+    CHECK(after.counts.visit_ms.size() == 1);  // one visit, ended once, for both
+    CHECK(after.metric("motcua_visits_finished_total") == filed);
+    CHECK(total_filings(after.counts) == filed);
+    CHECK(after.counts.assisted == assisted);
+    CHECK(after.counts.self_service == filed - assisted);
+    CHECK(after.metric("motcua_visits_abandoned_total", "question") == abandoned);
+    CHECK(static_cast<int>(after.counts.abandoned.count("question")) == abandoned);
+    if (abandoned) CHECK(after.counts.abandoned.at("question") == 1);
+    CHECK(after.counts.abandoned.size() == static_cast<std::size_t>(abandoned));
+    CHECK(after.metrics.size() == 1);
+}
+
+TEST_CASE("a visit that ends where visits end is counted as ended, not abandoned",
+          "[staff][counts][metrics]") {
+    CHECK(visit_metric(VisitCount{"", 1000, false, "guidance"}) ==
+          VisitMetric{"motcua_visits_ended_total", "guidance"});
+    CHECK(visit_metric(VisitCount{"review", 1000, false, "review"}) ==
+          VisitMetric{"motcua_visits_abandoned_total", "review"});
+    CHECK(visit_metric(VisitCount{"", 1000, true, "thanks"}) ==
+          VisitMetric{"motcua_visits_finished_total", ""});
+    // Staff mode counts only the abandoned one as abandoned: the same visits as the metrics.
+    DailyCounts counts;
+    counts = count_visit(counts, "2026-12-01", VisitCount{"", 1000, false, "guidance"});
+    CHECK(counts.abandoned.empty());
+    CHECK(counts.visit_ms.size() == 1);
 }

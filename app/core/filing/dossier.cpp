@@ -41,9 +41,11 @@ const char* document_kind_name(DocumentKind kind) {
     return "";
 }
 
-// The text of a filed value (an address by its typed line, as templates name it).
+// The text of a filed value (an address by its typed line, as templates name it; a date as
+// dd/mm/yyyy, the portal's form date).
 std::string filed_text(const FiledValue& value) {
     if (const auto* text = std::get_if<std::string>(&value)) return *text;
+    if (const auto* date = std::get_if<Date>(&value)) return format_date(*date);
     return std::get<FiledAddress>(value).detail;
 }
 
@@ -112,6 +114,12 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
                     if (!part->empty()) set_path(form, field.portal + "." + key, *part);
                 continue;
             }
+            if (const auto* date = std::get_if<Date>(value)) {
+                set_path(form, field.portal, format_date(*date));
+                // The khai sinh form wants it in words too ("Ngày mười hai tháng sáu…").
+                if (field.in_words) set_path(form, field.portal + "BangChu", date_in_words(*date));
+                continue;
+            }
             const std::string& text = std::get<std::string>(*value);
             set_path(form, field.portal, text);
             // Forms that keep họ, chữ đệm and tên apart get them split (first word, middle, last).
@@ -121,10 +129,6 @@ std::string encode_dossier(const Procedure& procedure, const FiledAnswers& answe
                 set_path(form, field.name_chu_dem, parts.chu_dem);
                 set_path(form, field.name_ten, parts.ten);
             }
-            // The khai sinh form wants the birth date in words too ("Ngày mười hai tháng sáu…").
-            if (field.in_words)
-                if (auto date = parse_date(text))
-                    set_path(form, field.portal + "BangChu", date_in_words(*date));
         }
     }
 

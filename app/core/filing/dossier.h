@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "core/calendar/date.h"
 #include "core/catalog/procedure.h"
 
 namespace motcua::core {
@@ -21,9 +22,9 @@ struct DossierMeta {
 struct FiledAddress {
     std::string province, ward, detail, full;
 };
-// One answer as the portal takes it: text (a multi-choice as its values joined by '|'), or an
-// address.
-using FiledValue = std::variant<std::string, FiledAddress>;
+// One answer as the portal takes it: text (a multi-choice as its values joined by '|'), an
+// address, or a date (filed as dd/mm/yyyy, docs/portal-api.md; with in_words also in words).
+using FiledValue = std::variant<std::string, FiledAddress, Date>;
 // The answers of a visit as filed: field id → item (1-based; 1 on pages that do not repeat) →
 // value. The session puts in only answered, visible fields.
 using FiledAnswers = std::map<std::string, std::map<int, FiledValue>>;

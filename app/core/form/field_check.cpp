@@ -63,7 +63,7 @@ FieldCheck check_field(const FieldDef& field, const std::string& raw, int today_
             rules.min_age_years = field.min_age;
             rules.max_age_years = field.max_age;
             auto date = validate_date_field(text, Date{today_year, today_month, today_day}, rules);
-            return date ? FieldCheck{format_date(*date), {}, {}}
+            return date ? FieldCheck{format_date(*date), {}, {}, *date}
                         : FieldCheck{{}, date.error().code, {}};
         }
         case FieldType::IdNumber: {

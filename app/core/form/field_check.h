@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/calendar/date.h"
 #include "core/catalog/procedure.h"
 
 namespace motcua::core {
@@ -15,6 +17,8 @@ struct FieldCheck {
     std::string value;                  // normalised (NFC, tidy spaces, canonical format)
     std::string error;                  // empty when valid
     std::vector<std::string> warnings;  // shown but not blocking (e.g. ID vs birth date)
+    // A valid date field's date (`value` is its dd/mm/yyyy); kept as the answer.
+    std::optional<Date> date = std::nullopt;
 };
 
 // today_* is the resident's local date (Asia/Ho_Chi_Minh).

@@ -88,7 +88,7 @@ struct PaperState {
     std::optional<IssuedTicket> ticket_issued;
     bool choosing_group = false;  // attract: "Lấy số thứ tự" tapped, groups shown
     std::string ticket_error;     // the number could not be issued (i18n error code)
-    PrintProgress reprint;        // staff: the last reprint asked for (intent::Reprint)
+    PrintProgress reprint;        // staff: the last reprint asked for (intent::StaffReprint)
 };
 
 // [SECTION] Paper blocks ----------------------------------------------------------------------

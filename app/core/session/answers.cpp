@@ -1,5 +1,7 @@
 #include "core/session/answers.h"
 
+#include "core/form/date.h"
+
 namespace motcua::core {
 
 namespace {
@@ -15,6 +17,10 @@ AnswerKey split_item(const std::string& input_key) {
 }
 
 }  // namespace
+
+std::string DateAnswer::shown() const {
+    return date ? format_date(*date) : typed;
+}
 
 InputRef input_ref(const Procedure& procedure, const std::string& input_key) {
     InputRef ref;
@@ -64,7 +70,7 @@ std::string answer_text(const Answers& answers, const AnswerKey& key, AnswerPart
     }
     if (part != AnswerPart::Whole) return {};
     if (const auto* text = std::get_if<TextAnswer>(&answer)) return text->text;
-    if (const auto* date = std::get_if<DateAnswer>(&answer)) return date->text;
+    if (const auto* date = std::get_if<DateAnswer>(&answer)) return date->shown();
     if (const auto* choice = std::get_if<ChoiceAnswer>(&answer)) return choice->value;
     std::string joined;
     for (const auto& value : std::get<ChoiceSetAnswer>(answer).values)

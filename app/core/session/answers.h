@@ -8,10 +8,13 @@
 
 #include <compare>
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
+#include "core/calendar/date.h"
 #include "core/catalog/procedure.h"
 
 namespace motcua::core {
@@ -28,11 +31,19 @@ struct TextAnswer {
     std::string text;
     bool operator==(const TextAnswer&) const = default;
 };
-// A date field: what was typed, and once the page is checked the canonical dd/mm/yyyy.
-// FIXME: hold the civil date itself once core has the one chrono-based calendar (issue 8).
+// A date field: the civil date itself once its page is checked (or a card scan filled it); until
+// then what the resident is typing into the box, unparsed. Exactly one of the two is set. Typing
+// is the input boundary (parse_date reads the text when the page is checked); dd/mm/yyyy is made
+// only where a date is shown, spoken or filed (answer_text, the dossier).
 struct DateAnswer {
-    std::string text;
+    std::optional<Date> date;  // checked or scanned: the date; then `typed` is empty
+    std::string typed;         // being typed, not yet checked; then `date` is empty
     bool operator==(const DateAnswer&) const = default;
+
+    static DateAnswer of(Date value) { return DateAnswer{value, {}}; }
+    static DateAnswer typing(std::string text) { return DateAnswer{std::nullopt, std::move(text)}; }
+    // The text of its box: what is being typed, or the date as dd/mm/yyyy.
+    std::string shown() const;
 };
 struct ChoiceAnswer {  // choice, yes/no, ethnicity, nationality
     std::string value;
@@ -71,8 +82,8 @@ struct InputRef {
 InputRef input_ref(const Procedure& procedure, const std::string& input_key);
 
 // The text of one part of an answer as shown in its box or compared by show_if: typed text,
-// the choice's value, the set's values joined by '|' (the procedure format's form), an address
-// part. "" when there is none.
+// a date as dd/mm/yyyy (or what is being typed into it), the choice's value, the set's values
+// joined by '|' (the procedure format's form), an address part. "" when there is none.
 std::string answer_text(const Answers& answers, const AnswerKey& key,
                         AnswerPart part = AnswerPart::Whole);
 // The same for an input key read without the procedure: "x#2" is item 2, and ".tinh", ".xa",

@@ -41,9 +41,9 @@ bool is_timer_or_result(const Intent& intent) {
            std::holds_alternative<intent::Accepted>(intent) ||
            std::holds_alternative<intent::Held>(intent) ||
            std::holds_alternative<intent::LookupResult>(intent) ||
-           std::holds_alternative<intent::StaffPinResult>(intent);  // [staff]
-    std::holds_alternative<intent::TicketIssued>(intent) ||         // [paper]
-        std::holds_alternative<intent::PrintResult>(intent);        // [paper]
+           std::holds_alternative<intent::StaffPinResult>(intent) ||  // [staff]
+           std::holds_alternative<intent::TicketIssued>(intent) ||    // [paper]
+           std::holds_alternative<intent::PrintResult>(intent);       // [paper]
 }
 
 // [staff] The intents of staff mode (handled by their own handlers, whatever is on screen).
@@ -91,7 +91,8 @@ bool is_choice(FieldType type) {
     return type != FieldType::Address && type != FieldType::MultiChoice && !is_typed(type);
 }
 
-// The typed answer a field keeps for this text (a checked value, a scanned one).
+// The typed answer a field keeps for this text (a checked value, a scanned one; for a date field
+// what is being typed: a checked date is kept by validate_page).
 Answer typed_answer(const FieldDef& field, const std::string& text) {
     if (field.type == FieldType::MultiChoice) {
         ChoiceSetAnswer set;
@@ -103,7 +104,7 @@ Answer typed_answer(const FieldDef& field, const std::string& text) {
         return set;
     }
     if (is_choice(field.type)) return ChoiceAnswer{text};
-    if (field.type == FieldType::Date) return DateAnswer{text};
+    if (field.type == FieldType::Date) return DateAnswer::typing(text);
     return TextAnswer{text};
 }
 
@@ -249,7 +250,9 @@ void Session::check_invariants() const {
         assert(chosen && "answers without a procedure");
         if (const auto* set = std::get_if<ChoiceSetAnswer>(&answer)) assert(!set->values.empty());
         if (const auto* text = std::get_if<TextAnswer>(&answer)) assert(!text->text.empty());
-        if (const auto* date = std::get_if<DateAnswer>(&answer)) assert(!date->text.empty());
+        if (const auto* date = std::get_if<DateAnswer>(&answer))
+            assert(date->date.has_value() == date->typed.empty() &&
+                   "a date or its typing, not both");
         (void)key;
     }
     const bool filing = m_state.submission.delivery != Delivery::None;
@@ -269,6 +272,7 @@ void Session::on(const intent::Start&, Now now, Effects& effects) {
     m_state.screen = Screen::Choose;
     m_state.visit_started_ms = now.monotonic_ms;  // [staff] for the counts
     effects.push_back(effect::Log{"visit_started", ""});
+    effects.push_back(effect::CountVisitStarted{});  // [staff]
 }
 
 void Session::on(const intent::Home&, Now now, Effects& effects) {
@@ -790,6 +794,7 @@ void Session::on(const intent::StaffReprint& reprint, Now, Effects& effects) {
         staff.message = "staff.reprint_need_code";
         return;
     }
+    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
     effects.push_back(effect::Reprint{code});
     effects.push_back(effect::Log{"reprint_asked", code});
     staff.message = "staff.reprint_asked";
@@ -804,6 +809,7 @@ void Session::on(const intent::StaffAssist&, Now now, Effects& effects) {
         m_state.screen = Screen::Choose;
         m_state.visit_started_ms = now.monotonic_ms;
         effects.push_back(effect::Log{"visit_started", "assisted"});
+        effects.push_back(effect::CountVisitStarted{});
     }
 }
 // [/staff]
@@ -905,11 +911,16 @@ int Session::idle_seconds_left(std::int64_t now_ms) const {
 }
 
 void Session::wipe(Effects& effects, Now now) {
-    // [staff] What the visit adds to today's counts: where it was left, and how long it took.
-    if (m_state.visit_started_ms >= 0)
-        effects.push_back(effect::CountVisit{VisitCount{
-            m_state.submission.delivery == Delivery::None ? abandoned_step(m_state.screen) : "",
-            now.monotonic_ms - m_state.visit_started_ms}});
+    // [staff] What the visit adds to today's counts and the metrics: whether a dossier was saved,
+    // where it was left, and how long it took.
+    if (m_state.visit_started_ms >= 0) {
+        const Delivery delivery = m_state.submission.delivery;
+        const bool filed = delivery != Delivery::None && delivery != Delivery::Saving;
+        effects.push_back(
+            effect::CountVisit{VisitCount{filed ? "" : abandoned_step(m_state.screen),
+                                          now.monotonic_ms - m_state.visit_started_ms, filed,
+                                          std::string(screen_name(m_state.screen))}});
+    }
     // [/staff]
     const int visit = m_state.visit_number + 1;
     m_state = SessionState{};  // answers, settings, focus, codes: nothing of this person remains
@@ -1127,6 +1138,8 @@ bool Session::validate_page(const PageDef& page, int item, Now now) {
                 parts.detail = check.value;
                 if (parts.empty()) visit.answers.erase(it);
             }
+        } else if (check.date) {
+            visit.answers[answer_key] = DateAnswer::of(*check.date);
         } else {
             store_answer(visit.answers, answer_key, field, check.value);
         }
@@ -1274,6 +1287,9 @@ void Session::submit(Effects& effects, Now now) {
                 if (const auto* address = std::get_if<AddressAnswerParts>(&it->second))
                     filed[field.id][item] = FiledAddress{address->province, address->ward,
                                                          address->detail, address->full};
+                else if (const auto* date = std::get_if<DateAnswer>(&it->second);
+                         date && date->date)
+                    filed[field.id][item] = *date->date;  // checked above: never still typed
                 else
                     filed[field.id][item] = answer_text(visit.answers, it->first);
             }
@@ -1358,6 +1374,12 @@ void Session::apply_scan(const std::string& payload, Effects& effects) {
     int filled = 0;
     for (const auto& page : chosen->pages)
         for (const auto& field : page.fields) {
+            if (field.prefill == "cccd.date_of_birth" && field.type == FieldType::Date) {
+                m_state.visit.answers[AnswerKey{field.id, 1}] = DateAnswer::of(card->date_of_birth);
+                m_state.visit.errors.erase(field.id);
+                ++filled;
+                continue;
+            }
             std::string value;
             if (field.prefill == "cccd.id_number")
                 value = card->id_number;
@@ -1564,9 +1586,11 @@ PersonFacts person_facts(const Procedure& procedure, const Answers& answers) {
     if (id_field.empty()) return facts;
     const std::string id = answer_text(answers, AnswerKey{id_field, 1});
     IdNumberHints hints;
-    if (!date_field.empty())
-        if (auto date = parse_date(answer_text(answers, AnswerKey{date_field, 1})))
-            hints.date_of_birth = *date;
+    // A date counts once checked: what is still being typed, or failed its check, is no fact.
+    if (auto it = answers.find(AnswerKey{date_field, 1});
+        !date_field.empty() && it != answers.end())
+        if (const auto* date = std::get_if<DateAnswer>(&it->second))
+            hints.date_of_birth = date->date;
     if (!sex_field.empty()) {
         const std::string sex = answer_text(answers, AnswerKey{sex_field, 1});
         if (sex == "nam") hints.sex = Sex::Male;
@@ -1671,13 +1695,6 @@ void Session::on(const intent::TicketIssued& issued, Now, Effects& effects) {
     effects.push_back(effect::PrintTicket{});
     effects.push_back(
         effect::Log{"ticket_issued", ticket_label(issued.ticket.group_id, issued.ticket.number)});
-}
-
-void Session::on(const intent::Reprint& reprint, Now, Effects& effects) {
-    // FIXME: staff mode only; the staff session state (issue 12) must gate this intent.
-    if (reprint.code.empty()) return;
-    m_state.paper.reprint = PrintProgress{PrintState::Printing, {}};
-    effects.push_back(effect::Reprint{reprint.code});
 }
 
 void Session::on(const intent::PrintResult& result, Now, Effects& effects) {

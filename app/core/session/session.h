@@ -292,12 +292,6 @@ struct TicketIssued {
     IssuedTicket ticket;
     std::string error;  // i18n error code when no number was issued
 };
-// Staff mode: print again the receipt kept under this MaHoSo or provisional code (last 30
-// days). The staff screen dispatches it; the outcome comes back as PrintResult{Reprint} and is
-// in SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
-struct Reprint {
-    std::string code;
-};
 // From the print worker: a job finished (ok), failed (error code), or there is no printer.
 struct PrintResult {
     PrintJobKind kind = PrintJobKind::Receipt;
@@ -346,6 +340,9 @@ struct StaffCancelReason {
 };
 struct StaffCancelConfirm {};
 struct StaffRefreshCatalog {};
+// Print again the receipt kept under this MaHoSo or provisional code (last 30 days): staff mode
+// only (refused unless unlocked). The outcome comes back as PrintResult{Reprint} and is in
+// SessionState::paper.reprint ("receipt_not_found" when nothing is kept under the code).
 struct StaffReprint {
     std::string code;  // empty: the code typed in the reprint box
 };
@@ -397,7 +394,7 @@ using Intent = std::variant<
     intent::VoiceOn, intent::Listen,  // [speech]
     // [paper]
     intent::TakeTicket, intent::ChooseCounter, intent::CloseTicket,
-    intent::TicketIssued, intent::PrintResult, intent::Reprint
+    intent::TicketIssued, intent::PrintResult
     >;
 // clang-format on
 
@@ -442,9 +439,10 @@ struct CountFiling {
     std::string procedure_code;
     bool assisted = false;
 };
-struct CountVisit {
+struct CountVisit {  // a visit ended (the wipe)
     VisitCount visit;
 };
+struct CountVisitStarted {};  // a visit began (the attract tapped, or staff started it)
 // [/staff]
 // [help] Tell staff a resident needs help: the platform runs the configured notification (a
 // command, or an HTTP POST on the LAN) off the UI thread. Carries no personal data.
@@ -475,6 +473,7 @@ using Effect =
                  // [staff]
                  effect::CheckStaffPin, effect::StaffRetryFiling, effect::StaffCancelFiling,
                  effect::RefreshCatalog, effect::CountFiling, effect::CountVisit,
+                 effect::CountVisitStarted,
                  // [/staff]
                  effect::NotifyStaff,  // [help]
                  // [paper]
@@ -607,7 +606,6 @@ private:
     void on(const intent::CloseTicket&, Now, Effects&);
     void on(const intent::TicketIssued&, Now, Effects&);
     void on(const intent::PrintResult&, Now, Effects&);
-    void on(const intent::Reprint&, Now, Effects&);
     void receipt_shown(Effects& effects);  // the receipt appeared: print it, and a ticket
     // [/paper]
 

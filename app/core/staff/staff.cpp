@@ -102,6 +102,13 @@ DailyCounts count_visit(DailyCounts counts, const std::string& today, const Visi
     return counts;
 }
 
+VisitMetric visit_metric(const VisitCount& visit) {
+    if (visit.filed) return VisitMetric{"motcua_visits_finished_total", ""};
+    if (!visit.abandoned_at.empty())
+        return VisitMetric{"motcua_visits_abandoned_total", visit.abandoned_at};
+    return VisitMetric{"motcua_visits_ended_total", visit.ended_at};
+}
+
 std::int64_t median_visit_ms(const DailyCounts& counts) {
     if (counts.visit_ms.empty()) return -1;
     std::vector<std::int64_t> sorted = counts.visit_ms;

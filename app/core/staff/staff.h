@@ -63,11 +63,25 @@ Result<PinLockout> decode_lockout(const std::string& json);
 
 // [SECTION] Today's counts
 
-// What one visit adds to the counts: no names, no numbers, no answers.
+// What one visit adds to the counts: no names, no numbers, no answers. The one record of how a
+// visit ended: staff mode's counts (count_visit) and the ops metrics (visit_metric) both read it.
 struct VisitCount {
     std::string abandoned_at;  // the step the resident left at ("question"), "" if not abandoned
     std::int64_t duration_ms = 0;
+    bool filed = false;         // a dossier of this visit was saved in the outbox
+    std::string ended_at = "";  // the step it ended at, as screen_name() names it
 };
+
+// The Prometheus counter one ended visit adds 1 to: motcua_visits_finished_total (filed),
+// motcua_visits_abandoned_total{step} (abandoned_at), else motcua_visits_ended_total{step}
+// (a visit that ended where visits end without a filing: guidance, eligibility_exit, lookup).
+// docs/events.md lists them.
+struct VisitMetric {
+    std::string family;
+    std::string step;  // the "step" label; "" for none
+    auto operator<=>(const VisitMetric&) const = default;
+};
+VisitMetric visit_metric(const VisitCount& visit);
 
 struct DailyCounts {
     std::string date;                      // Vietnam's date, "2026-12-01"

@@ -182,6 +182,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--holidays", &options.holidays},              // [ops]
         {"--size", &options.size},                      // [ops] WxH, checked below
         {"--typing", &options.typing},                  // [help] telex | vni | off
+        // [opencps]
+        {"--opencps-group-id", &options.opencps_group_id},
+        {"--opencps-agency", &options.opencps_agency},
+        {"--opencps-credentials", &options.opencps_credentials},
+        {"--opencps-mapping", &options.opencps_mapping},
+        // [/opencps]
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},

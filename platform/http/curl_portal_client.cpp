@@ -3,9 +3,11 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -145,7 +147,12 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr,
                                                                             &curl_slist_free_all);
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/json");
+    const bool caller_accepts =
+        generic && std::any_of(generic->headers.begin(), generic->headers.end(),
+                               [](const std::string& line) {
+                                   return line.size() >= 7 && strncasecmp(line.c_str(), "Accept:", 7) == 0;
+                               });
+    if (!caller_accepts) headers = curl_slist_append(headers, "Accept: application/json");
     if (generic) {
         // Another API's request: only the caller's headers (checked by request()).
         for (const std::string& line : generic->headers)

@@ -59,7 +59,8 @@ public:
     core::HttpReply post_json(const std::string& path, const std::string& body);
     core::HttpReply get(const std::string& path);
     // Sends one request as described (no bearer token, no Idempotency-Key unless the caller puts
-    // them in `headers`); Accept: application/json is always sent. For adapters of other APIs.
+    // them in `headers`); Accept: application/json unless `headers` has an Accept. For the
+    // adapters of other APIs (OpenCpsPortal).
     core::HttpReply request(const PortalRequest& request);
     // Percent-encodes a path segment or a form value (RFC 3986 unreserved characters stay).
     std::string escape(const std::string& text);

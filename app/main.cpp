@@ -27,6 +27,7 @@
 #include "platform/config/config.h"
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
+#include "platform/http/opencps_portal.h"  // [opencps]
 #include "platform/metrics_writer.h"
 #include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/print/paper_desk.h"       // [paper]
@@ -328,6 +329,22 @@ int check_procedures(const std::string& dir) {
     return catalog.problems.empty() && !catalog.procedures.empty() ? 0 : 1;
 }
 
+// [opencps] What --portal-kind opencps needs from the options (platform/http/opencps_portal.h).
+platform::OpenCpsSettings opencps_settings(const Options& options,
+                                           const platform::PortalClientOptions& transport) {
+    platform::OpenCpsSettings settings;
+    settings.transport = transport;
+    settings.group_id = options.opencps_group_id;
+    settings.agency = options.opencps_agency;
+    settings.credentials_file = options.opencps_credentials;
+    settings.mapping_file = options.opencps_mapping;
+    settings.assets_dir = options.assets;
+    settings.kiosk_id = options.kiosk_id;
+    settings.outbox_path = options.db;
+    return settings;
+}
+// [/opencps]
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -462,6 +479,22 @@ int main(int argc, char** argv) {
         metrics_writer->start();
     }
     // [/ops]
+    // [opencps] The credentials file, the mapping and the site are checked before anything
+    // starts: a kiosk that cannot file must say why now, not hold every dossier later.
+    if (!options.portal.empty() && options.portal_kind == "opencps") {
+        platform::PortalClientOptions transport;
+        transport.base_url = options.portal;
+        transport.client_cert = options.client_cert;
+        transport.client_key = options.client_key;
+        transport.ca_file = options.ca_file;
+        auto probe = platform::make_opencps_portal(opencps_settings(options, transport));
+        if (!probe) {
+            platform::log_error(probe.error().code, probe.error().detail);
+            std::fprintf(stderr, "motcua: %s\n", probe.error().detail.c_str());
+            return 1;
+        }
+    }
+    // [/opencps]
     std::unique_ptr<platform::FilingWorker> worker;
     std::unique_ptr<platform::ReferenceWorker>
         references;  // the catalogue and wards, on their own thread

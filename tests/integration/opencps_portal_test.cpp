@@ -14,6 +14,7 @@
 #include "core/catalog/loader.h"
 #include "core/filing/kiosk_messages.h"
 #include "opencps_fixtures.h"
+#include "platform/assets.h"
 
 using motcua::core::FilingAttempt;
 using motcua::core::OutboxEntry;

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,7 @@
 
 #include "core/filing/kiosk_messages.h"
 #include "core/filing/outbox.h"
+#include "core/filing/portal.h"
 #include "core/filing/portal_reply.h"
 #include "core/ports.h"
 #include "core/result.h"
@@ -68,9 +70,9 @@ Result<OpenCpsMapping> parse_opencps_mapping(std::string_view json_text,
 
 // What the kiosk's configuration says about the OpenCPS site it files into.
 struct OpenCpsConfig {
-    std::string group_id;         // the `groupId` header (one per agency site), e.g. "35417"
-    std::string gov_agency_code;  // govAgencyCode, e.g. "000.00.01.H29"
-    std::string kiosk_id;         // actionUser of the submitting action
+    std::string group_id;          // the `groupId` header (one per agency site), e.g. "35417"
+    std::string gov_agency_code;   // govAgencyCode, e.g. "000.00.01.H29"
+    std::string kiosk_id;          // actionUser of the submitting action
     int originality = 1;           // a resident's own filing (1: online by the citizen)
     int assisted_originality = 3;  // a filing with "HoTroCanBo": true (3: at the counter)
 };
@@ -146,6 +148,16 @@ std::variant<OpenCpsRequest, SubmitOutcome> next_opencps_request(const OutboxEnt
 // interpret_submit_reply decides (5xx, status 0, 3xx, 429, captive pages → Retry).
 std::variant<OpenCpsProgress, SubmitOutcome> on_opencps_reply(const OpenCpsProgress& progress,
                                                               const HttpReply& reply);
+
+// One whole attempt at filing `entry`, with `send` executing each request (the transport; it
+// blocks). Resumes from entry.portal_progress, saves the progress after each finished step
+// through save_progress before the next request (a save that fails stops the attempt: Retry
+// "store_failed"), and stops at the first outcome. At most one request per step. `answered`:
+// some request got an HTTP answer.
+using OpenCpsSend = std::function<HttpReply(const OpenCpsRequest& request)>;
+FilingAttempt run_opencps_filing(const OutboxEntry& entry, const SaveProgress& save_progress,
+                                 const OpenCpsSend& send, const OpenCpsMapping& mapping,
+                                 const OpenCpsConfig& config);
 
 // The originality a dossier is filed with: assisted_originality when its payload says
 // "HoTroCanBo": true, else originality.

@@ -55,8 +55,9 @@ FilingAttempt file_once(OpenCpsPortal& portal, OutboxEntry& entry,
     });
 }
 
+// A copy: the attempt is often a temporary.
 template <typename T>
-const T& outcome_as(const FilingAttempt& attempt) {
+T outcome_as(const FilingAttempt& attempt) {
     INFO("outcome index " << attempt.outcome.index());
     if (const auto* retry = std::get_if<motcua::core::SubmitRetry>(&attempt.outcome))
         INFO("retry " << retry->reason_code << ": " << retry->detail);
@@ -121,15 +122,17 @@ TEST_CASE("a restart between two steps resumes at the next step and the portal k
     {
         auto first = make_portal(sim);
         int steps = 0;
-        // A save that fails after `stop_after` steps stands for the kiosk dying right there.
+        // The kiosk dies right after saving step `stop_after`: the save reaches the outbox, and
+        // the adapter is stopped before its next request (a false return).
         const FilingAttempt cut = first->file(entry, [&](const std::string& progress) {
-            if (++steps > stop_after) return false;
             entry.portal_progress = progress;
-            return true;
+            return ++steps < stop_after;
         });
         const auto& retry = outcome_as<motcua::core::SubmitRetry>(cut);
         CHECK(retry.reason_code == "store_failed");
     }
+    const char* steps[] = {"", "created", "filled", "eform"};
+    CHECK(step_of(entry.portal_progress) == steps[stop_after]);
     const Json before = sim.stats()["opencps"];
     auto second = make_portal(sim);  // a new adapter, as after a restart
     std::vector<std::string> saved;

@@ -8,6 +8,8 @@
 //
 //   outbox-soak --db FILE --portal URL [--token T] [--count N] [--pause-ms 3]
 //               [--base-ms 50] [--cap-ms 500] [--timeout-ms 5000] [--drain-ms 60000]
+//               [--portal-kind opencps --opencps-credentials FILE --opencps-group-id G
+//                --opencps-agency A --assets DIR [--opencps-mapping FILE]]
 //   outbox-soak --print-keys N   (prints N lines "<idempotency key> <provisional code>" drawn
 //                                 exactly as a kiosk draws them, then exits: the key test)
 //
@@ -42,6 +44,14 @@ struct Options {
     long timeout_ms = 5000;
     long long drain_ms = 60000;
     long long print_keys = 0;
+    // [opencps] --portal-kind opencps and what it needs (the kiosk's flags of the same names)
+    std::string portal_kind = "motcua";
+    std::string opencps_credentials;
+    std::string opencps_group_id;
+    std::string opencps_agency;
+    std::string opencps_mapping;
+    std::string assets;
+    // [/opencps]
 };
 
 std::int64_t wall_ms() {
@@ -88,6 +98,18 @@ bool parse(int argc, char** argv, Options& options, std::string& problem) {
                 options.drain_ms = std::stoll(value);
             else if (flag == "--print-keys")
                 options.print_keys = std::stoll(value);
+            else if (flag == "--portal-kind")  // [opencps]
+                options.portal_kind = value;
+            else if (flag == "--opencps-credentials")
+                options.opencps_credentials = value;
+            else if (flag == "--opencps-group-id")
+                options.opencps_group_id = value;
+            else if (flag == "--opencps-agency")
+                options.opencps_agency = value;
+            else if (flag == "--opencps-mapping")
+                options.opencps_mapping = value;
+            else if (flag == "--assets")
+                options.assets = value;  // [/opencps]
             else {
                 problem = "unknown flag " + flag;
                 return false;

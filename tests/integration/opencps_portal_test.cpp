@@ -399,3 +399,49 @@ TEST_CASE("the OpenCPS credentials file follows the token file's rules", "[openc
         CHECK(credentials.error().code == "credentials_missing");
     }
 }
+
+TEST_CASE("the generic request refuses a header or path that would inject, and sends nothing",
+          "[opencps][portal-client]") {
+    OpenCpsSim sim;
+    motcua::platform::PortalClientOptions options;
+    options.base_url = sim.url();
+    auto client = motcua::platform::CurlPortalClient::create(options);
+    REQUIRE(client.ok());
+    motcua::platform::PortalRequest request;
+    request.method = "PUT";
+    request.path = "/o/rest/v2/dossiers/1";
+    request.content_type = "application/x-www-form-urlencoded";
+    request.body = "applicantName=A";
+    SECTION("a CR LF in a header") {
+        request.headers = {"groupId: 35417\r\nX-Injected: 1"};
+        const auto reply = (*client)->request(request);
+        CHECK(reply.status == 0);
+        CHECK(reply.transport_error.find("groupId") != std::string::npos);
+    }
+    SECTION("a space in the path") {
+        request.path = "/o/rest/v2/dossiers/1 HTTP/1.1";
+        CHECK((*client)->request(request).status == 0);
+    }
+    SECTION("a method we do not send") {
+        request.method = "DELETE";
+        CHECK((*client)->request(request).status == 0);
+    }
+    SECTION("a clean PUT reaches the portal (403: no such dossier)") {
+        request.headers = {"groupId: 35417", "Authorization: Basic a2lvc2s6a2lvc2stZGV2"};
+        const auto reply = (*client)->request(request);
+        CHECK(reply.status == 403);
+        CHECK(reply.body.find("Dossier not found") != std::string::npos);
+    }
+    CHECK(sim.dossiers().empty());
+
+    SECTION("a groupId with a newline is refused before any request") {
+        motcua::platform::OpenCpsOptions opencps;
+        opencps.transport.base_url = sim.url();
+        opencps.config.group_id = "35417\nX: 1";
+        opencps.config.gov_agency_code = motcua::test::OpenCpsAgency;
+        opencps.credentials = {"kiosk", "kiosk-dev"};
+        auto portal = OpenCpsPortal::create(opencps);
+        REQUIRE_FALSE(portal.ok());
+        CHECK(portal.error().code == "opencps_config_invalid");
+    }
+}

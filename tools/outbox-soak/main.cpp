@@ -157,7 +157,8 @@ int main(int argc, char** argv) {
     portal.token = options.token;
     portal.connect_timeout_ms = std::min(options.timeout_ms, 2000L);
     portal.total_timeout_ms = options.timeout_ms;
-    platform::FilingWorker worker(options.db, portal, options.policy,
+    platform::FilingWorker worker(options.db, platform::portal_factory({"motcua", portal}),
+                                  options.policy,
                                   /*stale_after_ms=*/3'600'000, nullptr);
     worker.start();
 

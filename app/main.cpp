@@ -28,6 +28,7 @@
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
 #include "platform/http/opencps_portal.h"  // [opencps]
+#include "platform/http/portal_factory.h"  // [worker]
 #include "platform/metrics_writer.h"
 #include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/print/paper_desk.h"       // [paper]
@@ -479,27 +480,15 @@ int main(int argc, char** argv) {
         metrics_writer->start();
     }
     // [/ops]
-    // [opencps] The credentials file, the mapping and the site are checked before anything
-    // starts: a kiosk that cannot file must say why now, not hold every dossier later.
-    if (!options.portal.empty() && options.portal_kind == "opencps") {
-        platform::PortalClientOptions transport;
-        transport.base_url = options.portal;
-        transport.client_cert = options.client_cert;
-        transport.client_key = options.client_key;
-        transport.ca_file = options.ca_file;
-        auto probe = platform::make_opencps_portal(opencps_settings(options, transport));
-        if (!probe) {
-            platform::log_error(probe.error().code, probe.error().detail);
-            std::fprintf(stderr, "motcua: %s\n", probe.error().detail.c_str());
-            return 1;
-        }
-    }
-    // [/opencps]
     std::unique_ptr<platform::FilingWorker> worker;
     std::unique_ptr<platform::ReferenceWorker>
         references;  // the catalogue and wards, on their own thread
     if (!options.portal.empty()) {
-        platform::PortalClientOptions portal;
+        // [worker] The adapter --portal-kind names, made once per worker thread; the probe
+        // below refuses a bad URL, token or kind before anything starts.
+        platform::PortalSettings settings;
+        settings.kind = options.portal_kind;
+        platform::PortalClientOptions& portal = settings.client;
         portal.base_url = options.portal;
         portal.client_cert = options.client_cert;
         portal.client_key = options.client_key;
@@ -518,7 +507,12 @@ int main(int argc, char** argv) {
                 "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
             platform::log_warning("token_default", "no --token-file: using a development token");
         }
-        if (auto probe = platform::CurlPortalClient::create(portal); !probe) {
+        // [opencps] The site, the credentials file and the mapping: make_portal below reads
+        // and checks them, so a kiosk that cannot file says why now, not at every dossier.
+        if (settings.kind == "opencps") settings.opencps = opencps_settings(options, portal);
+        // [/opencps]
+        if (auto probe = platform::make_portal(settings); !probe) {
+            platform::log_error(probe.error().code, probe.error().detail);
             std::fprintf(stderr, "motcua: %s\n", probe.error().detail.c_str());
             return 1;
         }
@@ -530,9 +524,13 @@ int main(int argc, char** argv) {
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
         };
-        worker = std::make_unique<platform::FilingWorker>(
-            options.db, portal, policy, options.stale_after_ms, wake_ui, options.kiosk_id);
-        references = std::make_unique<platform::ReferenceWorker>(options.db, portal, wake_ui);
+        worker = std::make_unique<platform::FilingWorker>(options.db,
+                                                          platform::portal_factory(settings),
+                                                          policy, options.stale_after_ms, wake_ui,
+                                                          options.kiosk_id);
+        references = std::make_unique<platform::ReferenceWorker>(
+            options.db, platform::portal_factory(settings), wake_ui);
+        // [/worker]
     } else {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }

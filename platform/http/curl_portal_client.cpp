@@ -205,6 +205,14 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
             case CURLE_SSL_CLIENTCERT:
                 exchange.reply.tls_failed = true;
                 break;
+            case CURLE_OPERATION_TIMEDOUT: {
+                // Also what a connect timeout gives: only a connection that was made and then
+                // waited in vain is a slow portal; one never made is an unreachable one.
+                curl_off_t connected_us = 0;
+                curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected_us);
+                exchange.reply.timed_out = connected_us > 0;
+                break;
+            }
             default:
                 break;
         }

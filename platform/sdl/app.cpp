@@ -101,7 +101,7 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
                 apply(core::intent::LookupResult{
                     lookup->code, core::LookupState::Waiting, {}, 0, {}});
             } else if (m_parts.worker) {
-                m_parts.worker->lookup(route.portal_code);
+                m_parts.worker->lookup(route.portal_code, route.portal_progress);
                 if (route.portal_code != lookup->code)
                     m_lookup_alias = {route.portal_code, lookup->code};
             } else {

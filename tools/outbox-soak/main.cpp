@@ -179,7 +179,22 @@ int main(int argc, char** argv) {
     portal.token = options.token;
     portal.connect_timeout_ms = std::min(options.timeout_ms, 2000L);
     portal.total_timeout_ms = options.timeout_ms;
-    platform::FilingWorker worker(options.db, portal, options.policy,
+    platform::PortalSettings settings{options.portal_kind, portal};
+    // [opencps] The kiosk's OpenCPS settings, checked before the first dossier like the kiosk's.
+    settings.opencps.group_id = options.opencps_group_id;
+    settings.opencps.agency = options.opencps_agency;
+    settings.opencps.credentials_file = options.opencps_credentials;
+    settings.opencps.mapping_file = options.opencps_mapping;
+    settings.opencps.assets_dir = options.assets;
+    settings.opencps.kiosk_id = "SOAK-01";
+    settings.opencps.outbox_path = options.db;
+    if (auto probe = platform::make_portal(settings); !probe) {
+        std::fprintf(stderr, "outbox-soak: %s: %s\n", probe.error().code.c_str(),
+                     probe.error().detail.c_str());
+        return 2;
+    }
+    // [/opencps]
+    platform::FilingWorker worker(options.db, platform::portal_factory(settings), options.policy,
                                   /*stale_after_ms=*/3'600'000, nullptr);
     worker.start();
 

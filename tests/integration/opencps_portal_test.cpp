@@ -210,8 +210,8 @@ std::vector<FaultCase> fault_cases() {
     return {
         {"200 without dossierId", {{"opencps-no-dossier-id", 1.0}}, {"opencps_incomplete_reply"}},
         {"fail-rate (5xx)", {{"fail-rate", 1.0}}, {"portal_server_error"}},
-        {"latency beyond the timeout", {{"latency-ms", 1500}}, {"portal_unreachable"}, 500},
-        {"slow body beyond the timeout", {{"slow-body-ms", 1500}}, {"portal_unreachable"}, 500},
+        {"latency beyond the timeout", {{"latency-ms", 1500}}, {"portal_timeout"}, 500},
+        {"slow body beyond the timeout", {{"slow-body-ms", 1500}}, {"portal_timeout"}, 500},
         {"drop before read", {{"drop-before-read", 1.0}}, {"portal_unreachable"}},
         {"drop after commit", {{"drop-after-commit", 1.0}}, {"portal_unreachable"}},
         {"malformed JSON",

@@ -90,7 +90,7 @@ OpenCpsStored stored_opencps_dossiers(const std::string& store_path) {
 }
 
 // The kiosk's flags for --portal-kind opencps against a simulator with its defaults (the
-// assets' mapping, group 35417, agency 000.00.01.H29, user kiosk:kiosk-dev).
+// assets' mapping, group 35417, user kiosk:kiosk-dev) and our simulator's agency code.
 std::vector<std::string> opencps_kiosk_flags(const TempDir& temp) {
     const std::string credentials = temp.file("opencps-credentials");
     motcua::test::write_file(credentials, "kiosk:kiosk-dev\n");
@@ -98,7 +98,7 @@ std::vector<std::string> opencps_kiosk_flags(const TempDir& temp) {
                                                   std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::replace);
     return {"--portal-kind",      "opencps",       "--opencps-credentials", credentials,
-            "--opencps-group-id", "35417",         "--opencps-agency",      "000.00.01.H29"};
+            "--opencps-group-id", "35417",         "--opencps-agency",      "000.00.01.H99"};
 }
 // [/opencps]
 
@@ -119,7 +119,9 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     PortalSimProcess sim({MOTCUA_PORTAL_SIM,
                           temp.file("portal.jsonl"),
                           MOTCUA_SHARED_DATA,
-                          opencps ? std::vector<std::string>{"--api", "opencps"}
+                          // The script expects our simulator's agency in the receipt's code.
+                          opencps ? std::vector<std::string>{"--api", "opencps",
+                                                             "--gov-agency-code", "000.00.01.H99"}
                                   : std::vector<std::string>{},
                           {},
                           std::chrono::milliseconds(10000)});

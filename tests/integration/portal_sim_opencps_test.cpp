@@ -24,6 +24,16 @@ const std::string Agency = "000.00.01.H29";
 // Tạm trú: 3 working days in assets/procedures/tam-tru.json.
 const std::string Code = "1.004194";
 
+// Options for a simulator in a fresh store under `dir`, with only these flags.
+PortalSimOptions plain_options(const TempDir& dir, std::vector<std::string> args) {
+    PortalSimOptions options;
+    options.binary = MOTCUA_PORTAL_SIM;
+    options.store_path = dir.file("store.jsonl");
+    options.data_dir = MOTCUA_SHARED_DATA;
+    options.extra_args = std::move(args);
+    return options;
+}
+
 // A simulator in OpenCPS mode with its own store, a frozen clock, a holiday, the kiosk's
 // procedures (for names and working days) and the assets' mapping (the default).
 struct Sim {
@@ -40,12 +50,7 @@ struct Sim {
             "--holidays",   dir.file("holidays.json"),
             "--procedures", std::string(MOTCUA_SOURCE_ASSETS) + "/procedures"};
         args.insert(args.end(), extra.begin(), extra.end());
-        PortalSimOptions options;
-        options.binary = MOTCUA_PORTAL_SIM;
-        options.store_path = dir.file("store.jsonl");
-        options.data_dir = MOTCUA_SHARED_DATA;
-        options.extra_args = std::move(args);
-        return options;
+        return plain_options(dir, std::move(args));
     }
 
     // A client as the kiosk's adapter is one: Basic auth, the groupId, JSON accepted.
@@ -131,6 +136,17 @@ Json file_dossier(httplib::Client& client, const std::string& reference_uid) {
     const std::int64_t id = ok_json(create(client, reference_uid))["dossierId"];
     ok_json(put_eform(client, id));
     return ok_json(act(client, id));
+}
+
+// The reason a simulator with these flags gives for not starting ("" if it started).
+std::string start_failure(std::vector<std::string> args) {
+    TempDir dir;
+    try {
+        PortalSimProcess process(plain_options(dir, std::move(args)));
+    } catch (const std::runtime_error& error) {
+        return error.what();
+    }
+    return "";
 }
 
 }  // namespace
@@ -611,18 +627,9 @@ TEST_CASE("a malformed OpenCPS mapping file stops the simulator at start with th
         Case{mapping(""), "lists no procedure"}, Case{"{not json", "opencps-mapping.json"});
     CAPTURE(bad.content);
     motcua::test::write_file(dir.file("opencps-mapping.json"), bad.content);
-    PortalSimOptions options;
-    options.binary = MOTCUA_PORTAL_SIM;
-    options.store_path = dir.file("store.jsonl");
-    options.data_dir = MOTCUA_SHARED_DATA;
-    options.extra_args = {"--api", "opencps", "--opencps-mapping",
-                          dir.file("opencps-mapping.json")};
-    try {
-        PortalSimProcess process(options);
-        FAIL("the simulator started with a bad mapping");
-    } catch (const std::runtime_error& error) {
-        CHECK_THAT(error.what(), Catch::Contains(bad.reason));
-    }
+    CHECK_THAT(
+        start_failure({"--api", "opencps", "--opencps-mapping", dir.file("opencps-mapping.json")}),
+        Catch::Contains(bad.reason));
 }
 
 TEST_CASE("OpenCPS flags refuse a bad value with a clear message", "[portal-sim][opencps]") {
@@ -638,28 +645,13 @@ TEST_CASE("OpenCPS flags refuse a bad value with a clear message", "[portal-sim]
         Case{{"--api", "opencps", "--opencps-mapping", "/nonexistent/mapping.json"},
              "cannot read /nonexistent/mapping.json"},
         Case{{"--group-id", "7"}, "--group-id needs --api opencps"});
-    TempDir dir;
-    PortalSimOptions options;
-    options.binary = MOTCUA_PORTAL_SIM;
-    options.store_path = dir.file("store.jsonl");
-    options.data_dir = MOTCUA_SHARED_DATA;
-    options.extra_args = bad.args;
-    try {
-        PortalSimProcess process(options);
-        FAIL("the simulator started with a bad flag");
-    } catch (const std::runtime_error& error) {
-        CHECK_THAT(error.what(), Catch::Contains(bad.message));
-    }
+    CHECK_THAT(start_failure(bad.args), Catch::Contains(bad.message));
 }
 
 TEST_CASE("each API serves only its own routes", "[portal-sim][opencps]") {
     TempDir dir;
-    PortalSimOptions options;
-    options.binary = MOTCUA_PORTAL_SIM;
-    options.store_path = dir.file("store.jsonl");
-    options.data_dir = MOTCUA_SHARED_DATA;
     {
-        PortalSimProcess motcua(options);  // the default
+        PortalSimProcess motcua(plain_options(dir, {}));  // the default
         httplib::Client client(motcua.url());
         client.set_basic_auth("kiosk", "kiosk-dev");
         client.set_default_headers({{"groupId", GroupId}});
@@ -670,8 +662,7 @@ TEST_CASE("each API serves only its own routes", "[portal-sim][opencps]") {
         REQUIRE(faults);
         CHECK_FALSE(Json::parse(faults->body).contains("opencps-no-dossier-id"));
     }
-    options.extra_args = {"--api", "opencps"};
-    PortalSimProcess opencps(options);
+    PortalSimProcess opencps(plain_options(dir, {"--api", "opencps"}));
     httplib::Client client(opencps.url());
     client.set_bearer_token_auth("t");
     auto health = client.Get("/api/v1/health");

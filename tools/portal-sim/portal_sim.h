@@ -166,6 +166,8 @@ public:
 private:
     DossierStore() = default;
     core::Status append_line(const std::string& line);
+    core::Status put_opencps(const char* type, const char* id_key,
+                             std::vector<nlohmann::json>& records, const nlohmann::json& record);
 
     int m_fd = -1;
     std::vector<StoredDossier> m_dossiers;

@@ -183,22 +183,24 @@ core::Status DossierStore::set_status(const std::string& ma_ho_so, int trang_tha
 }
 
 // [opencps]
-core::Status DossierStore::put_opencps_dossier(const nlohmann::json& record) {
-    if (!has_positive_id(record, "dossierId"))
-        return core::make_error("store_invalid", "OpenCPS dossier without a dossierId");
-    const nlohmann::json line = {{"type", "opencps_dossier"}, {"record", record}};
+core::Status DossierStore::put_opencps(const char* type, const char* id_key,
+                                       std::vector<nlohmann::json>& records,
+                                       const nlohmann::json& record) {
+    if (!has_positive_id(record, id_key))
+        return core::make_error("store_invalid",
+                                std::string(type) + " without a positive " + id_key);
+    const nlohmann::json line = {{"type", type}, {"record", record}};
     if (auto status = append_line(line.dump()); !status) return status;
-    put_record(m_opencps_dossiers, "dossierId", record);
+    put_record(records, id_key, record);
     return core::Ok{};
 }
 
+core::Status DossierStore::put_opencps_dossier(const nlohmann::json& record) {
+    return put_opencps("opencps_dossier", "dossierId", m_opencps_dossiers, record);
+}
+
 core::Status DossierStore::put_opencps_vote(const nlohmann::json& record) {
-    if (!has_positive_id(record, "votingResultId"))
-        return core::make_error("store_invalid", "OpenCPS voting result without an id");
-    const nlohmann::json line = {{"type", "opencps_vote"}, {"record", record}};
-    if (auto status = append_line(line.dump()); !status) return status;
-    put_record(m_opencps_votes, "votingResultId", record);
-    return core::Ok{};
+    return put_opencps("opencps_vote", "votingResultId", m_opencps_votes, record);
 }
 // [/opencps]
 

@@ -878,3 +878,13 @@ TEST_CASE("an unmapped procedure sends nothing", "[opencps]") {
     CHECK_FALSE(attempt.answered);
     CHECK(site.sent.empty());
 }
+
+TEST_CASE("a decomposed string in a stored payload goes out composed", "[opencps]") {
+    // NFD "Nguyễn" (e + circumflex + tilde) as an older kiosk might have stored it.
+    const std::string nfd_name = "Nguye\xcc\x82\xcc\x83n Va\xcc\x86n A";
+    const OutboxEntry entry =
+        entry_for(R"({"MaTTHC":"1.000894","ChuHoSo":")" + nfd_name + R"(","HoTroCanBo":true})");
+    const auto form = decoded(request_for(entry, {}));
+    CHECK(form.at("applicantName") == "Nguyễn Văn A");
+    CHECK(form.at("originality") == "3");
+}

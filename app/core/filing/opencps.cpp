@@ -34,6 +34,11 @@ constexpr std::size_t MaxTextFieldBytes = 1024;
 // Mapping values and the dossier's password: identifiers, not text.
 constexpr std::size_t MaxIdentifierBytes = 64;
 
+// Our own frozen payload: NFC by construction, normalised rather than refused should an older
+// kiosk have stored a decomposed string (OpenCPS wants NFC; refusing would hold it forever).
+const strict_json::Limits OurPayload{strict_json::DefaultMaxDepth,
+                                     strict_json::Strings::NormaliseToNfc};
+
 // [SECTION] Text and reply helpers
 
 bool is_visible_ascii(std::string_view text, std::size_t max_bytes) {
@@ -526,7 +531,7 @@ bool assisted(const Value& payload) {
 }  // namespace
 
 int opencps_originality(std::string_view payload_json, const OpenCpsConfig& config) {
-    auto payload = strict_json::read(payload_json);
+    auto payload = strict_json::read(payload_json, OurPayload);
     if (!payload || !payload->is_object()) return config.originality;
     return assisted(*payload) ? config.assisted_originality : config.originality;
 }
@@ -535,7 +540,7 @@ std::variant<OpenCpsRequest, SubmitOutcome> next_opencps_request(const OutboxEnt
                                                                  const OpenCpsProgress& progress,
                                                                  const OpenCpsMapping& mapping,
                                                                  const OpenCpsConfig& config) {
-    auto parsed = strict_json::read(entry.payload_json);
+    auto parsed = strict_json::read(entry.payload_json, OurPayload);
     if (!parsed || !parsed->is_object())
         return SubmitHeld{"portal_bad_request",
                           "the outbox payload is not a JSON object: " +

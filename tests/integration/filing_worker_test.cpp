@@ -509,6 +509,7 @@ TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]"
     if (motcua::platform::metrics::last_frame_unix_ms() == 0)  // no other test drew one
         CHECK(script.count(script.heartbeats) == 0);
     motcua::platform::metrics::frame_rendered(motcua::test::wall_ms());
+    worker->wake();  // what the UI loop does after its first frame
     REQUIRE(motcua::test::wait_until([&] { return script.count(script.heartbeats) == 1; }, Bound));
     worker->stop();
     const Json beat = Json::parse(script.heartbeats[0]);

@@ -31,8 +31,6 @@ constexpr std::int64_t RatingRetryMs = 30'000;
 // not null until the next one), or this long after start when none is (a broken display).
 constexpr std::int64_t HeartbeatEveryMs = 5 * 60'000;
 constexpr std::int64_t FirstHeartbeatWaitMs = 60'000;
-// Until the first heartbeat is out, the filing thread looks for the first frame this often.
-constexpr std::int64_t FirstFramePollMs = 250;
 // A thread with nothing due sleeps at most this long (a wake() ends it sooner).
 constexpr std::int64_t IdleWakeMs = 60'000;
 
@@ -421,8 +419,9 @@ void FilingWorker::run(std::stop_token stop) {
                         next = std::min(next,
                                         due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
         next = std::min(next, m_next_hold_retry_ms);
-        next = std::min(next, m_next_heartbeat_ms == 0 ? system_monotonic_ms() + FirstFramePollMs
-                                                       : m_next_heartbeat_ms);
+        // The first heartbeat: at the wake() after the first frame, or FirstHeartbeatWaitMs.
+        next = std::min(next,
+                        m_next_heartbeat_ms == 0 ? m_first_heartbeat_by_ms : m_next_heartbeat_ms);
     } while (m_filing.wait_until(stop, next));
 }
 

@@ -49,7 +49,8 @@ public:
     void use_wall_clock(std::function<std::int64_t()> wall_ms);
     void start();
     void stop();
-    // Something new is in the outbox (or staff asked to retry): look now.
+    // Something new is in the outbox (or staff asked to retry), or the first frame was drawn
+    // (the first heartbeat waits for it: metrics::last_frame_unix_ms): look now.
     void wake();
     // Queue a satisfaction rating: saved in the outbox, sent, and kept and sent again until the
     // portal took it (never dropped).

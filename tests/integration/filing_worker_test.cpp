@@ -260,22 +260,41 @@ std::unique_ptr<OutboxStore> open_store(const std::string& path) {
     return std::move(*store);
 }
 
-}  // namespace
-
-TEST_CASE("an accepted filing tells the session and purges the personal data", "[worker]") {
+// The kiosk side: a temporary outbox the scripted portal can read back.
+struct Kiosk {
     TempDir dir;
     Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(81);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
-    script.files.push_back({{}, receipt(entry, "000.00.01.H99-261201-0001")});
+    std::unique_ptr<OutboxStore> store;
+    Kiosk() {
+        script.db_path = dir.file("outbox.db");
+        store = open_store(script.db_path);
+    }
+    OutboxEntry enqueue(std::uint64_t seed) {
+        SeededRandom random(seed);
+        return motcua::test::enqueue(*store, random);
+    }
+};
 
+// Starts a worker, waits for its first intent::Accepted, stops it.
+Told run_until_accepted(Script& script) {
     auto worker = make_worker(script.db_path, script);
     worker->start();
     Told told;
     REQUIRE(gather_until(*worker, told, [&] { return !told.accepted.empty(); }));
     worker->stop();
+    return told;
+}
+
+}  // namespace
+
+TEST_CASE("an accepted filing tells the session and purges the personal data", "[worker]") {
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    const OutboxEntry entry = kiosk.enqueue(81);
+    script.files.push_back({{}, receipt(entry, "000.00.01.H99-261201-0001")});
+
+    const Told told = run_until_accepted(script);
 
     CHECK(told.accepted[0].provisional_code == entry.provisional_code);
     CHECK(told.accepted[0].ma_ho_so == "000.00.01.H99-261201-0001");
@@ -293,21 +312,15 @@ TEST_CASE("an accepted filing tells the session and purges the personal data", "
 }
 
 TEST_CASE("a retry waits its backoff and is resent with the same key", "[worker]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(82);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    const OutboxEntry entry = kiosk.enqueue(82);
     // A 429 asking for a second, then the receipt.
     script.files.push_back({{}, SubmitRetry{"portal_rate_limited", "HTTP 429", 1}});
     script.files.push_back({{}, receipt(entry, "000.00.01.H99-261201-0002")});
 
-    auto worker = make_worker(script.db_path, script);
-    worker->start();
-    Told told;
-    REQUIRE(gather_until(*worker, told, [&] { return !told.accepted.empty(); }));
-    worker->stop();
+    const Told told = run_until_accepted(script);
 
     REQUIRE(script.count(script.file_calls) == 2);
     const FileCall& first = script.file_calls[0];
@@ -324,12 +337,10 @@ TEST_CASE("a retry waits its backoff and is resent with the same key", "[worker]
 }
 
 TEST_CASE("a held filing tells the session and goes out again when staff retry it", "[worker]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(83);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    const OutboxEntry entry = kiosk.enqueue(83);
     script.files.push_back({{}, SubmitHeld{"portal_rejected", "HTTP 422"}});
 
     auto worker = make_worker(script.db_path, script);
@@ -395,11 +406,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
 
     // Restarted on the same file: the adapter is handed the saved step, with the same key.
     script.files.push_back({{"filed:41"}, receipt(entry, "000.00.01.H99-261201-0041")});
-    auto worker = make_worker(script.db_path, script);
-    worker->start();
-    Told told;
-    REQUIRE(gather_until(*worker, told, [&] { return !told.accepted.empty(); }));
-    worker->stop();
+    const Told told = run_until_accepted(script);
     REQUIRE(script.count(script.file_calls) == 1);
     const FileCall& resumed = script.file_calls[0];
     CHECK(resumed.key == entry.idempotency_key);
@@ -414,12 +421,10 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
 }
 
 TEST_CASE("a store that cannot save an adapter's progress stops the attempt", "[worker]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(85);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    const OutboxEntry entry = kiosk.enqueue(85);
     // The outbox refuses any new progress (as a full or failing disk would); other updates pass.
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open(script.db_path.c_str(), &db) == SQLITE_OK);
@@ -457,10 +462,9 @@ TEST_CASE("a store that cannot save an adapter's progress stops the attempt", "[
 
 TEST_CASE("a rating the portal did not take is kept and sent again after a restart",
           "[worker][rating]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
     script.ratings.push_back(RatingOutcome::Retry);
     {
         auto worker = make_worker(script.db_path, script);
@@ -493,12 +497,9 @@ TEST_CASE("a rating the portal did not take is kept and sent again after a resta
 }
 
 TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(86);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    const OutboxEntry entry = kiosk.enqueue(86);
     script.files.push_back({{}, receipt(entry, "000.00.01.H99-261201-0005")});
     auto worker = make_worker(script.db_path, script);
     worker->start();
@@ -508,6 +509,7 @@ TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]"
     if (motcua::platform::metrics::last_frame_unix_ms() == 0)  // no other test drew one
         CHECK(script.count(script.heartbeats) == 0);
     motcua::platform::metrics::frame_rendered(motcua::test::wall_ms());
+    worker->wake();  // what the UI loop does after its first frame
     REQUIRE(motcua::test::wait_until([&] { return script.count(script.heartbeats) == 1; }, Bound));
     worker->stop();
     const Json beat = Json::parse(script.heartbeats[0]);
@@ -517,12 +519,9 @@ TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]"
 }
 
 TEST_CASE("lookups are answered while a filing is blocked in the portal", "[worker][lookup]") {
-    TempDir dir;
-    Script script;
-    script.db_path = dir.file("outbox.db");
-    auto store = open_store(script.db_path);
-    SeededRandom random(87);
-    const OutboxEntry entry = motcua::test::enqueue(*store, random);
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    const OutboxEntry entry = kiosk.enqueue(87);
     FileStep slow;
     slow.block = true;
     script.files.push_back(slow);

@@ -148,17 +148,18 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
                                                                             &curl_slist_free_all);
     curl_slist* headers = nullptr;
     const bool caller_accepts =
-        generic && std::any_of(generic->headers.begin(), generic->headers.end(),
-                               [](const std::string& line) {
-                                   return line.size() >= 7 && strncasecmp(line.c_str(), "Accept:", 7) == 0;
-                               });
+        generic &&
+        std::any_of(generic->headers.begin(), generic->headers.end(), [](const std::string& line) {
+            return line.size() >= 7 && strncasecmp(line.c_str(), "Accept:", 7) == 0;
+        });
     if (!caller_accepts) headers = curl_slist_append(headers, "Accept: application/json");
     if (generic) {
         // Another API's request: only the caller's headers (checked by request()).
         for (const std::string& line : generic->headers)
             headers = curl_slist_append(headers, line.c_str());
         if (method == "POST" || method == "PUT") {
-            headers = curl_slist_append(headers, ("Content-Type: " + generic->content_type).c_str());
+            headers =
+                curl_slist_append(headers, ("Content-Type: " + generic->content_type).c_str());
             headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
             curl_easy_setopt(curl, CURLOPT_POST, 1L);
             if (method == "PUT") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
@@ -171,8 +172,8 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
             headers =
                 curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
         if (!idempotency_key.empty())
-            headers = curl_slist_append(
-                headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
+            headers = curl_slist_append(headers,
+                                        ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
         if (!if_none_match.empty())
             headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
     }

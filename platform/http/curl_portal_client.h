@@ -32,11 +32,11 @@ struct PortalClientOptions {
 // as every other call). Headers are "Name: value" lines; a header with a CR, LF or other control
 // character is refused (status 0, transport_error says why) and nothing is sent.
 struct PortalRequest {
-    std::string method = "GET";     // GET, POST or PUT
-    std::string path;               // appended to the base URL, e.g. "/o/rest/v2/dossiers"
+    std::string method = "GET";  // GET, POST or PUT
+    std::string path;            // appended to the base URL, e.g. "/o/rest/v2/dossiers"
     std::vector<std::string> headers;
-    std::string content_type;       // sent with a body, e.g. "application/x-www-form-urlencoded"
-    std::string body;               // POST and PUT only
+    std::string content_type;  // sent with a body, e.g. "application/x-www-form-urlencoded"
+    std::string body;          // POST and PUT only
     std::size_t max_body = std::size_t{1} << 20;  // a larger reply is a transport error
 };
 

@@ -99,8 +99,8 @@ core::Result<BasicCredentials> read_credentials_file(const std::string& path) {
                                 "credentials file " + path + " must hold one line user:password");
     BasicCredentials credentials{text.substr(0, colon), text.substr(colon + 1)};
     if (credentials.user.empty() || credentials.password.empty())
-        return core::make_error("credentials_invalid", "credentials file " + path +
-                                                           ": the user or the password is empty");
+        return core::make_error("credentials_invalid",
+                                "credentials file " + path + ": the user or the password is empty");
     if (!visible_ascii(credentials.user, false) || !visible_ascii(credentials.password, true))
         return core::make_error("credentials_invalid",
                                 "credentials file " + path +
@@ -110,13 +110,14 @@ core::Result<BasicCredentials> read_credentials_file(const std::string& path) {
 }
 
 core::Result<OpenCpsOptions> load_opencps_options(const OpenCpsSettings& settings) {
-    for (const auto& [name, value] : {std::pair<const char*, const std::string&>{
-                                          "--opencps-group-id", settings.group_id},
-                                      {"--opencps-agency", settings.agency}})
+    for (const auto& [name, value] :
+         {std::pair<const char*, const std::string&>{"--opencps-group-id", settings.group_id},
+          {"--opencps-agency", settings.agency}})
         if (value.empty() || !visible_ascii(value, false))
             return core::make_error("opencps_config_invalid",
-                                    std::string(name) + " is required with --portal-kind opencps "
-                                                        "(visible ASCII, no spaces)");
+                                    std::string(name) +
+                                        " is required with --portal-kind opencps "
+                                        "(visible ASCII, no spaces)");
     if (settings.credentials_file.empty())
         return core::make_error("opencps_config_invalid",
                                 "--opencps-credentials is required with --portal-kind opencps "
@@ -203,11 +204,10 @@ core::Result<std::unique_ptr<OpenCpsPortal>> OpenCpsPortal::create(OpenCpsOption
     options.transport.token.clear();
     auto client = CurlPortalClient::create(options.transport);
     if (!client) return client.error();
-    std::string authorization =
-        "Authorization: Basic " +
-        base64(options.credentials.user + ":" + options.credentials.password);
-    return std::unique_ptr<OpenCpsPortal>(new OpenCpsPortal(
-        std::move(options), std::move(client).value(), std::move(authorization)));
+    std::string authorization = "Authorization: Basic " + base64(options.credentials.user + ":" +
+                                                                 options.credentials.password);
+    return std::unique_ptr<OpenCpsPortal>(
+        new OpenCpsPortal(std::move(options), std::move(client).value(), std::move(authorization)));
 }
 
 core::HttpReply OpenCpsPortal::send(const core::OpenCpsRequest& request, std::size_t max_body) {
@@ -232,8 +232,8 @@ core::FilingAttempt OpenCpsPortal::file(const core::OutboxEntry& entry,
     core::OpenCpsProgress progress = read.progress;
     core::FilingAttempt attempt;
     for (int step = 0; step < MaxStepsPerAttempt; ++step) {
-        auto next = core::next_opencps_request(entry, progress, m_options.mapping,
-                                               m_options.config);
+        auto next =
+            core::next_opencps_request(entry, progress, m_options.mapping, m_options.config);
         if (auto* outcome = std::get_if<core::SubmitOutcome>(&next)) {
             attempt.outcome = std::move(*outcome);
             return attempt;
@@ -269,8 +269,8 @@ core::LookupOutcome OpenCpsPortal::lookup(const std::string& code, const std::st
 std::optional<core::HttpReply> OpenCpsPortal::reference(const std::string& name,
                                                         const std::string& if_none_match) {
     if (name != "thutuc") return std::nullopt;
-    core::HttpReply reply = send(core::opencps_serviceinfos_request(m_options.config),
-                                 CatalogueMaxBody);
+    core::HttpReply reply =
+        send(core::opencps_serviceinfos_request(m_options.config), CatalogueMaxBody);
     if (reply.status != 200) return reply;  // the caller logs it and tries again later
     auto catalogue = core::map_serviceinfos(reply.body, m_options.mapping);
     if (!catalogue) {
@@ -324,8 +324,8 @@ core::RatingOutcome OpenCpsPortal::rate(const std::string& body_json) {
     auto first = core::opencps_votings_request(body_json, progress, m_options.config);
     if (auto* outcome = std::get_if<core::RatingOutcome>(&first)) return *outcome;
     const core::HttpReply votings = send(std::get<core::OpenCpsRequest>(first));
-    auto second = core::opencps_rating_result_request(votings, body_json, progress,
-                                                      m_options.config);
+    auto second =
+        core::opencps_rating_result_request(votings, body_json, progress, m_options.config);
     if (auto* outcome = std::get_if<core::RatingOutcome>(&second)) return *outcome;
     return core::interpret_opencps_rating_reply(send(std::get<core::OpenCpsRequest>(second)));
 }

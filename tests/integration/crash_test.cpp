@@ -203,12 +203,18 @@ public:
     // outbox-soak's flags for this portal.
     std::vector<std::string> soak_args() const {
         if (!m_opencps) return {"--portal", m_sim->url(), "--token", motcua::test::FilingToken};
-        return {"--portal",           m_opencps_sim->url(),
-                "--portal-kind",      "opencps",
-                "--opencps-credentials", m_credentials,
-                "--opencps-group-id", motcua::test::OpenCpsGroup,
-                "--opencps-agency",   motcua::test::OpenCpsAgency,
-                "--assets",           MOTCUA_SOURCE_ASSETS};
+        return {"--portal",
+                m_opencps_sim->url(),
+                "--portal-kind",
+                "opencps",
+                "--opencps-credentials",
+                m_credentials,
+                "--opencps-group-id",
+                motcua::test::OpenCpsGroup,
+                "--opencps-agency",
+                motcua::test::OpenCpsAgency,
+                "--assets",
+                MOTCUA_SOURCE_ASSETS};
     }
     std::vector<StoredDossier> stored() const {
         std::vector<StoredDossier> result;
@@ -372,11 +378,11 @@ void run_crash_test(bool opencps) {
         1000.0;
     std::ostringstream summary;
     summary << "crash test (" << (opencps ? "OpenCPS" : "our API") << "): " << kills << " kills, "
-            << acked.size() << " acknowledged (" << acked_before_last
-            << " before the last run), " << outbox.size() << " in the outbox, " << dossiers.size()
-            << " stored on the portal (" << unsubmitted << " never submitted), " << duplicates
-            << " duplicates, " << missing_on_portal << " acknowledged but missing; "
-            << portal.stats_summary() << "; " << seconds << " s\n  where the kills landed:";
+            << acked.size() << " acknowledged (" << acked_before_last << " before the last run), "
+            << outbox.size() << " in the outbox, " << dossiers.size() << " stored on the portal ("
+            << unsubmitted << " never submitted), " << duplicates << " duplicates, "
+            << missing_on_portal << " acknowledged but missing; " << portal.stats_summary() << "; "
+            << seconds << " s\n  where the kills landed:";
     for (const auto& [where, n] : landings) summary << "\n    " << where << ": " << n;
     WARN(summary.str());
 

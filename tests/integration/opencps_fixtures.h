@@ -64,7 +64,9 @@ private:
         options.binary = MOTCUA_PORTAL_SIM;
         options.store_path = dir.file("portal.jsonl");
         options.data_dir = MOTCUA_SHARED_DATA;
-        options.extra_args = {"--api", "opencps", "--procedures",
+        options.extra_args = {"--api",
+                              "opencps",
+                              "--procedures",
                               std::string(MOTCUA_SOURCE_ASSETS) + "/procedures",
                               "--opencps-mapping",
                               std::string(MOTCUA_SOURCE_ASSETS) + "/config/opencps-mapping.json"};

@@ -24,13 +24,12 @@ using Json = nlohmann::json;
 
 namespace {
 
-std::unique_ptr<OpenCpsPortal> make_portal(const OpenCpsSim& sim, long total_timeout_ms = 5000,
-                                           const std::string& user = motcua::test::OpenCpsUser,
-                                           const std::string& password =
-                                               motcua::test::OpenCpsPassword,
-                                           const std::string& group = motcua::test::OpenCpsGroup,
-                                           const std::string& agency =
-                                               motcua::test::OpenCpsAgency) {
+std::unique_ptr<OpenCpsPortal> make_portal(
+    const OpenCpsSim& sim, long total_timeout_ms = 5000,
+    const std::string& user = motcua::test::OpenCpsUser,
+    const std::string& password = motcua::test::OpenCpsPassword,
+    const std::string& group = motcua::test::OpenCpsGroup,
+    const std::string& agency = motcua::test::OpenCpsAgency) {
     const std::string credentials = motcua::test::write_credentials(
         sim.dir(), user, password, "credentials-" + std::to_string(total_timeout_ms));
     auto settings = motcua::test::opencps_settings(sim.url(), credentials, total_timeout_ms);
@@ -105,8 +104,7 @@ TEST_CASE("a filing through OpenCPS takes four steps and is accepted with its do
     SECTION("filing it again returns the same dossier, never a second one") {
         OutboxEntry again = entry;
         again.portal_progress.clear();  // as if the progress had been lost
-        const auto& second =
-            outcome_as<motcua::core::SubmitAccepted>(file_once(*portal, again));
+        const auto& second = outcome_as<motcua::core::SubmitAccepted>(file_once(*portal, again));
         CHECK(second.ma_ho_so == accepted.ma_ho_so);
         CHECK(sim.dossiers().size() == 1);
     }
@@ -173,9 +171,9 @@ TEST_CASE("OpenCPS's authentication and refusal answers hold the dossier with th
         CHECK(held.reason_code == "portal_unauthorized");
     }
     SECTION("403 \"Cant find process\" (an agency the portal has no process for) reaches staff") {
-        auto portal = make_portal(sim, 5000, motcua::test::OpenCpsUser,
-                                  motcua::test::OpenCpsPassword, motcua::test::OpenCpsGroup,
-                                  "000.00.99.Z99");
+        auto portal =
+            make_portal(sim, 5000, motcua::test::OpenCpsUser, motcua::test::OpenCpsPassword,
+                        motcua::test::OpenCpsGroup, "000.00.99.Z99");
         const FilingAttempt attempt = file_once(*portal, entry);
         CHECK(portal->last_reply().status == 403);
         const auto& held = outcome_as<motcua::core::SubmitHeld>(attempt);
@@ -223,9 +221,15 @@ std::vector<FaultCase> fault_cases() {
 }
 
 Json faults_off() {
-    return {{"opencps-no-dossier-id", 0.0}, {"fail-rate", 0.0},      {"latency-ms", 0},
-            {"slow-body-ms", 0},            {"drop-before-read", 0.0}, {"drop-after-commit", 0.0},
-            {"malformed-json", 0.0},        {"rate-limit", 0.0},      {"captive-portal", false}};
+    return {{"opencps-no-dossier-id", 0.0},
+            {"fail-rate", 0.0},
+            {"latency-ms", 0},
+            {"slow-body-ms", 0},
+            {"drop-before-read", 0.0},
+            {"drop-after-commit", 0.0},
+            {"malformed-json", 0.0},
+            {"rate-limit", 0.0},
+            {"captive-portal", false}};
 }
 
 }  // namespace
@@ -317,8 +321,7 @@ TEST_CASE("a rating goes to the dossier's voting, and one for an unknown dossier
     };
     auto portal = OpenCpsPortal::create(std::move(options).value());
     REQUIRE(portal.ok());
-    const auto accepted =
-        outcome_as<motcua::core::SubmitAccepted>(file_once(**portal, entry));
+    const auto accepted = outcome_as<motcua::core::SubmitAccepted>(file_once(**portal, entry));
     progress_by_code[accepted.ma_ho_so] = entry.portal_progress;
 
     CHECK((*portal)->rate(motcua::core::rating_body(accepted.ma_ho_so, 3, "KIOSK-01")) ==
@@ -384,8 +387,8 @@ TEST_CASE("the OpenCPS credentials file follows the token file's rules", "[openc
         CHECK(credentials.error().code == "credentials_unsafe");
     }
     SECTION("no colon, an empty part or a control character is refused without the secret") {
-        const std::string bad = GENERATE(as<std::string>{}, "kiosk", ":secret", "kiosk:",
-                                         "kiosk:sec\x01ret", "kiosk:sec\nX-Injected: 1");
+        const std::string bad = GENERATE(as<std::string>{}, "kiosk", ":secret",
+                                         "kiosk:", "kiosk:sec\x01ret", "kiosk:sec\nX-Injected: 1");
         motcua::test::write_file(path, bad);
         REQUIRE(chmod(path.c_str(), 0600) == 0);
         auto credentials = motcua::platform::read_credentials_file(path);

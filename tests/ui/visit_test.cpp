@@ -73,9 +73,8 @@ OpenCpsStored stored_opencps_dossiers(const std::string& store_path) {
             for (const auto& [part, form_data] : record["eforms"].items()) {
                 const auto form = nlohmann::json::parse(
                     form_data.is_string() ? form_data.get<std::string>() : form_data.dump());
-                request = form.contains("DuLieuToKhai")
-                              ? form
-                              : nlohmann::json{{"DuLieuToKhai", form}};
+                request =
+                    form.contains("DuLieuToKhai") ? form : nlohmann::json{{"DuLieuToKhai", form}};
             }
         std::string service = record.value("serviceCode", "");
         if (service.rfind("DVC-", 0) == 0) request["MaTTHC"] = service.substr(4);
@@ -94,11 +93,11 @@ OpenCpsStored stored_opencps_dossiers(const std::string& store_path) {
 std::vector<std::string> opencps_kiosk_flags(const TempDir& temp) {
     const std::string credentials = temp.file("opencps-credentials");
     motcua::test::write_file(credentials, "kiosk:kiosk-dev\n");
-    std::filesystem::permissions(credentials, std::filesystem::perms::owner_read |
-                                                  std::filesystem::perms::owner_write,
-                                 std::filesystem::perm_options::replace);
-    return {"--portal-kind",      "opencps",       "--opencps-credentials", credentials,
-            "--opencps-group-id", "35417",         "--opencps-agency",      "000.00.01.H99"};
+    std::filesystem::permissions(
+        credentials, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
+        std::filesystem::perm_options::replace);
+    return {"--portal-kind",      "opencps", "--opencps-credentials", credentials,
+            "--opencps-group-id", "35417",   "--opencps-agency",      "000.00.01.H99"};
 }
 // [/opencps]
 
@@ -128,8 +127,8 @@ TEST_CASE("a parent files a whole birth registration and the portal stores it ex
     const std::vector<std::string> kind_flags =
         opencps ? opencps_kiosk_flags(temp) : std::vector<std::string>{};
     const std::string shots = shots_dir(opencps ? "khai_sinh_opencps" : "khai_sinh");
-    auto result = run_kiosk(sim.url(), "khai_sinh.script", shots, temp.file("outbox.sqlite"),
-                            kind_flags);
+    auto result =
+        run_kiosk(sim.url(), "khai_sinh.script", shots, temp.file("outbox.sqlite"), kind_flags);
     INFO(result.output);
     REQUIRE(result.exit_code == 0);
 

@@ -27,6 +27,8 @@
 #include "platform/config/config.h"
 #include "platform/driver/script.h"
 #include "platform/filing_worker.h"
+#include "platform/http/opencps_portal.h"  // [opencps]
+#include "platform/http/portal_factory.h"  // [worker]
 #include "platform/metrics_writer.h"
 #include "platform/notify/staff_notifier.h"  // [help]
 #include "platform/print/paper_desk.h"       // [paper]
@@ -182,6 +184,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--holidays", &options.holidays},              // [ops]
         {"--size", &options.size},                      // [ops] WxH, checked below
         {"--typing", &options.typing},                  // [help] telex | vni | off
+        // [opencps]
+        {"--opencps-group-id", &options.opencps_group_id},
+        {"--opencps-agency", &options.opencps_agency},
+        {"--opencps-credentials", &options.opencps_credentials},
+        {"--opencps-mapping", &options.opencps_mapping},
+        // [/opencps]
     };
     std::map<std::string, long long*> numbers = {
         {"--provisional-after-ms", &options.provisional_after_ms},
@@ -322,6 +330,22 @@ int check_procedures(const std::string& dir) {
     return catalog.problems.empty() && !catalog.procedures.empty() ? 0 : 1;
 }
 
+// [opencps] What --portal-kind opencps needs from the options (platform/http/opencps_portal.h).
+platform::OpenCpsSettings opencps_settings(const Options& options,
+                                           const platform::PortalClientOptions& transport) {
+    platform::OpenCpsSettings settings;
+    settings.transport = transport;
+    settings.group_id = options.opencps_group_id;
+    settings.agency = options.opencps_agency;
+    settings.credentials_file = options.opencps_credentials;
+    settings.mapping_file = options.opencps_mapping;
+    settings.assets_dir = options.assets;
+    settings.kiosk_id = options.kiosk_id;
+    settings.outbox_path = options.db;
+    return settings;
+}
+// [/opencps]
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -460,7 +484,11 @@ int main(int argc, char** argv) {
     std::unique_ptr<platform::ReferenceWorker>
         references;  // the catalogue and wards, on their own thread
     if (!options.portal.empty()) {
-        platform::PortalClientOptions portal;
+        // [worker] The adapter --portal-kind names, made once per worker thread; the probe
+        // below refuses a bad URL, token or kind before anything starts.
+        platform::PortalSettings settings;
+        settings.kind = options.portal_kind;
+        platform::PortalClientOptions& portal = settings.client;
         portal.base_url = options.portal;
         portal.client_cert = options.client_cert;
         portal.client_key = options.client_key;
@@ -479,7 +507,12 @@ int main(int argc, char** argv) {
                 "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
             platform::log_warning("token_default", "no --token-file: using a development token");
         }
-        if (auto probe = platform::CurlPortalClient::create(portal); !probe) {
+        // [opencps] The site, the credentials file and the mapping: make_portal below reads
+        // and checks them, so a kiosk that cannot file says why now, not at every dossier.
+        if (settings.kind == "opencps") settings.opencps = opencps_settings(options, portal);
+        // [/opencps]
+        if (auto probe = platform::make_portal(settings); !probe) {
+            platform::log_error(probe.error().code, probe.error().detail);
             std::fprintf(stderr, "motcua: %s\n", probe.error().detail.c_str());
             return 1;
         }
@@ -491,9 +524,13 @@ int main(int argc, char** argv) {
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
         };
-        worker = std::make_unique<platform::FilingWorker>(
-            options.db, portal, policy, options.stale_after_ms, wake_ui, options.kiosk_id);
-        references = std::make_unique<platform::ReferenceWorker>(options.db, portal, wake_ui);
+        worker = std::make_unique<platform::FilingWorker>(options.db,
+                                                          platform::portal_factory(settings),
+                                                          policy, options.stale_after_ms, wake_ui,
+                                                          options.kiosk_id);
+        references = std::make_unique<platform::ReferenceWorker>(
+            options.db, platform::portal_factory(settings), wake_ui);
+        // [/worker]
     } else {
         platform::log_warning("no_portal", "no --portal: filings are saved and wait in the outbox");
     }

@@ -295,7 +295,8 @@ public:
         portal.base_url = m_sim.url();
         portal.token = Token;
         m_worker = std::make_unique<platform::FilingWorker>(
-            m_dir.file("outbox.sqlite3"), portal, core::RetryPolicy{}, 24 * 3600 * 1000, [this] {
+            m_dir.file("outbox.sqlite3"), platform::portal_factory({"motcua", portal}),
+            core::RetryPolicy{}, 24 * 3600 * 1000, [this] {
                 {
                     std::lock_guard lock(m_mutex);
                     ++m_posted;

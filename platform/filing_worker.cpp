@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 
 #include "core/filing/kiosk_messages.h"
 #include "core/filing/portal_time.h"
 #include "core/filing/wall_clock.h"
+#include "core/filing/worker_intents.h"
 #include "platform/system/clock.h"
 #include "platform/system/log.h"
 #include "platform/system/metrics.h"
@@ -25,10 +27,16 @@ namespace {
 constexpr std::int64_t StoreRetryMs = 1000;
 // A rating the portal did not take is sent again after this long (with the next pass).
 constexpr std::int64_t RatingRetryMs = 30'000;
+// [ops] The heartbeat: every 5 minutes; the first once a frame was drawn (so KhungHinhCuoi is
+// not null until the next one), or this long after start when none is (a broken display).
+constexpr std::int64_t HeartbeatEveryMs = 5 * 60'000;
+constexpr std::int64_t FirstHeartbeatWaitMs = 60'000;
+// A thread with nothing due sleeps at most this long (a wake() ends it sooner).
+constexpr std::int64_t IdleWakeMs = 60'000;
 
 }  // namespace
 
-FilingWorker::FilingWorker(std::string db_path, PortalClientOptions portal,
+FilingWorker::FilingWorker(std::string db_path, PortalFactory portal,
                            core::RetryPolicy policy, std::int64_t stale_after_ms,
                            std::function<void()> wake_ui, std::string kiosk_id)
     : m_db_path(std::move(db_path)),
@@ -47,74 +55,56 @@ void FilingWorker::use_wall_clock(std::function<std::int64_t()> wall_ms) {
 }
 
 void FilingWorker::start() {
-    m_thread = std::thread([this] { run(); });
-    m_lookup_thread = std::jthread([this](std::stop_token stop) { run_lookups(stop); });
+    m_first_heartbeat_by_ms = system_monotonic_ms() + FirstHeartbeatWaitMs;
+    m_filing.start([this](std::stop_token stop) { run(stop); });
+    m_lookup.start([this](std::stop_token stop) { run_lookups(stop); });
 }
 
 void FilingWorker::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wakeup.notify_all();
-    if (m_lookup_thread.joinable()) {
-        m_lookup_thread.request_stop();  // wakes its wait on m_lookup_wakeup
-        m_lookup_thread.join();
-    }
-    if (m_thread.joinable()) m_thread.join();
+    m_lookup.stop();
+    m_filing.stop();
 }
 
 void FilingWorker::run_lookups(std::stop_token stop) {
-    // Its own curl handle: a lookup never waits behind a submit that takes up to 20 s.
-    auto client = CurlPortalClient::create(m_portal);
-    if (!client) log_error("lookup_worker_failed", client.error().detail);
-    while (true) {
-        std::vector<std::string> lookups;
+    // Its own Portal (and connection): a lookup never waits behind a submit that takes up to
+    // 20 s. Without one every lookup is answered "unavailable".
+    auto portal = m_portal();
+    if (!portal) log_error("lookup_worker_failed", portal.error().detail);
+    do {
+        std::vector<Lookup> lookups;
         {
-            std::unique_lock lock(m_mutex);
-            m_lookup_wakeup.wait(lock, stop, [this] { return !m_lookups.empty(); });
-            if (stop.stop_requested()) return;
+            std::lock_guard lock(m_mutex);
             lookups.swap(m_lookups);
         }
-        for (const auto& code : lookups) {
-            core::intent::LookupResult result{code, core::LookupState::Unavailable, {}, 0, {}};
-            if (client) {
-                const core::LookupOutcome outcome =
-                    core::interpret_lookup_reply((*client)->lookup(code));
-                if (const auto* found = std::get_if<core::LookupFound>(&outcome))
-                    result = {code, core::LookupState::Found, found->status.ten_tthc,
-                              found->status.trang_thai, found->status.ngay_hen_tra};
-                else if (std::holds_alternative<core::LookupNotFound>(outcome))
-                    result.state = core::LookupState::NotFound;
-            }
-            post(std::move(result));
+        for (const auto& asked : lookups) {
+            if (stop.stop_requested()) return;
+            const core::LookupOutcome outcome =
+                portal ? (*portal)->lookup(asked.code, asked.progress)
+                       : core::LookupOutcome{core::LookupUnavailable{"portal_unreachable",
+                                                                     "no portal adapter"}};
+            post(core::lookup_intent(asked.code, outcome));
         }
-    }
+    } while (m_lookup.wait_until(stop, system_monotonic_ms() + IdleWakeMs));
 }
 
 void FilingWorker::wake() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_poke = true;
-    }
-    m_wakeup.notify_all();
+    m_filing.wake();
 }
 
 void FilingWorker::send_rating(std::string code, int level, std::string kiosk_id) {
     {
         std::lock_guard lock(m_mutex);
         m_ratings.push_back(core::rating_body(code, level, kiosk_id));
-        m_poke = true;
     }
-    m_wakeup.notify_all();
+    m_filing.wake();
 }
 
-void FilingWorker::lookup(std::string code) {
+void FilingWorker::lookup(std::string code, std::string progress) {
     {
         std::lock_guard lock(m_mutex);
-        m_lookups.push_back(std::move(code));
+        m_lookups.push_back({std::move(code), std::move(progress)});
     }
-    m_lookup_wakeup.notify_all();
+    m_lookup.wake();
 }
 
 std::vector<core::Intent> FilingWorker::take_results() {
@@ -141,18 +131,16 @@ void FilingWorker::staff_retry(std::int64_t id) {
     {
         std::lock_guard lock(m_mutex);
         m_staff.push_back({id, false, {}});
-        m_poke = true;
     }
-    m_wakeup.notify_all();
+    m_filing.wake();
 }
 
 void FilingWorker::staff_cancel(std::int64_t id, std::string reason) {
     {
         std::lock_guard lock(m_mutex);
         m_staff.push_back({id, true, std::move(reason)});
-        m_poke = true;
     }
-    m_wakeup.notify_all();
+    m_filing.wake();
 }
 
 std::int64_t FilingWorker::due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall,
@@ -220,7 +208,8 @@ bool FilingWorker::retry_fixable_holds(OutboxStore& store) {
     return true;
 }
 
-bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
+bool FilingWorker::send_due(OutboxStore& store, core::Portal& portal,
+                            const std::stop_token& stop) {
     SystemRandom random;
     auto entries = store.unfinished();
     if (!entries) {
@@ -262,17 +251,26 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
         }
         if (entry.state == core::OutboxState::Pending &&
             system_monotonic_ms() >= due_monotonic_ms(entry, m_wall(), system_monotonic_ms())) {
-            {
-                std::lock_guard lock(m_mutex);
-                if (m_stopping) return true;
-            }
+            if (stop.stop_requested()) return true;
             entry = core::on_send_started(std::move(entry));
             if (auto saved = store.update(entry); !saved) {
                 log_error("outbox_update_failed", saved.error().detail);
                 return false;
             }
-            core::HttpReply reply = client.submit(entry.idempotency_key, entry.payload_json);
-            core::SubmitOutcome outcome = core::interpret_submit_reply(reply);
+            // A multi-step adapter saves each step before its next request: the entry (still
+            // Sending) with the new progress. Not saved: the adapter stops and returns a Retry,
+            // and the entry keeps the progress that is on disk.
+            const core::SaveProgress save_progress = [&store, &entry](const std::string& progress) {
+                std::string previous = std::exchange(entry.portal_progress, progress);
+                if (auto saved = store.update(entry); !saved) {
+                    log_error("outbox_progress_not_saved", saved.error().detail);
+                    entry.portal_progress = std::move(previous);
+                    return false;
+                }
+                return true;
+            };
+            const core::FilingAttempt attempt = portal.file(entry, save_progress);
+            const core::SubmitOutcome& outcome = attempt.outcome;
             const std::int64_t wall_before = m_wall();
             entry = core::on_outcome(std::move(entry), outcome, wall_before, m_policy, random);
             const bool purged =
@@ -299,11 +297,10 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
                 if (auto checkpointed = store.checkpoint(); !checkpointed)
                     log_warning("outbox_checkpoint_failed", checkpointed.error().detail);
             }
-            status.portal_reachable = reply.status != 0;
+            status.portal_reachable = attempt.answered;
+            if (auto told = core::filing_intent(entry, outcome)) post(std::move(*told));
             if (const auto* accepted = std::get_if<core::SubmitAccepted>(&outcome)) {
                 log_info("dossier_accepted", entry.provisional_code + " " + accepted->ma_ho_so);
-                post(core::intent::Accepted{entry.provisional_code, entry.ma_ho_so,
-                                            entry.ngay_hen_tra});
             } else if (const auto* retry = std::get_if<core::SubmitRetry>(&outcome)) {
                 metrics::count(
                     "motcua_portal_errors_total",  // [ops]
@@ -316,7 +313,6 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
                     {{"kind", std::string(core::to_string(core::hold_kind(held->reason_code)))}});
                 log_error("dossier_held",
                           entry.provisional_code + " " + held->reason_code + ": " + held->detail);
-                post(core::intent::Held{entry.provisional_code, held->reason_code});
             }
         }
         const core::HoldKind kind = core::hold_kind(entry.last_error_code);
@@ -335,14 +331,72 @@ bool FilingWorker::send_due(OutboxStore& store, CurlPortalClient& client) {
     return true;
 }
 
-void FilingWorker::run() {
-    auto store = OutboxStore::open(m_db_path);
-    auto client = CurlPortalClient::create(m_portal);
-    if (!store || !client) {
-        log_error("worker_failed", !store ? store.error().detail : client.error().detail);
+bool FilingWorker::send_ratings(OutboxStore& store, core::Portal& portal, bool store_ok) {
+    std::vector<std::string> ratings;
+    {
+        std::lock_guard lock(m_mutex);
+        ratings.swap(m_ratings);
+    }
+    // Ratings go into the outbox first, and leave it only once the portal took them.
+    for (const auto& body : ratings)
+        if (auto saved = store.insert_rating(body, m_wall()); !saved) {
+            log_error("rating_not_saved", saved.error().code + ": " + saved.error().detail);
+            std::lock_guard lock(m_mutex);
+            m_ratings.push_back(body);  // kept in memory; saved on the next pass
+            store_ok = false;
+        }
+    if (!store_ok || (ratings.empty() && system_monotonic_ms() < m_next_rating_ms))
+        return store_ok;
+    m_next_rating_ms = system_monotonic_ms() + RatingRetryMs;
+    auto waiting = store.unsent_ratings();
+    if (!waiting) return true;
+    for (const auto& rating : *waiting) {
+        const core::RatingOutcome outcome = portal.rate(rating.body);
+        const std::string why = outcome == core::RatingOutcome::Refused ? "refused by the portal"
+                                                                        : "not taken by the portal";
+        core::Status saved =
+            outcome == core::RatingOutcome::Sent
+                ? store.rating_done(rating.id)
+                : store.rating_failed(rating.id, outcome == core::RatingOutcome::Refused, why);
+        if (outcome == core::RatingOutcome::Refused)
+            log_error("rating_refused", why);
+        else if (outcome == core::RatingOutcome::Retry)
+            log_warning("rating_not_sent", why + " (kept, sent again later)");
+        if (!saved) log_error("rating_update_failed", saved.error().detail);
+        if (outcome == core::RatingOutcome::Retry) break;  // the portal is not taking any now
+    }
+    return true;
+}
+
+void FilingWorker::send_heartbeat(core::Portal& portal) {
+    // Every 5 minutes: the province sees which kiosks are alive and what they hold. The first
+    // one waits for the first frame (a minute at most).
+    const std::int64_t now = system_monotonic_ms();
+    if (m_next_heartbeat_ms == 0) {
+        if (metrics::last_frame_unix_ms() <= 0 && now < m_first_heartbeat_by_ms) return;
+    } else if (now < m_next_heartbeat_ms) {
         return;
     }
-    while (true) {
+    m_next_heartbeat_ms = now + HeartbeatEveryMs;
+    const WorkerStatus now_status = status();
+    portal.heartbeat(core::heartbeat_body(m_kiosk_id, MOTCUA_VERSION, m_wall(),
+                                          {now_status.unsent, now_status.held, now_status.stale,
+                                           metrics::last_frame_unix_ms()}));  // [ops] frame
+}
+
+void FilingWorker::run(std::stop_token stop) {
+    auto store = OutboxStore::open(m_db_path);
+    if (!store) {
+        log_error("worker_failed", store.error().detail);
+        return;
+    }
+    auto portal = m_portal();
+    if (!portal) {
+        log_error("worker_failed", portal.error().code + ": " + portal.error().detail);
+        return;
+    }
+    std::int64_t next = 0;  // when the next pass is due (monotonic)
+    do {
         bool store_ok = apply_staff_actions(**store);
         // Held for a cause someone fixes outside the dossier (a token, a certificate, the URL):
         // at start-up (the usual moment right after the fix) and then every 10 minutes.
@@ -352,56 +406,12 @@ void FilingWorker::run() {
             else
                 store_ok = false;
         }
-        store_ok = store_ok && send_due(**store, **client);
-        std::vector<std::string> ratings;
-        {
-            std::lock_guard lock(m_mutex);
-            ratings.swap(m_ratings);
-        }
-        // Ratings go into the outbox first, and leave it only once the portal took them.
-        for (const auto& body : ratings)
-            if (auto saved = (*store)->insert_rating(body, m_wall()); !saved) {
-                log_error("rating_not_saved", saved.error().code + ": " + saved.error().detail);
-                std::lock_guard lock(m_mutex);
-                m_ratings.push_back(body);  // kept in memory; saved on the next pass
-                store_ok = false;
-            }
-        if (store_ok && (!ratings.empty() || system_monotonic_ms() >= m_next_rating_ms)) {
-            m_next_rating_ms = system_monotonic_ms() + RatingRetryMs;
-            if (auto waiting = (*store)->unsent_ratings())
-                for (const auto& rating : *waiting) {
-                    const core::HttpReply reply = (*client)->rating(rating.body);
-                    const core::RatingOutcome outcome = core::interpret_rating_reply(reply);
-                    const std::string why =
-                        std::to_string(reply.status) + " " + reply.transport_error;
-                    core::Status saved =
-                        outcome == core::RatingOutcome::Sent
-                            ? (*store)->rating_done(rating.id)
-                            : (*store)->rating_failed(rating.id,
-                                                      outcome == core::RatingOutcome::Refused, why);
-                    if (outcome == core::RatingOutcome::Refused)
-                        log_error("rating_refused", why);
-                    else if (outcome == core::RatingOutcome::Retry)
-                        log_warning("rating_not_sent", why + " (kept, sent again later)");
-                    if (!saved) log_error("rating_update_failed", saved.error().detail);
-                    if (outcome == core::RatingOutcome::Retry)
-                        break;  // the portal is not taking any now
-                }
-        }
-        // Heartbeat every 5 minutes: the province sees which kiosks are alive and what they hold.
-        if (system_monotonic_ms() >= m_next_heartbeat_ms) {
-            m_next_heartbeat_ms = system_monotonic_ms() + 5 * 60'000;
-            WorkerStatus now_status = status();
-            core::HttpReply reply = (*client)->heartbeat(
-                core::heartbeat_body(m_kiosk_id, MOTCUA_VERSION, m_wall(),
-                                     {now_status.unsent, now_status.held, now_status.stale,
-                                      metrics::last_frame_unix_ms()}));  // [ops] frame
-            if (reply.status != 204)
-                log_warning("heartbeat_not_sent",
-                            std::to_string(reply.status) + " " + reply.transport_error);
-        }
+        store_ok = store_ok && send_due(**store, **portal, stop);
+        if (stop.stop_requested()) return;
+        store_ok = send_ratings(**store, **portal, store_ok);
+        send_heartbeat(**portal);
         // Sleep until the next entry is due, a new one arrives, or a minute passes (monotonic).
-        std::int64_t next = system_monotonic_ms() + (store_ok ? 60'000 : StoreRetryMs);
+        next = system_monotonic_ms() + (store_ok ? IdleWakeMs : StoreRetryMs);
         if (store_ok)
             if (auto entries = (*store)->unfinished())
                 for (const auto& entry : *entries)
@@ -409,14 +419,10 @@ void FilingWorker::run() {
                         next = std::min(next,
                                         due_monotonic_ms(entry, m_wall(), system_monotonic_ms()));
         next = std::min(next, m_next_hold_retry_ms);
-        std::unique_lock lock(m_mutex);
-        if (m_stopping) return;
-        auto delay =
-            std::chrono::milliseconds(std::max<std::int64_t>(0, next - system_monotonic_ms()));
-        m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_poke; });
-        m_poke = false;
-        if (m_stopping) return;
-    }
+        // The first heartbeat: at the wake() after the first frame, or FirstHeartbeatWaitMs.
+        next = std::min(next,
+                        m_next_heartbeat_ms == 0 ? m_first_heartbeat_by_ms : m_next_heartbeat_ms);
+    } while (m_filing.wait_until(stop, next));
 }
 
 }  // namespace motcua::platform

@@ -1,23 +1,25 @@
 // Sends the outbox to the portal on its own thread: due entries go out with their idempotency
-// key; each outcome is saved before the next request; accepted ones lose their personal data.
+// key; each outcome (and each step an adapter saves) is saved before the next request; accepted
+// ones lose their personal data. The portal is a core::Portal made by the factory on each of
+// the worker's two threads (filing, lookups), so a lookup never waits behind a submit.
 // Results reach the UI thread through take_results(); `wake_ui` (SDL_PushEvent) wakes the loop.
 #pragma once
 
-#include <condition_variable>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "core/filing/portal.h"
 #include "core/filing/retry_policy.h"
 #include "core/session/session.h"
-#include "platform/http/curl_portal_client.h"
+#include "platform/http/portal_factory.h"
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
+#include "platform/worker_loop.h"
 
 namespace motcua::platform {
 
@@ -37,7 +39,8 @@ struct WorkerStatus {
 
 class FilingWorker {
 public:
-    FilingWorker(std::string db_path, PortalClientOptions portal, core::RetryPolicy policy,
+    // `portal` is called once on the filing thread and once on the lookup thread.
+    FilingWorker(std::string db_path, PortalFactory portal, core::RetryPolicy policy,
                  std::int64_t stale_after_ms, std::function<void()> wake_ui,
                  std::string kiosk_id = "KIOSK-01");
     ~FilingWorker();
@@ -46,14 +49,15 @@ public:
     void use_wall_clock(std::function<std::int64_t()> wall_ms);
     void start();
     void stop();
-    // Something new is in the outbox (or staff asked to retry): look now.
+    // Something new is in the outbox (or staff asked to retry), or the first frame was drawn
+    // (the first heartbeat waits for it: metrics::last_frame_unix_ms): look now.
     void wake();
     // Queue a satisfaction rating: saved in the outbox, sent, and kept and sent again until the
     // portal took it (never dropped).
     void send_rating(std::string code, int level, std::string kiosk_id);
     // Ask the portal for a dossier's status, on a thread of its own (never behind a submit); the
-    // answer comes back as intent::LookupResult.
-    void lookup(std::string code);
+    // answer comes back as intent::LookupResult. `progress`: LookupRoute::portal_progress.
+    void lookup(std::string code, std::string progress = {});
     // Staff mode: send a Held (or Pending) entry again now, with a fresh backoff.
     void staff_retry(std::int64_t id);
     // Staff mode: never send this Held or Pending entry; the record stays, with the reason,
@@ -63,13 +67,16 @@ public:
     WorkerStatus status() const;
 
 private:
-    void run();
+    void run(std::stop_token stop);
     // One pass over the outbox; false when the store could not be read or written.
-    bool send_due(OutboxStore& store, CurlPortalClient& client);
+    bool send_due(OutboxStore& store, core::Portal& portal, const std::stop_token& stop);
+    // Ratings into the outbox, then (while `store_ok`) to the portal; false when the store failed.
+    bool send_ratings(OutboxStore& store, core::Portal& portal, bool store_ok);
+    void send_heartbeat(core::Portal& portal);
     // Held entries whose cause is fixable become Pending (start-up, then every 10 minutes).
     bool retry_fixable_holds(OutboxStore& store);
     bool apply_staff_actions(OutboxStore& store);
-    // The lookup thread: answers status lookups with its own curl handle.
+    // The lookup thread: answers status lookups with its own Portal.
     void run_lookups(std::stop_token stop);
     // When an entry is due, on the monotonic clock.
     std::int64_t due_monotonic_ms(const core::OutboxEntry& entry, std::int64_t now_wall,
@@ -77,13 +84,16 @@ private:
     void post(core::Intent intent);
 
     std::string m_db_path;
-    PortalClientOptions m_portal;
+    PortalFactory m_portal;
     core::RetryPolicy m_policy;
     std::int64_t m_stale_after_ms;
     std::function<void()> m_wake_ui;
     std::string m_kiosk_id;
     std::function<std::int64_t()> m_wall = system_wall_ms;
-    std::int64_t m_next_heartbeat_ms = 0;   // monotonic
+    // [ops] The first heartbeat waits for the first drawn frame (KhungHinhCuoi), at most this
+    // long after start; then one every HeartbeatEveryMs. Monotonic.
+    std::int64_t m_first_heartbeat_by_ms = 0;
+    std::int64_t m_next_heartbeat_ms = 0;  // 0: the first one is not sent yet
     std::int64_t m_next_hold_retry_ms = 0;  // monotonic; 0: at start-up
     std::int64_t m_next_rating_ms = 0;      // monotonic
     std::map<std::int64_t, std::int64_t>
@@ -95,17 +105,19 @@ private:
     };
     std::vector<StaffAction> m_staff;  // guarded by m_mutex
 
-    mutable std::mutex m_mutex;
-    std::condition_variable m_wakeup;
-    bool m_stopping = false;
-    bool m_poke = false;
+    struct Lookup {
+        std::string code;
+        std::string progress;
+    };
+
+    mutable std::mutex m_mutex;  // guards what the threads share (below, and m_staff)
     std::vector<core::Intent> m_results;
     std::vector<std::string> m_ratings;  // JSON bodies
-    std::vector<std::string> m_lookups;  // codes, for the lookup thread
+    std::vector<Lookup> m_lookups;       // for the lookup thread
     WorkerStatus m_status;
-    std::thread m_thread;
-    std::condition_variable_any m_lookup_wakeup;  // with m_mutex
-    std::jthread m_lookup_thread;                 // lookups, never behind a submit
+    // Last: the threads stop (and join) before anything above is destroyed.
+    WorkerLoop m_filing;   // the outbox, ratings and heartbeat
+    WorkerLoop m_lookup;   // lookups, never behind a submit
 };
 
 }  // namespace motcua::platform

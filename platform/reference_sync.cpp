@@ -1,6 +1,5 @@
 #include "platform/reference_sync.h"
 
-#include <chrono>
 #include <utility>
 
 #include "platform/system/clock.h"
@@ -15,9 +14,9 @@ constexpr const char* Units = "donvihanhchinh";
 
 }  // namespace
 
-ReferenceSync::ReferenceSync(OutboxStore& store, core::PortalClient& client,
+ReferenceSync::ReferenceSync(OutboxStore& store, core::Portal& portal,
                              std::function<std::int64_t()> wall_ms)
-    : m_store(store), m_client(client), m_wall_ms(std::move(wall_ms)) {}
+    : m_store(store), m_portal(portal), m_wall_ms(std::move(wall_ms)) {}
 
 // Parses one document; on success puts it into `update` and returns true.
 bool ReferenceSync::take(const std::string& name, const std::string& body,
@@ -82,7 +81,9 @@ ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
     reachable = true;
     for (const char* name : {Catalogue, Units}) {
         std::string& etag = etag_of(name);
-        core::HttpReply reply = m_client.reference(name, etag);
+        std::optional<core::HttpReply> answer = m_portal.reference(name, etag);
+        if (!answer) continue;  // not published by this API: keep what is in use
+        core::HttpReply& reply = *answer;
         if (reply.status == 304) continue;  // what we have is current
         if (reply.status != 200) {
             reachable = false;
@@ -102,7 +103,7 @@ ReferenceUpdate ReferenceSync::refresh(bool& reachable) {
     return update;
 }
 
-ReferenceWorker::ReferenceWorker(std::string db_path, PortalClientOptions portal,
+ReferenceWorker::ReferenceWorker(std::string db_path, PortalFactory portal,
                                  std::function<void()> wake_ui)
     : m_db_path(std::move(db_path)), m_portal(std::move(portal)), m_wake_ui(std::move(wake_ui)) {}
 
@@ -111,16 +112,11 @@ ReferenceWorker::~ReferenceWorker() {
 }
 
 void ReferenceWorker::start() {
-    m_thread = std::thread([this] { run(); });
+    m_loop.start([this](std::stop_token stop) { run(stop); });
 }
 
 void ReferenceWorker::stop() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wakeup.notify_all();
-    if (m_thread.joinable()) m_thread.join();
+    m_loop.stop();
 }
 
 ReferenceUpdate ReferenceWorker::take_update() {
@@ -138,36 +134,30 @@ void ReferenceWorker::publish(ReferenceUpdate update) {
     if (m_wake_ui) m_wake_ui();
 }
 
-void ReferenceWorker::run() {
+void ReferenceWorker::run(std::stop_token stop) {
     auto store = OutboxStore::open(m_db_path);
-    auto client = CurlPortalClient::create(m_portal);
-    if (!store || !client) {
-        log_error("reference_worker_failed", !store ? store.error().detail : client.error().detail);
+    if (!store) {
+        log_error("reference_worker_failed", store.error().detail);
         return;
     }
-    ReferenceSync sync(**store, **client, system_wall_ms);
+    auto portal = m_portal();
+    if (!portal) {
+        log_error("reference_worker_failed", portal.error().code + ": " + portal.error().detail);
+        return;
+    }
+    ReferenceSync sync(**store, **portal, system_wall_ms);
     publish(sync.load_cached());
-    while (true) {
-        bool reachable = true;
+    bool reachable = true;
+    do {
         publish(sync.refresh(reachable));
         // The catalogue and the ward list change rarely: a 304 every hour costs a few hundred
-        // bytes.
-        const auto delay = std::chrono::minutes(reachable ? 60 : 2);
-        std::unique_lock lock(m_mutex);
-        if (m_wakeup.wait_for(lock, delay, [this] { return m_stopping || m_refresh; }) &&
-            m_stopping)
-            return;
-        m_refresh = false;  // [staff]
-    }
+        // bytes. [staff] refresh_now() wakes it sooner.
+    } while (m_loop.wait_until(stop, system_monotonic_ms() + (reachable ? 60 : 2) * 60'000));
 }
 
 // [staff]
 void ReferenceWorker::refresh_now() {
-    {
-        std::lock_guard lock(m_mutex);
-        m_refresh = true;
-    }
-    m_wakeup.notify_all();
+    m_loop.wake();
 }
 // [/staff]
 

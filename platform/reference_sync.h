@@ -2,22 +2,23 @@
 // and the administrative units (GET /api/v1/donvihanhchinh). Each is revalidated with its ETag,
 // checked by the core parsers, and only a good copy is cached (in the kiosk's SQLite file) and
 // handed on. A refused or unreachable document never replaces the one in use.
-// ReferenceSync is used by one thread at a time (ReferenceWorker below, or a test).
+// ReferenceSync is used by one thread at a time (ReferenceWorker below, or a test). A portal
+// whose API publishes no such document (Portal::reference gives nullopt) leaves the copy in use.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <stop_token>
 #include <string>
-#include <thread>
 
 #include "core/catalog/offer.h"
+#include "core/filing/portal.h"
 #include "core/form/admin_units.h"
-#include "core/ports.h"
-#include "platform/http/curl_portal_client.h"
+#include "platform/http/portal_factory.h"
 #include "platform/store/outbox_store.h"
+#include "platform/worker_loop.h"
 
 namespace motcua::platform {
 
@@ -30,13 +31,14 @@ struct ReferenceUpdate {
 
 class ReferenceSync {
 public:
-    ReferenceSync(OutboxStore& store, core::PortalClient& client,
+    ReferenceSync(OutboxStore& store, core::Portal& portal,
                   std::function<std::int64_t()> wall_ms);
 
     // The last good copies in the cache (what a kiosk starting without a network uses).
     ReferenceUpdate load_cached();
     // Asks the portal for newer documents. `reachable` is false when any document could not
-    // be fetched (no answer, or an HTTP error): the caller asks again sooner.
+    // be fetched (no answer, or an HTTP error): the caller asks again sooner. A document the
+    // portal's API does not publish is no failure.
     ReferenceUpdate refresh(bool& reachable);
 
 private:
@@ -45,18 +47,19 @@ private:
               ReferenceUpdate& update);
 
     OutboxStore& m_store;
-    core::PortalClient& m_client;
+    core::Portal& m_portal;
     std::function<std::int64_t()> m_wall_ms;
     std::string m_catalog_etag;
     std::string m_units_etag;
 };
 
-// Runs a ReferenceSync on its own thread, with its own SQLite connection and curl handle, so a
+// Runs a ReferenceSync on its own thread, with its own SQLite connection and Portal, so a
 // large download or parse never delays a filing: the cache at start, then the portal at once,
 // every hour after that, and 2 minutes after a failure.
 class ReferenceWorker {
 public:
-    ReferenceWorker(std::string db_path, PortalClientOptions portal, std::function<void()> wake_ui);
+    // `portal` is called once, on the worker's thread.
+    ReferenceWorker(std::string db_path, PortalFactory portal, std::function<void()> wake_ui);
     ~ReferenceWorker();
     void start();
     void stop();
@@ -66,18 +69,15 @@ public:
     void refresh_now();
 
 private:
-    void run();
+    void run(std::stop_token stop);
     void publish(ReferenceUpdate update);
 
     std::string m_db_path;
-    PortalClientOptions m_portal;
+    PortalFactory m_portal;
     std::function<void()> m_wake_ui;
     std::mutex m_mutex;
-    std::condition_variable m_wakeup;
-    bool m_stopping = false;
-    bool m_refresh = false;  // [staff] refresh_now() was asked
     ReferenceUpdate m_update;
-    std::thread m_thread;
+    WorkerLoop m_loop;  // last: stopped before the members above go
 };
 
 }  // namespace motcua::platform

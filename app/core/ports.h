@@ -37,6 +37,9 @@ struct HttpReply {
     // the CA bundle, the kiosk's client certificate). A wrong clock or a configuration
     // problem, not a slow network: staff are told so.
     bool tls_failed = false;
+    // With status 0: connected, but the answer did not come in time (the total or low-speed
+    // timeout). The portal is slow, not out of reach: "portal_timeout", not "portal_unreachable".
+    bool timed_out = false;
 };
 
 // The provincial portal, as seen through one adapter (docs/portal-api.md).

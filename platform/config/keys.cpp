@@ -39,8 +39,8 @@ const std::vector<KeyDef>& kiosk_keys() {
         // [portal]
         url("portal.url", "--portal",
             "the provincial portal's base URL; \"\" = no portal (filings wait)"),
-        one_of("portal.kind", "--portal-kind", "the portal's API: motcua (docs/portal-api.md)",
-               {"motcua"}),
+        one_of("portal.kind", "--portal-kind",
+               "the portal's API: motcua or opencps (docs/portal-api.md)", {"motcua", "opencps"}),
         key("portal.token_file", "--token-file",
             "file holding the kiosk's bearer token (mode 0600)"),
         key("portal.client_cert", "--client-cert", "client certificate (PEM) for mutual TLS"),
@@ -54,6 +54,17 @@ const std::vector<KeyDef>& kiosk_keys() {
         key("portal.provisional_after_ms", "--provisional-after-ms",
             "show a provisional code when the portal has not answered within this (ms)", 0,
             600'000),
+        // [opencps] only with kind = "opencps" (docs/portal-api.md, Adapters)
+        key("portal.opencps_group_id", "--opencps-group-id",
+            "OpenCPS: the agency site's groupId (sent as the groupId header)"),
+        key("portal.opencps_agency", "--opencps-agency",
+            "OpenCPS: the receiving agency's govAgencyCode"),
+        key("portal.opencps_credentials", "--opencps-credentials",
+            "OpenCPS: file holding \"user:password\" for HTTP Basic (mode 0600)"),
+        key("portal.opencps_mapping", "--opencps-mapping",
+            "OpenCPS: our procedure codes to serviceCode + dossierTemplateNo; \"\" = the assets' "
+            "config/opencps-mapping.json"),
+        // [/opencps]
         // [kiosk]
         key("kiosk.id", "--kiosk-id", "this kiosk's ID (MaKiosk in the heartbeat and dossiers)"),
         key("kiosk.office_name", "--office-name",

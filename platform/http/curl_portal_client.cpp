@@ -3,9 +3,11 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fcntl.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -109,7 +111,8 @@ CurlPortalClient::~CurlPortalClient() = default;
 core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path,
                                           const std::string& body,
                                           const std::string& idempotency_key,
-                                          const std::string& if_none_match, std::size_t max_body) {
+                                          const std::string& if_none_match, std::size_t max_body,
+                                          const PortalRequest* generic) {
     CURL* curl = static_cast<CURL*>(m_curl.get());
     curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
     Exchange exchange;
@@ -144,15 +147,37 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr,
                                                                             &curl_slist_free_all);
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Accept: application/json");
-    if (!m_options.token.empty())
-        headers = curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
-    if (!idempotency_key.empty())
-        headers =
-            curl_slist_append(headers, ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
-    if (!if_none_match.empty())
-        headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
-    if (method == "POST") {
+    const bool caller_accepts =
+        generic &&
+        std::any_of(generic->headers.begin(), generic->headers.end(), [](const std::string& line) {
+            return line.size() >= 7 && strncasecmp(line.c_str(), "Accept:", 7) == 0;
+        });
+    if (!caller_accepts) headers = curl_slist_append(headers, "Accept: application/json");
+    if (generic) {
+        // Another API's request: only the caller's headers (checked by request()).
+        for (const std::string& line : generic->headers)
+            headers = curl_slist_append(headers, line.c_str());
+        if (method == "POST" || method == "PUT") {
+            headers =
+                curl_slist_append(headers, ("Content-Type: " + generic->content_type).c_str());
+            headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+            curl_easy_setopt(curl, CURLOPT_POST, 1L);
+            if (method == "PUT") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
+            curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                             static_cast<curl_off_t>(body.size()));
+        }
+    } else {
+        if (!m_options.token.empty())
+            headers =
+                curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
+        if (!idempotency_key.empty())
+            headers = curl_slist_append(headers,
+                                        ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
+        if (!if_none_match.empty())
+            headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
+    }
+    if (!generic && method == "POST") {
         headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
         headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -181,6 +206,14 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
             case CURLE_SSL_CLIENTCERT:
                 exchange.reply.tls_failed = true;
                 break;
+            case CURLE_OPERATION_TIMEDOUT: {
+                // Also what a connect timeout gives: only a connection that was made and then
+                // waited in vain is a slow portal; one never made is an unreachable one.
+                curl_off_t connected_us = 0;
+                curl_easy_getinfo(curl, CURLINFO_CONNECT_TIME_T, &connected_us);
+                exchange.reply.timed_out = connected_us > 0;
+                break;
+            }
             default:
                 break;
         }
@@ -239,6 +272,46 @@ core::HttpReply CurlPortalClient::get(const std::string& path) {
     return perform("GET", path, "", "");
 }
 
+core::HttpReply CurlPortalClient::request(const PortalRequest& request) {
+    core::HttpReply refused;
+    auto has_control = [](const std::string& text) {
+        for (char c : text) {
+            const auto byte = static_cast<unsigned char>(c);
+            if (byte < 0x20 || byte == 0x7F) return true;
+        }
+        return false;
+    };
+    if (request.method != "GET" && request.method != "POST" && request.method != "PUT") {
+        refused.transport_error = "method " + request.method + " is not supported";
+        return refused;
+    }
+    if (request.path.empty() || request.path[0] != '/' || has_control(request.path) ||
+        request.path.find(' ') != std::string::npos) {
+        refused.transport_error = "the request path is not a plain absolute path";
+        return refused;
+    }
+    for (const std::string& line : request.headers)
+        if (has_control(line) || line.find(':') == std::string::npos) {
+            // The header's name only: its value may be a credential.
+            refused.transport_error =
+                "header " + line.substr(0, line.find(':')) + " has a control character";
+            return refused;
+        }
+    if (has_control(request.content_type)) {
+        refused.transport_error = "the content type has a control character";
+        return refused;
+    }
+    return perform(request.method, request.path, request.body, "", "", request.max_body, &request);
+}
+
+std::string CurlPortalClient::escape(const std::string& text) {
+    const std::unique_ptr<char, decltype(&curl_free)> escaped(
+        curl_easy_escape(static_cast<CURL*>(m_curl.get()), text.c_str(),
+                         static_cast<int>(text.size())),
+        &curl_free);
+    return escaped ? std::string(escaped.get()) : std::string();
+}
+
 std::string token_problem(const std::string& token) {
     if (token.empty()) return "is empty";
     for (char c : token) {
@@ -250,16 +323,19 @@ std::string token_problem(const std::string& token) {
     return {};
 }
 
-core::Result<std::string> read_token_file(const std::string& path) {
-    constexpr off_t MaxTokenFileBytes = 4096;
+core::Result<std::string> read_secret_file(const std::string& path, const std::string& code_prefix,
+                                           const std::string& what) {
+    constexpr off_t MaxSecretFileBytes = 4096;
+    auto error = [&](const char* suffix, const std::string& detail) {
+        return core::make_error(code_prefix + suffix, detail);
+    };
     // Non-blocking: a FIFO must not hang the start-up; no controlling terminal either.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
-        const int error = errno;
-        if (error == ENOENT)
-            return core::make_error("token_missing", "token file " + path + " does not exist");
-        return core::make_error("token_unreadable",
-                                "cannot open token file " + path + ": " + std::strerror(error));
+        const int open_error = errno;
+        if (open_error == ENOENT) return error("_missing", what + " " + path + " does not exist");
+        return error("_unreadable",
+                     "cannot open " + what + " " + path + ": " + std::strerror(open_error));
     }
     const std::unique_ptr<int, void (*)(int*)> closer(new int(fd), [](int* f) {
         ::close(*f);
@@ -267,8 +343,8 @@ core::Result<std::string> read_token_file(const std::string& path) {
     });
     struct stat info {};
     if (fstat(fd, &info) != 0)
-        return core::make_error("token_unreadable",
-                                "cannot stat token file " + path + ": " + std::strerror(errno));
+        return error("_unreadable",
+                     "cannot stat " + what + " " + path + ": " + std::strerror(errno));
     if (!S_ISREG(info.st_mode)) {
         const char* kind = S_ISDIR(info.st_mode)    ? "a directory"
                            : S_ISFIFO(info.st_mode) ? "a FIFO"
@@ -276,36 +352,38 @@ core::Result<std::string> read_token_file(const std::string& path) {
                            : S_ISBLK(info.st_mode)  ? "a block device"
                            : S_ISSOCK(info.st_mode) ? "a socket"
                                                     : "not a regular file";
-        return core::make_error("token_not_file",
-                                "token file " + path + " is " + kind + ", not a regular file");
+        return error("_not_file", what + " " + path + " is " + kind + ", not a regular file");
     }
     if ((info.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-        return core::make_error("token_unsafe",
-                                path + " must be readable by the kiosk's user only (chmod 600)");
-    if (info.st_size > MaxTokenFileBytes)
-        return core::make_error("token_too_large", "token file " + path + " is " +
-                                                       std::to_string(info.st_size) +
-                                                       " bytes; a token is at most 4096");
-    std::string token(static_cast<std::size_t>(MaxTokenFileBytes) + 1, '\0');
+        return error("_unsafe", path + " must be readable by the kiosk's user only (chmod 600)");
+    if (info.st_size > MaxSecretFileBytes)
+        return error("_too_large", what + " " + path + " is " + std::to_string(info.st_size) +
+                                       " bytes; it may hold at most 4096");
+    std::string content(static_cast<std::size_t>(MaxSecretFileBytes) + 1, '\0');
     std::size_t size = 0;
-    while (size < token.size()) {
-        const ssize_t got = ::read(fd, token.data() + size, token.size() - size);
+    while (size < content.size()) {
+        const ssize_t got = ::read(fd, content.data() + size, content.size() - size);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0)
-            return core::make_error("token_unreadable",
-                                    "cannot read token file " + path + ": " + std::strerror(errno));
+            return error("_unreadable",
+                         "cannot read " + what + " " + path + ": " + std::strerror(errno));
         if (got == 0) break;
         size += static_cast<std::size_t>(got);
     }
-    if (size > static_cast<std::size_t>(MaxTokenFileBytes))
-        return core::make_error("token_too_large",
-                                "token file " + path + " grew beyond 4096 bytes while read");
-    token.resize(size);
-    while (!token.empty() && (token.back() == '\n' || token.back() == '\r' || token.back() == ' ' ||
-                              token.back() == '\t'))
-        token.pop_back();
-    if (token.empty()) return core::make_error("token_empty", "token file " + path + " is empty");
-    if (const std::string problem = token_problem(token); !problem.empty())
+    if (size > static_cast<std::size_t>(MaxSecretFileBytes))
+        return error("_too_large", what + " " + path + " grew beyond 4096 bytes while read");
+    content.resize(size);
+    while (!content.empty() && (content.back() == '\n' || content.back() == '\r' ||
+                                content.back() == ' ' || content.back() == '\t'))
+        content.pop_back();
+    if (content.empty()) return error("_empty", what + " " + path + " is empty");
+    return content;
+}
+
+core::Result<std::string> read_token_file(const std::string& path) {
+    auto token = read_secret_file(path, "token", "token file");
+    if (!token) return token;
+    if (const std::string problem = token_problem(*token); !problem.empty())
         return core::make_error("token_invalid", "the token in " + path + " " + problem);
     return token;
 }

@@ -2,8 +2,10 @@
 // low-speed timeouts, Bearer token, Idempotency-Key. One instance per thread.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/ports.h"
 #include "core/result.h"
@@ -26,6 +28,18 @@ struct PortalClientOptions {
     long low_speed_seconds = 8;  // ... for this long is a dead connection
 };
 
+// One request of any API through the same transport (TLS, loopback, proxy and timeout rules
+// as every other call). Headers are "Name: value" lines; a header with a CR, LF or other control
+// character is refused (status 0, transport_error says why) and nothing is sent.
+struct PortalRequest {
+    std::string method = "GET";  // GET, POST or PUT
+    std::string path;            // appended to the base URL, e.g. "/o/rest/v2/dossiers"
+    std::vector<std::string> headers;
+    std::string content_type;  // sent with a body, e.g. "application/x-www-form-urlencoded"
+    std::string body;          // POST and PUT only
+    std::size_t max_body = std::size_t{1} << 20;  // a larger reply is a transport error
+};
+
 class CurlPortalClient final : public core::PortalClient {
 public:
     // Refuses a malformed URL, plain http to anything but loopback, and a token with control
@@ -44,6 +58,12 @@ public:
     core::HttpReply heartbeat(const std::string& body_json) override;
     core::HttpReply post_json(const std::string& path, const std::string& body);
     core::HttpReply get(const std::string& path);
+    // Sends one request as described (no bearer token, no Idempotency-Key unless the caller puts
+    // them in `headers`); Accept: application/json unless `headers` has an Accept. For the
+    // adapters of other APIs (OpenCpsPortal).
+    core::HttpReply request(const PortalRequest& request);
+    // Percent-encodes a path segment or a form value (RFC 3986 unreserved characters stay).
+    std::string escape(const std::string& text);
 
 private:
     struct EasyCleanup {
@@ -55,7 +75,8 @@ private:
     core::HttpReply perform(const std::string& method, const std::string& path,
                             const std::string& body, const std::string& idempotency_key,
                             const std::string& if_none_match = {},
-                            std::size_t max_body = std::size_t{1} << 20);
+                            std::size_t max_body = std::size_t{1} << 20,
+                            const PortalRequest* generic = nullptr);
     PortalClientOptions m_options;
     EasyHandle m_curl;
 };
@@ -67,6 +88,13 @@ private:
 // token_unreadable (permission, I/O), token_not_file, token_too_large, token_unsafe (mode),
 // token_empty, token_invalid (control or non-ASCII characters).
 core::Result<std::string> read_token_file(const std::string& path);
+
+// The checks of read_token_file for any small secret file (an OpenCPS "user:password" file):
+// the same error codes with `code_prefix` instead of "token" ("<prefix>_missing", ...) and
+// `what` naming the file in the details ("token file", "credentials file"). Returns the content
+// with trailing blanks and newlines dropped; the caller checks its form.
+core::Result<std::string> read_secret_file(const std::string& path, const std::string& code_prefix,
+                                           const std::string& what);
 
 // Empty when the token can go into an Authorization header; otherwise why not.
 std::string token_problem(const std::string& token);

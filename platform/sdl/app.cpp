@@ -74,7 +74,7 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
                 apply(core::intent::LookupResult{
                     lookup->code, core::LookupState::Waiting, {}, 0, {}});
             } else if (m_parts.worker) {
-                m_parts.worker->lookup(route.portal_code);
+                m_parts.worker->lookup(route.portal_code, route.portal_progress);
                 if (route.portal_code != lookup->code)
                     m_lookup_alias = {route.portal_code, lookup->code};
             } else {
@@ -247,6 +247,10 @@ bool App::frame() {
     if (m_rasterise)  // [layout] the audit matrix lays frames out without drawing them
         m_display->present(ImGui::GetDrawData(), ui::palette(model.contrast).background);
     metrics::frame_rendered(m_clock.wall_unix_ms());  // [ops] a frozen screen shows here
+    // [worker] The first heartbeat waits for a drawn frame (KhungHinhCuoi): tell the worker now.
+    if (!m_first_frame_told && m_parts.worker) m_parts.worker->wake();
+    m_first_frame_told = true;
+    // [/worker]
     if (m_parts.speaker && !produced.empty()) m_parts.speaker->heard_input();  // [speech]
     for (const auto& intent : produced) apply(intent);
     return !produced.empty() || !intents.empty();

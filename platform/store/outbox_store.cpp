@@ -123,11 +123,20 @@ PRAGMA user_version = 3;
 COMMIT;
 )sql";
 
+// Version 4: what a multi-step portal adapter saved between its requests for one dossier
+// (OutboxEntry::portal_progress). An older outbox gains the column, "" for every entry.
+const char* SchemaV4 = R"sql(
+BEGIN;
+ALTER TABLE outbox ADD COLUMN portal_progress TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 4;
+COMMIT;
+)sql";
+
 const char* Columns =
     "id, idempotency_key, provisional_code, procedure_code, payload_json, state, attempts, "
     "created_unix_ms, "
     "next_attempt_unix_ms, ma_ho_so, ngay_hen_tra, trang_thai, last_error_code, last_error_detail, "
-    "accepted_unix_ms, personal_data_purged";
+    "accepted_unix_ms, personal_data_purged, portal_progress";
 
 std::string column_text(sqlite3_stmt* stmt, int index) {
     const unsigned char* text = sqlite3_column_text(stmt, index);
@@ -195,6 +204,7 @@ core::Result<std::unique_ptr<OutboxStore>> OutboxStore::open(const std::string& 
     if (rc == SQLITE_OK && version < 1) rc = sqlite3_exec(db, Schema, nullptr, nullptr, &message);
     if (rc == SQLITE_OK && version < 2) rc = sqlite3_exec(db, SchemaV2, nullptr, nullptr, &message);
     if (rc == SQLITE_OK && version < 3) rc = sqlite3_exec(db, SchemaV3, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK && version < 4) rc = sqlite3_exec(db, SchemaV4, nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
         std::string detail = message ? message : sqlite3_errstr(rc);
         sqlite3_free(message);
@@ -330,7 +340,8 @@ core::Status OutboxStore::insert(core::OutboxEntry& entry) {
         m_db,
         "INSERT INTO outbox (idempotency_key, provisional_code, procedure_code, payload_json, "
         "state, attempts, "
-        "created_unix_ms, next_attempt_unix_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "created_unix_ms, next_attempt_unix_ms, portal_progress) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "?7, ?8, ?9)");
     if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare insert");
     stmt.text(1, entry.idempotency_key);
     stmt.text(2, entry.provisional_code);
@@ -340,6 +351,7 @@ core::Status OutboxStore::insert(core::OutboxEntry& entry) {
     stmt.integer(6, entry.attempts);
     stmt.integer(7, entry.created_unix_ms);
     stmt.integer(8, entry.next_attempt_unix_ms);
+    stmt.text(9, entry.portal_progress);
     int rc = sqlite3_step(stmt.get());  // autocommit: one transaction, synced (synchronous=FULL)
     if ((rc & 0xFF) == SQLITE_FULL && make_room()) {
         sqlite3_reset(stmt.get());
@@ -356,7 +368,7 @@ core::Status OutboxStore::update(const core::OutboxEntry& entry) {
                    "next_attempt_unix_ms=?5, ma_ho_so=?6, "
                    "ngay_hen_tra=?7, trang_thai=?8, last_error_code=?9, last_error_detail=?10, "
                    "accepted_unix_ms=?11, "
-                   "personal_data_purged=?12 WHERE id=?1");
+                   "personal_data_purged=?12, portal_progress=?13 WHERE id=?1");
     if (!stmt.ok()) return sqlite_error(m_db, stmt.rc(), "prepare update");
     stmt.integer(1, entry.id);
     stmt.text(2, entry.payload_json);
@@ -370,6 +382,7 @@ core::Status OutboxStore::update(const core::OutboxEntry& entry) {
     stmt.text(10, entry.last_error_detail);
     stmt.integer(11, entry.accepted_unix_ms);
     stmt.integer(12, entry.personal_data_purged ? 1 : 0);
+    stmt.text(13, entry.portal_progress);
     int rc = sqlite3_step(stmt.get());
     if ((rc & 0xFF) == SQLITE_FULL && make_room()) {
         sqlite3_reset(stmt.get());
@@ -413,6 +426,7 @@ core::Result<std::vector<core::OutboxEntry>> OutboxStore::select(const std::stri
         entry.last_error_detail = column_text(s, 13);
         entry.accepted_unix_ms = sqlite3_column_int64(s, 14);
         entry.personal_data_purged = sqlite3_column_int(s, 15) != 0;
+        entry.portal_progress = column_text(s, 16);
         entries.push_back(std::move(entry));
     }
     if (rc != SQLITE_DONE) return sqlite_error(m_db, rc, "select dossiers");

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <random>
 #include <set>
 #include <sstream>
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "filing_fixtures.h"
+#include "opencps_fixtures.h"  // [opencps]
 #include "platform/store/outbox_store.h"
 #include "support/powercut.h"
 
@@ -176,22 +178,117 @@ std::uint32_t crash_seed() {
                          : DefaultSeed;
 }
 
-}  // namespace
+// [opencps] The portal the crash test files into: ours (portal-sim) or OpenCPS (portal-sim
+// --api opencps, four requests per filing), behind one interface so both modes run the same test.
+struct StoredDossier {
+    std::string key;       // the idempotency key it was filed under
+    std::string ma_ho_so;  // "" while an OpenCPS dossier is created but not yet submitted
+};
 
-TEST_CASE("killing the kiosk at random moments never loses nor duplicates a saved dossier",
-          "[crash]") {
+class CrashPortal {
+public:
+    explicit CrashPortal(bool opencps) : m_opencps(opencps) {
+        // A portal that is a little slow and sometimes drops the answer after committing.
+        // OpenCPS takes four requests per filing: a shorter latency keeps the run as long.
+        if (opencps) {
+            m_opencps_sim.emplace(std::vector<std::string>{
+                "--latency-ms", "15", "--drop-after-commit", "0.2", "--seed", "5"});
+            m_credentials = motcua::test::write_credentials(m_opencps_sim->dir());
+        } else {
+            m_sim.emplace(std::vector<std::string>{"--latency-ms", "50", "--drop-after-commit",
+                                                   "0.2", "--seed", "5"});
+        }
+    }
+    bool opencps() const { return m_opencps; }
+    // outbox-soak's flags for this portal.
+    std::vector<std::string> soak_args() const {
+        if (!m_opencps) return {"--portal", m_sim->url(), "--token", motcua::test::FilingToken};
+        return {"--portal",
+                m_opencps_sim->url(),
+                "--portal-kind",
+                "opencps",
+                "--opencps-credentials",
+                m_credentials,
+                "--opencps-group-id",
+                motcua::test::OpenCpsGroup,
+                "--opencps-agency",
+                motcua::test::OpenCpsAgency,
+                "--assets",
+                MOTCUA_SOURCE_ASSETS};
+    }
+    std::vector<StoredDossier> stored() const {
+        std::vector<StoredDossier> result;
+        if (!m_opencps) {
+            for (const auto& dossier : m_sim->dossiers())
+                result.push_back({dossier["IdempotencyKey"], dossier["MaHoSo"]});
+        } else {
+            for (const auto& record : m_opencps_sim->dossiers())
+                result.push_back({record["referenceUid"], record.value("dossierNo", "")});
+        }
+        return result;
+    }
+    // How many dossiers the portal says it accepted (our "accepted", OpenCPS's "received").
+    int accepted_count() const {
+        return m_opencps ? m_opencps_sim->stats()["opencps"]["received"].get<int>()
+                         : m_sim->stats()["accepted"].get<int>();
+    }
+    std::string stats_summary() const {
+        std::ostringstream out;
+        if (!m_opencps) {
+            const Json stats = m_sim->stats();
+            out << "portal saw " << stats["submissions"] << " submissions, " << stats["replays"]
+                << " replays (" << stats["dropped_after_commit"]
+                << " after an answer dropped after commit, the rest mostly after a kill between "
+                   "the portal's commit and the outbox update), "
+                << stats["conflicts"] << " in-flight conflicts";
+        } else {
+            const Json stats = m_opencps_sim->stats();
+            out << "OpenCPS counters " << stats["opencps"].dump() << ", "
+                << stats.value("dropped_after_commit", 0) << " answers dropped after commit";
+        }
+        return out.str();
+    }
+
+private:
+    bool m_opencps;
+    std::optional<FilingSim> m_sim;
+    std::optional<motcua::test::OpenCpsSim> m_opencps_sim;
+    std::string m_credentials;
+};
+
+// Where a kill landed, read from the outbox right after it: the entry being sent (the worker
+// sends one at a time) and the last step its adapter had saved.
+std::string kill_landing(const std::string& db) {
+    auto store = motcua::platform::OutboxStore::open(db);
+    if (!store) return "outbox unreadable";
+    auto unfinished = (*store)->unfinished();
+    if (!unfinished) return "outbox unreadable";
+    for (const auto& entry : *unfinished) {
+        if (entry.state != OutboxState::Sending) continue;
+        if (entry.portal_progress.empty()) return "sending, no step saved";
+        std::string step;
+        try {
+            step = Json::parse(entry.portal_progress).value("step", "?");
+        } catch (const Json::exception&) {
+            step = "unreadable progress";
+        }
+        return "sending, after step " + step;
+    }
+    return "not sending";
+}
+
+void run_crash_test(bool opencps) {
     const auto test_started = Clock::now();
-    // A portal that is a little slow and sometimes drops the answer after committing.
-    FilingSim sim({"--latency-ms", "50", "--drop-after-commit", "0.2", "--seed", "5"});
+    CrashPortal portal(opencps);
     motcua::test::TempDir dir("motcua-crash-");
     const std::string db = dir.file("outbox.db");
     const std::string log = dir.file("soak.log");
     // Small backoff (20 ms base, 200 ms cap) so a run of a few dozen milliseconds sends a lot.
     auto soak_args = [&](long long count) {
-        std::vector<std::string> args = {MOTCUA_OUTBOX_SOAK, "--db", db, "--portal", sim.url()};
-        for (const char* argument :
-             {"--token", motcua::test::FilingToken.c_str(), "--pause-ms", "6", "--base-ms", "20",
-              "--cap-ms", "200", "--timeout-ms", "3000", "--drain-ms", "30000"})
+        std::vector<std::string> args = {MOTCUA_OUTBOX_SOAK, "--db", db};
+        for (const auto& argument : portal.soak_args()) args.push_back(argument);
+        for (const char* argument : {"--pause-ms", "6", "--base-ms", "20", "--cap-ms", "200",
+                                     "--timeout-ms", "3000", "--drain-ms", "60000"})
             args.emplace_back(argument);
         args.insert(args.end(), {"--count", std::to_string(count)});
         return args;
@@ -203,6 +300,7 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
     std::uniform_int_distribution<int> kill_after(KillAfterMinMs, KillAfterMaxMs);
 
     std::vector<std::string> acked;
+    std::map<std::string, int> landings;
     int kills = 0, cut_lines = 0;
     auto gather = [&](const SoakChild& child) {
         for (const auto& line : child.lines())
@@ -217,13 +315,14 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
         if (!child.read_until(kill_at) || !child.kill())
             FAIL("outbox-soak ended before it was killed; its log:\n" << tail_of(log));
         ++kills;
+        ++landings[kill_landing(db)];
         gather(child);
     }
     const std::size_t acked_before_last = acked.size();
 
     // The last run: a few more dossiers, then it drains the outbox and exits.
     SoakChild last(soak_args(static_cast<long long>(acked.size()) + 20), log);
-    const int exit_code = last.wait(45s);
+    const int exit_code = last.wait(90s);
     gather(last);
     {
         INFO("outbox-soak log:\n" << tail_of(log));
@@ -232,17 +331,18 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
         CHECK(last.lines().back().rfind("DONE ", 0) == 0);
     }
 
-    // What the portal holds.
-    const Json dossiers = sim.dossiers();
+    // What the portal holds, by idempotency key.
+    const std::vector<StoredDossier> dossiers = portal.stored();
     std::map<std::string, int> copies;
     std::map<std::string, std::string> ma_ho_so_of;
+    int unsubmitted = 0;  // OpenCPS: created but never submitted
     for (const auto& dossier : dossiers) {
-        const std::string code = dossier["MaTam"];
-        ++copies[code];
-        ma_ho_so_of[code] = dossier["MaHoSo"];
+        ++copies[dossier.key];
+        ma_ho_so_of[dossier.key] = dossier.ma_ho_so;
+        if (dossier.ma_ho_so.empty()) ++unsubmitted;
     }
     int duplicates = 0;
-    for (const auto& [code, n] : copies) duplicates += n - 1;
+    for (const auto& [key, n] : copies) duplicates += n - 1;
 
     // What the outbox holds.
     auto store = motcua::platform::OutboxStore::open(db);
@@ -255,31 +355,35 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
     const std::set<std::string> unique_acked(acked.begin(), acked.end());
     int missing_on_portal = 0, not_accepted = 0, wrong_code = 0;
     for (const std::string& code : unique_acked) {
-        if (copies[code] == 0) ++missing_on_portal;
         const auto it = outbox.find(code);
-        if (it == outbox.end() || it->second.state != OutboxState::Accepted) {
+        if (it == outbox.end()) {
+            ++missing_on_portal;
             ++not_accepted;
             continue;
         }
-        if (it->second.ma_ho_so != ma_ho_so_of[code] || !it->second.personal_data_purged)
+        const std::string& key = it->second.idempotency_key;
+        if (copies[key] == 0) ++missing_on_portal;
+        if (it->second.state != OutboxState::Accepted) {
+            ++not_accepted;
+            continue;
+        }
+        if (it->second.ma_ho_so != ma_ho_so_of[key] || !it->second.personal_data_purged)
             ++wrong_code;
     }
     int unfinished = 0;
     for (const auto& [code, entry] : outbox) unfinished += entry.state != OutboxState::Accepted;
 
-    const Json stats = sim.stats();
     const auto seconds =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - test_started).count() /
         1000.0;
     std::ostringstream summary;
-    summary << "crash test: " << kills << " kills, " << acked.size() << " acknowledged ("
-            << acked_before_last << " before the last run), " << outbox.size() << " in the outbox, "
-            << dossiers.size() << " stored on the portal, " << duplicates << " duplicates, "
-            << missing_on_portal << " acknowledged but missing; portal saw " << stats["submissions"]
-            << " submissions, " << stats["replays"] << " replays (" << stats["dropped_after_commit"]
-            << " after an answer dropped after commit, the rest "
-            << "mostly after a kill between the portal's commit and the outbox update), "
-            << stats["conflicts"] << " in-flight conflicts; " << seconds << " s";
+    summary << "crash test (" << (opencps ? "OpenCPS" : "our API") << "): " << kills << " kills, "
+            << acked.size() << " acknowledged (" << acked_before_last << " before the last run), "
+            << outbox.size() << " in the outbox, " << dossiers.size() << " stored on the portal ("
+            << unsubmitted << " never submitted), " << duplicates << " duplicates, "
+            << missing_on_portal << " acknowledged but missing; " << portal.stats_summary() << "; "
+            << seconds << " s\n  where the kills landed:";
+    for (const auto& [where, n] : landings) summary << "\n    " << where << ": " << n;
     WARN(summary.str());
 
     CHECK(kills >= MinimumKills);
@@ -287,6 +391,7 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
     CHECK(unique_acked.size() == acked.size());  // no code acknowledged twice
     CHECK(cut_lines == 0);
     CHECK(duplicates == 0);
+    CHECK(unsubmitted == 0);
     CHECK(missing_on_portal == 0);
     CHECK(not_accepted == 0);
     CHECK(wrong_code == 0);
@@ -294,7 +399,29 @@ TEST_CASE("killing the kiosk at random moments never loses nor duplicates a save
     // Everything saved was filed, acknowledged or not (a kill may fall between commit and ACK).
     CHECK(outbox.size() == dossiers.size());
     CHECK(outbox.size() >= unique_acked.size());
-    CHECK(stats["accepted"] == dossiers.size());
+    CHECK(portal.accepted_count() == static_cast<int>(dossiers.size()));
+    if (opencps) {
+        // The point of this mode: some kills fell between OpenCPS's create and submit steps.
+        int between_steps = 0;
+        for (const auto& [where, n] : landings)
+            if (where.rfind("sending, after step", 0) == 0) between_steps += n;
+        CHECK(between_steps > 0);
+    }
+}
+// [/opencps]
+
+}  // namespace
+
+TEST_CASE("killing the kiosk at random moments never loses nor duplicates a saved dossier",
+          "[crash]") {
+    run_crash_test(/*opencps=*/false);
+}
+
+TEST_CASE(
+    "killing the kiosk at random moments never loses nor duplicates a saved dossier, through "
+    "OpenCPS",
+    "[crash][opencps]") {
+    run_crash_test(/*opencps=*/true);
 }
 
 // [SECTION] power loss (issue 9)

@@ -53,7 +53,7 @@ std::vector<FaultCase> fault_cases() {
         {"latency beyond the client's total timeout",
          {{"latency-ms", 1500}},
          {{"latency-ms", 0}},
-         {"portal_unreachable", "portal_in_progress"},
+         {"portal_timeout", "portal_in_progress"},
          "",
          Until::EveryEntryHit,
          1,
@@ -80,7 +80,7 @@ std::vector<FaultCase> fault_cases() {
         {"a 201 body that trickles in slower than the total timeout",
          {{"slow-body-ms", 300}},
          {{"slow-body-ms", 0}},
-         {"portal_unreachable"},
+         {"portal_timeout"},
          "",
          Until::EveryEntryFailsTwice,
          1,
@@ -131,7 +131,9 @@ struct Kiosk {
                                               long total_timeout_ms) const {
         // A small policy: retries within 50 ms, never more than 500 ms apart (bar Retry-After).
         return std::make_unique<FilingWorker>(path,
-                                              client_options(sim.url(), token, total_timeout_ms),
+                                              motcua::platform::portal_factory(
+                                                  {"motcua", client_options(sim.url(), token,
+                                                                            total_timeout_ms)}),
                                               motcua::core::RetryPolicy{50, 500},
                                               /*stale_after_ms=*/3'600'000, nullptr);
     }
@@ -464,8 +466,10 @@ TEST_CASE(
     REQUIRE((*store)->insert(refused).ok());
     auto options = client_options(sim.url(), motcua::test::FilingToken, 2000);
     auto make_worker = [&] {
-        return std::make_unique<FilingWorker>(path, options, motcua::core::RetryPolicy{50, 500},
-                                              3'600'000, nullptr);
+        return std::make_unique<FilingWorker>(path,
+                                              motcua::platform::portal_factory({"motcua", options}),
+                                              motcua::core::RetryPolicy{50, 500}, 3'600'000,
+                                              nullptr);
     };
     auto state_of = [&] {
         auto found = (*store)->find(refused.provisional_code);
@@ -574,7 +578,9 @@ TEST_CASE("a rating the portal could not take is kept in the outbox and sent aft
     const std::string path = sim.dir().file("outbox.db");
     auto make_worker = [&] {
         return std::make_unique<FilingWorker>(
-            path, client_options(sim.url(), motcua::test::FilingToken, 2000),
+            path,
+            motcua::platform::portal_factory(
+                {"motcua", client_options(sim.url(), motcua::test::FilingToken, 2000)}),
             motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
     };
     auto opened = OutboxStore::open(path);

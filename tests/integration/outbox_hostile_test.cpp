@@ -49,13 +49,13 @@ unsigned mode_of(const std::string& path) {
     return info.st_mode & 07777;
 }
 
-motcua::platform::PortalClientOptions portal(const FilingSim& sim) {
+motcua::platform::PortalFactory portal(const FilingSim& sim) {
     motcua::platform::PortalClientOptions options;
     options.base_url = sim.url();
     options.token = motcua::test::FilingToken;
     options.connect_timeout_ms = 2000;
     options.total_timeout_ms = 3000;
-    return options;
+    return motcua::platform::portal_factory({"motcua", options});
 }
 
 // A small file system of its own: tmpfs with size=2m, mounted for the test (root only).

@@ -47,6 +47,7 @@ void check_same(const OutboxEntry& actual, const OutboxEntry& expected) {
     CHECK(actual.last_error_detail == expected.last_error_detail);
     CHECK(actual.accepted_unix_ms == expected.accepted_unix_ms);
     CHECK(actual.personal_data_purged == expected.personal_data_purged);
+    CHECK(actual.portal_progress == expected.portal_progress);
 }
 
 motcua::core::SubmitAccepted receipt(const std::string& ma_ho_so, const std::string& ma_tam) {
@@ -179,7 +180,7 @@ TEST_CASE("the outbox connection runs in WAL mode with synchronous=FULL", "[stor
     REQUIRE(db != nullptr);
     CHECK(query_text(db, "PRAGMA journal_mode") == "wal");
     CHECK(query_text(db, "PRAGMA synchronous") == "2");  // 2 = FULL: the WAL is synced per commit
-    CHECK(query_text(db, "PRAGMA user_version") == "3");
+    CHECK(query_text(db, "PRAGMA user_version") == "4");
 
     SeededRandom random(12);
     motcua::test::enqueue(*store, random);
@@ -190,6 +191,62 @@ TEST_CASE("the outbox connection runs in WAL mode with synchronous=FULL", "[stor
     CHECK(query_text(other, "PRAGMA journal_mode") == "wal");
     CHECK(query_text(other, "SELECT COUNT(*) FROM outbox") == "1");
     sqlite3_close(other);
+}
+
+TEST_CASE("an outbox made by the version-3 schema opens, keeps its dossiers and gains the "
+          "portal progress column",
+          "[store][worker]") {
+    TempDir dir;
+    const std::string path = dir.file("old.db");
+    // The schema as version 3 wrote it (no portal_progress), with one dossier mid-send.
+    sqlite3* old = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &old) == SQLITE_OK);
+    exec(old, "PRAGMA journal_mode=WAL");
+    exec(old,
+         "CREATE TABLE outbox (id INTEGER PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, "
+         "provisional_code TEXT NOT NULL UNIQUE, procedure_code TEXT NOT NULL, payload_json TEXT "
+         "NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, created_unix_ms "
+         "INTEGER NOT NULL, next_attempt_unix_ms INTEGER NOT NULL, ma_ho_so TEXT NOT NULL DEFAULT "
+         "'', ngay_hen_tra TEXT NOT NULL DEFAULT '', trang_thai INTEGER NOT NULL DEFAULT 0, "
+         "last_error_code TEXT NOT NULL DEFAULT '', last_error_detail TEXT NOT NULL DEFAULT '', "
+         "accepted_unix_ms INTEGER NOT NULL DEFAULT 0, personal_data_purged INTEGER NOT NULL "
+         "DEFAULT 0);"
+         "CREATE INDEX outbox_state ON outbox(state, next_attempt_unix_ms);"
+         "CREATE INDEX outbox_ma_ho_so ON outbox(ma_ho_so);"
+         "CREATE TABLE reference_cache (name TEXT PRIMARY KEY, etag TEXT NOT NULL, body TEXT NOT "
+         "NULL, fetched_unix_ms INTEGER NOT NULL);"
+         "CREATE TABLE rating (id INTEGER PRIMARY KEY, body TEXT NOT NULL, created_unix_ms INTEGER "
+         "NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, refused INTEGER NOT NULL DEFAULT 0, "
+         "last_error TEXT NOT NULL DEFAULT '');"
+         "INSERT INTO outbox (idempotency_key, provisional_code, procedure_code, payload_json, "
+         "state, attempts, created_unix_ms, next_attempt_unix_ms) VALUES "
+         "('7d0c2f4e-1b7a-4c52-9a0e-2f7f3e8b1c11', 'KD4MX7PA', '1.001193', '{\"MaTam\":"
+         "\"KD4MX7PA\"}', 'sending', 1, 1796112000000, 1796112000000);"
+         "PRAGMA user_version = 3;");
+    REQUIRE(sqlite3_close(old) == SQLITE_OK);
+
+    {
+        auto store = open_store(path);
+        auto found = store->find("KD4MX7PA");
+        REQUIRE(found.ok());
+        REQUIRE(found->has_value());
+        OutboxEntry entry = **found;
+        CHECK(entry.state == OutboxState::Sending);
+        CHECK(entry.attempts == 1);
+        CHECK(entry.payload_json == R"({"MaTam":"KD4MX7PA"})");
+        CHECK(entry.portal_progress.empty());
+        entry.portal_progress = R"({"step":"created","dossierId":41})";
+        REQUIRE(store->update(entry).ok());
+    }
+    auto reopened = open_store(path);
+    auto found = reopened->find("KD4MX7PA");
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*found)->portal_progress == R"({"step":"created","dossierId":41})");
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    CHECK(query_text(db, "PRAGMA user_version") == "4");
+    sqlite3_close(db);
 }
 
 TEST_CASE("a second dossier with the same idempotency key or provisional code is refused",

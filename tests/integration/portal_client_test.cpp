@@ -189,6 +189,7 @@ TEST_CASE("no answer at all is status 0 with the transport's reason", "[portal-c
         const auto& retry =
             outcome_as<motcua::core::SubmitRetry>(motcua::core::interpret_submit_reply(reply));
         CHECK(retry.reason_code == "portal_unreachable");
+        CHECK_FALSE(reply.timed_out);
     }
     SECTION("slower than the total timeout") {
         FilingSim sim({"--latency-ms", "3000"});
@@ -198,6 +199,10 @@ TEST_CASE("no answer at all is status 0 with the transport's reason", "[portal-c
         CHECK(reply.status == 0);
         CHECK(reply.transport_error.find("Timeout") != std::string::npos);
         CHECK(elapsed < std::chrono::milliseconds(3000));  // it did not wait for the reply
+        // Connected, then no answer in time: a slow portal, not a lost network.
+        CHECK(reply.timed_out);
+        CHECK(outcome_as<motcua::core::SubmitRetry>(motcua::core::interpret_submit_reply(reply))
+                  .reason_code == "portal_timeout");
     }
 }
 

@@ -7,11 +7,11 @@
 #include <filesystem>
 #include <string>
 
-#include "platform/http/curl_portal_client.h"
+#include "platform/http/motcua_portal.h"
 #include "platform/store/outbox_store.h"
 #include "support/portal_sim_process.h"
 
-using motcua::platform::CurlPortalClient;
+using motcua::platform::MotcuaPortal;
 using motcua::platform::OutboxStore;
 using motcua::platform::PortalClientOptions;
 using motcua::platform::ReferenceSync;
@@ -21,13 +21,13 @@ using motcua::test::TempDir;
 
 namespace {
 
-std::unique_ptr<CurlPortalClient> client_for(const std::string& url) {
+std::unique_ptr<MotcuaPortal> client_for(const std::string& url) {
     PortalClientOptions options;
     options.base_url = url;
     options.token = "kiosk-test";
     options.connect_timeout_ms = 2000;
     options.total_timeout_ms = 10000;
-    auto client = CurlPortalClient::create(options);
+    auto client = MotcuaPortal::create(options);
     REQUIRE(client.ok());
     return std::move(*client);
 }
@@ -63,7 +63,7 @@ struct OneRefresh {
     }
     PortalSimProcess sim;
     std::unique_ptr<OutboxStore> store;
-    std::unique_ptr<CurlPortalClient> client;
+    std::unique_ptr<MotcuaPortal> client;
     bool reachable = false;
     motcua::platform::ReferenceUpdate update;
 };

@@ -24,5 +24,14 @@ TEST_CASE("a lookup is answered from the outbox first, then asked of the portal"
         const LookupRoute route = route_lookup("KD4MX7PA", &entry);
         CHECK(route.kind == LookupRoute::Kind::AskPortal);
         CHECK(route.portal_code == "000.00.01.H99-261201-0007");
+        CHECK(route.portal_progress.empty());
+    }
+    SECTION("accepted through a multi-step adapter: its saved progress goes with the question") {
+        entry.state = OutboxState::Accepted;
+        entry.ma_ho_so = "000.00.01.H99-261201-0008";
+        entry.portal_progress = R"({"dossierId":41})";
+        const LookupRoute route = route_lookup("KD4MX7PA", &entry);
+        CHECK(route.kind == LookupRoute::Kind::AskPortal);
+        CHECK(route.portal_progress == R"({"dossierId":41})");
     }
 }

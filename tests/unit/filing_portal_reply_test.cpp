@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "core/filing/outbox.h"
 #include "core/filing/portal_reply.h"
 
 using namespace motcua::core;
@@ -184,6 +185,17 @@ TEST_CASE("no HTTP answer is retried and says why", "[filing]") {
     CHECK(retry.detail.find("timed out") != std::string::npos);
     CHECK(retry.detail.find('\x1b') == std::string::npos);
     CHECK_FALSE(retry.retry_after_seconds.has_value());
+}
+
+TEST_CASE("an answer that did not come in time is a slow portal, not a lost network",
+          "[filing]") {
+    HttpReply r;
+    r.transport_error = "Operation timed out after 20001 milliseconds with 0 bytes received";
+    r.timed_out = true;
+    const SubmitRetry retry = expect_retry(interpret_submit_reply(r), "portal_timeout");
+    CHECK(retry.detail.find("in time") != std::string::npos);
+    CHECK(hold_kind(retry.reason_code) == HoldKind::Network);
+    CHECK(reason_of(interpret_lookup_reply(r)) == "portal_timeout");
 }
 
 TEST_CASE("transient HTTP statuses are retried with the right reason", "[filing]") {

@@ -8,6 +8,8 @@
 //
 //   outbox-soak --db FILE --portal URL [--token T] [--count N] [--pause-ms 3]
 //               [--base-ms 50] [--cap-ms 500] [--timeout-ms 5000] [--drain-ms 60000]
+//               [--portal-kind opencps --opencps-credentials FILE --opencps-group-id G
+//                --opencps-agency A --assets DIR [--opencps-mapping FILE]]
 //   outbox-soak --print-keys N   (prints N lines "<idempotency key> <provisional code>" drawn
 //                                 exactly as a kiosk draws them, then exits: the key test)
 //
@@ -42,6 +44,14 @@ struct Options {
     long timeout_ms = 5000;
     long long drain_ms = 60000;
     long long print_keys = 0;
+    // [opencps] --portal-kind opencps and what it needs (the kiosk's flags of the same names)
+    std::string portal_kind = "motcua";
+    std::string opencps_credentials;
+    std::string opencps_group_id;
+    std::string opencps_agency;
+    std::string opencps_mapping;
+    std::string assets;
+    // [/opencps]
 };
 
 std::int64_t wall_ms() {
@@ -88,6 +98,18 @@ bool parse(int argc, char** argv, Options& options, std::string& problem) {
                 options.drain_ms = std::stoll(value);
             else if (flag == "--print-keys")
                 options.print_keys = std::stoll(value);
+            else if (flag == "--portal-kind")  // [opencps]
+                options.portal_kind = value;
+            else if (flag == "--opencps-credentials")
+                options.opencps_credentials = value;
+            else if (flag == "--opencps-group-id")
+                options.opencps_group_id = value;
+            else if (flag == "--opencps-agency")
+                options.opencps_agency = value;
+            else if (flag == "--opencps-mapping")
+                options.opencps_mapping = value;
+            else if (flag == "--assets")
+                options.assets = value;  // [/opencps]
             else {
                 problem = "unknown flag " + flag;
                 return false;
@@ -157,7 +179,22 @@ int main(int argc, char** argv) {
     portal.token = options.token;
     portal.connect_timeout_ms = std::min(options.timeout_ms, 2000L);
     portal.total_timeout_ms = options.timeout_ms;
-    platform::FilingWorker worker(options.db, portal, options.policy,
+    platform::PortalSettings settings{options.portal_kind, portal};
+    // [opencps] The kiosk's OpenCPS settings, checked before the first dossier like the kiosk's.
+    settings.opencps.group_id = options.opencps_group_id;
+    settings.opencps.agency = options.opencps_agency;
+    settings.opencps.credentials_file = options.opencps_credentials;
+    settings.opencps.mapping_file = options.opencps_mapping;
+    settings.opencps.assets_dir = options.assets;
+    settings.opencps.kiosk_id = "SOAK-01";
+    settings.opencps.outbox_path = options.db;
+    if (auto probe = platform::make_portal(settings); !probe) {
+        std::fprintf(stderr, "outbox-soak: %s: %s\n", probe.error().code.c_str(),
+                     probe.error().detail.c_str());
+        return 2;
+    }
+    // [/opencps]
+    platform::FilingWorker worker(options.db, platform::portal_factory(settings), options.policy,
                                   /*stale_after_ms=*/3'600'000, nullptr);
     worker.start();
 

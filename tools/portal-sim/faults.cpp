@@ -30,7 +30,7 @@ core::Status read_count(const nlohmann::json& value, const std::string& key, int
 
 }  // namespace
 
-core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes) {
+core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes, Api api) {
     if (!changes.is_object()) return core::make_error("invalid_json", "expected a JSON object");
     FaultConfig next = config;  // all or nothing
     for (const auto& [key, value] : changes.items()) {
@@ -53,6 +53,8 @@ core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes
             status = read_probability(value, key, next.rate_limit);
         else if (key == "refuse-rate")  // [staff]
             status = read_probability(value, key, next.refuse_rate);
+        else if (key == "opencps-no-dossier-id" && api == Api::OpenCps)  // [opencps]
+            status = read_probability(value, key, next.opencps_no_dossier_id);
         else if (key == "captive-portal") {
             if (!value.is_boolean())
                 status = core::make_error("invalid_field", "captive-portal must be true or false");
@@ -69,17 +71,19 @@ core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes
     return core::Ok{};
 }
 
-nlohmann::json fault_config_to_json(const FaultConfig& config) {
-    return {{"latency-ms", config.latency_ms},
-            {"fail-rate", config.fail_rate},
-            {"drop-before-read", config.drop_before_read},
-            {"drop-after-commit", config.drop_after_commit},
-            {"slow-body-ms", config.slow_body_ms},
-            {"malformed-json", config.malformed_json},
-            {"captive-portal", config.captive_portal},
-            {"rate-limit", config.rate_limit},
-            {"retry-after", config.retry_after_s},
-            {"refuse-rate", config.refuse_rate}};  // [staff]
+nlohmann::json fault_config_to_json(const FaultConfig& config, Api api) {
+    nlohmann::json json = {{"latency-ms", config.latency_ms},
+                           {"fail-rate", config.fail_rate},
+                           {"drop-before-read", config.drop_before_read},
+                           {"drop-after-commit", config.drop_after_commit},
+                           {"slow-body-ms", config.slow_body_ms},
+                           {"malformed-json", config.malformed_json},
+                           {"captive-portal", config.captive_portal},
+                           {"rate-limit", config.rate_limit},
+                           {"retry-after", config.retry_after_s},
+                           {"refuse-rate", config.refuse_rate}};  // [staff]
+    if (api == Api::OpenCps) json["opencps-no-dossier-id"] = config.opencps_no_dossier_id;
+    return json;
 }
 
 FaultInjector::FaultInjector(FaultConfig config, std::uint64_t seed)
@@ -96,14 +100,14 @@ void FaultInjector::set(FaultConfig config, std::uint64_t seed) {
     m_generator.seed(seed);
 }
 
-core::Status FaultInjector::update(const nlohmann::json& changes) {
+core::Status FaultInjector::update(const nlohmann::json& changes, Api api) {
     std::lock_guard lock(m_mutex);
     if (changes.is_object() && changes.contains("seed")) {
         const auto& seed = changes["seed"];
         if (!seed.is_number_unsigned() && !(seed.is_number_integer() && seed.get<long long>() >= 0))
             return core::make_error("invalid_field", "seed must be a non-negative integer");
     }
-    core::Status status = apply_fault_json(m_config, changes);
+    core::Status status = apply_fault_json(m_config, changes, api);
     if (status && changes.contains("seed")) m_generator.seed(changes["seed"].get<std::uint64_t>());
     return status;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 
 #include "portal_sim.h"
 
@@ -25,7 +26,71 @@ bool is_nfc(const std::string& text) {
     return same;
 }
 
+// The request log's flag; each request runs on one worker thread from the pre-routing
+// handler to the logger.
+thread_local bool t_dropped = false;
+
+constexpr const char* CaptivePage =
+    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wi-Fi login</title></head>\n"
+    "<body><h1>Wi-Fi login</h1><p>Đăng nhập để sử dụng Wi-Fi miễn phí.</p>\n"
+    "<form method=\"post\" action=\"/login\"><input name=\"phone\"><button>Đăng nhập</button>"
+    "</form></body></html>\n";
+
 }  // namespace
+
+void sleep_ms(int milliseconds) {
+    if (milliseconds > 0) std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+}
+
+void send_captive(httplib::Response& response) {
+    response.status = 200;
+    response.set_content(CaptivePage, "text/html; charset=utf-8");
+}
+
+void drop(const httplib::Request& request, httplib::Response& response) {
+    t_dropped = drop_connection(request);
+    if (!t_dropped)
+        send_error(response, 500, "drop_failed", "could not find the socket to drop");
+    else
+        response.status = 500;  // never sent: the socket is already shut down
+}
+
+void reset_dropped() {
+    t_dropped = false;
+}
+
+bool was_dropped() {
+    return t_dropped;
+}
+
+std::string make_ma_ho_so(const std::string& agency, const core::LocalDateTime& received,
+                          std::int64_t sequence) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "-%02d%02d%02d-%04lld", received.year % 100,
+                  received.month, received.day, static_cast<long long>(sequence));
+    return agency + buffer;
+}
+
+void send_body_with_faults(SimState& state, httplib::Response& response, const std::string& body) {
+    const FaultConfig faults = state.faults.config();
+    if (state.faults.roll(faults.malformed_json)) {
+        count(state, [](Stats& stats) { ++stats.malformed; });
+        response.set_content(body.substr(0, body.size() / 2), JsonType);
+        return;
+    }
+    if (faults.slow_body_ms > 0) {
+        const int pause = faults.slow_body_ms;
+        auto shared = std::make_shared<std::string>(body);
+        response.set_content_provider(
+            shared->size(), JsonType,
+            [shared, pause](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                sleep_ms(pause);
+                return sink.write(shared->data() + offset, std::min<std::size_t>(64, length));
+            });
+        return;
+    }
+    response.set_content(body, JsonType);
+}
 
 void send_json(httplib::Response& response, int status, const std::string& body) {
     response.status = status;

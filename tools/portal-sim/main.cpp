@@ -115,6 +115,14 @@ int main(int argc, char** argv) {
     auto holidays = load_holidays(options.holidays_path);
     if (!holidays) return fail(options.holidays_path + ": " + holidays.error().detail);
     state.holidays = std::move(*holidays);
+    if (options.api == sim::Api::OpenCps) {  // [opencps]
+        const std::string mapping = options.opencps_mapping_path.empty()
+                                        ? sim::default_opencps_mapping_path()
+                                        : options.opencps_mapping_path;
+        auto processes = sim::load_opencps_processes(mapping, state.procedures.body);
+        if (!processes) return fail(processes.error().detail);
+        state.opencps_processes = std::move(*processes);
+    }
     auto store = sim::DossierStore::open(options.store_path);
     if (!store) return fail(store.error().detail);
     state.store = std::move(*store);
@@ -149,10 +157,18 @@ int main(int argc, char** argv) {
         }
     });
 
-    std::fprintf(
-        stderr, "portal-sim: %zu dossiers loaded from %s, %zu holidays, agency %s, token %s\n",
-        state.store->dossiers().size(), options.store_path.c_str(), state.holidays.days.size(),
-        options.agency.c_str(), options.token.empty() ? "any" : "required");
+    if (options.api == sim::Api::OpenCps)  // [opencps]
+        std::fprintf(stderr,
+                     "portal-sim: OpenCPS, %zu dossiers loaded from %s, %zu processes, %zu "
+                     "holidays, agency %s, group %s\n",
+                     state.store->opencps_dossiers().size(), options.store_path.c_str(),
+                     state.opencps_processes.size(), state.holidays.days.size(),
+                     options.opencps_agency.c_str(), options.opencps_group_id.c_str());
+    else
+        std::fprintf(
+            stderr, "portal-sim: %zu dossiers loaded from %s, %zu holidays, agency %s, token %s\n",
+            state.store->dossiers().size(), options.store_path.c_str(), state.holidays.days.size(),
+            options.agency.c_str(), options.token.empty() ? "any" : "required");
     std::printf("listening on http://%s:%d\n", options.host.c_str(), port);
     std::fflush(stdout);
 

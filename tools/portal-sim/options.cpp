@@ -44,6 +44,9 @@ struct Parser {
                  "portal-sim"};
     long long seed = 1;
     std::string now;
+    std::string api = "motcua";  // [opencps]
+    std::string basic_auth;
+    std::vector<CLI::Option*> opencps_only;
 
     explicit Parser(Options& options) {
         app.option_defaults()->always_capture_default();
@@ -106,6 +109,56 @@ struct Parser {
         app.add_flag("--captive-portal", options.faults.captive_portal,
                      "answer every request with an HTML login page")
             ->group(faults);
+        // [opencps] OpenCPS's /o/rest/v2 instead of /api/v1 (/work/helpers/opencps-wire.md).
+        app.add_option("--api", api, "which portal to play: motcua (docs/portal-api.md) or opencps")
+            ->check(CLI::Validator(
+                [](std::string& t) {
+                    return t == "motcua" || t == "opencps"
+                               ? std::string()
+                               : "expected motcua or opencps, got '" + t + "'";
+                },
+                "motcua|opencps"));
+        auto* opencps = "OpenCPS (--api opencps)";
+        opencps_only = {
+            app.add_option("--basic-auth", basic_auth,
+                           "USER:PASSWORD the Authorization: Basic header must carry "
+                           "(default kiosk:kiosk-dev)")
+                ->check(CLI::Validator(
+                    [](std::string& t) {
+                        const auto colon = t.find(':');
+                        return colon != std::string::npos && colon > 0
+                                   ? std::string()
+                                   : "expected USER:PASSWORD with a non-empty user, got '" + t +
+                                         "'";
+                    },
+                    "USER:PASSWORD"))
+                ->group(opencps),
+            app.add_option("--group-id", options.opencps_group_id,
+                           "the site's groupId every request must carry")
+                ->check(CLI::Validator(
+                    [](std::string& t) {
+                        bool digits = !t.empty() && t.size() <= 18;
+                        for (char c : t) digits = digits && c >= '0' && c <= '9';
+                        return digits ? std::string()
+                                      : "expected a groupId of 1..18 digits, got '" + t + "'";
+                    },
+                    "DIGITS"))
+                ->group(opencps),
+            app.add_option("--gov-agency-code", options.opencps_agency,
+                           "the agency's govAgencyCode (also the prefix of dossierNo)")
+                ->check(CLI::Validator(
+                    [](std::string& t) { return t.empty() ? "expected an agency code" : ""; },
+                    "CODE"))
+                ->group(opencps),
+            app.add_option("--opencps-mapping", options.opencps_mapping_path,
+                           "the processes: a mapping file (default: the assets' "
+                           "config/opencps-mapping.json)")
+                ->group(opencps),
+            app.add_option("--opencps-no-dossier-id", options.faults.opencps_no_dossier_id,
+                           "answer 200 without dossierId")
+                ->check(probability())
+                ->group(opencps),
+        };
     }
 };
 
@@ -126,6 +179,18 @@ std::variant<Options, std::string> parse_options(int argc, char** argv) {
         return std::string(error.what()) + " (portal-sim --help lists the options)";
     }
     options.seed = static_cast<std::uint64_t>(parser.seed);
+    // [opencps]
+    options.api = parser.api == "opencps" ? Api::OpenCps : Api::Motcua;
+    if (options.api == Api::Motcua) {
+        for (const CLI::Option* option : parser.opencps_only)
+            if (option->count() > 0) return option->get_name() + " needs --api opencps";
+    }
+    if (!parser.basic_auth.empty()) {
+        const auto colon = parser.basic_auth.find(':');
+        options.opencps_user = parser.basic_auth.substr(0, colon);
+        options.opencps_password = parser.basic_auth.substr(colon + 1);
+    }
+    // [/opencps]
     if (!parser.now.empty()) {
         options.fixed_time = core::parse_portal_time(parser.now);
         if (!options.fixed_time) return "--now: expected yyyyMMddHHmmss, got '" + parser.now + "'";

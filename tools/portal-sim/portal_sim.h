@@ -8,6 +8,8 @@
 //   faults.cpp   fault configuration, deterministic draws, dropping a TCP connection
 //   http_util.cpp small HTTP helpers: JSON errors, bearer tokens, Idempotency-Key, ETags
 //   routes.cpp   the /api/v1 contract and the /sim control endpoints
+//   opencps_mapping.cpp  --api opencps: the mapping file (its processes) and the catalogue
+//   opencps_routes.cpp   --api opencps: OpenCPS's /o/rest/v2 routes (/work/helpers/opencps-wire.md)
 #pragma once
 
 #include <httplib.h>
@@ -47,11 +49,17 @@ struct FaultConfig {
     double rate_limit = 0;         // POST /hoso: 429 with Retry-After
     int retry_after_s = 1;         // the Retry-After value for rate limiting
     double refuse_rate = 0;        // [staff] POST /hoso: 422 refused_by_officer, nothing stored
+    double opencps_no_dossier_id = 0;  // [opencps] a 200 whose body lacks dossierId
 };
 
+// Which portal the simulator plays: ours (docs/portal-api.md) or OpenCPS's /o/rest/v2.
+enum class Api { Motcua, OpenCps };
+
 // Merges `changes` into `config`. Unknown keys or wrong types are an error (nothing applied).
-core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes);
-nlohmann::json fault_config_to_json(const FaultConfig& config);
+// "opencps-no-dossier-id" is a key only under Api::OpenCps.
+core::Status apply_fault_json(FaultConfig& config, const nlohmann::json& changes,
+                              Api api = Api::Motcua);
+nlohmann::json fault_config_to_json(const FaultConfig& config, Api api = Api::Motcua);
 
 // Thread-safe fault configuration plus a seeded generator, so a run with the same --seed and
 // the same request order injects the same faults.
@@ -59,9 +67,10 @@ class FaultInjector {
 public:
     FaultInjector(FaultConfig config, std::uint64_t seed);
     FaultConfig config() const;
-    void set(FaultConfig config, std::uint64_t seed);    // replace everything
-    core::Status update(const nlohmann::json& changes);  // merge; "seed" re-seeds
-    void reset();                                        // no faults at all
+    void set(FaultConfig config, std::uint64_t seed);   // replace everything
+    core::Status update(const nlohmann::json& changes,  // merge; "seed" re-seeds
+                        Api api = Api::Motcua);
+    void reset();  // no faults at all
     // One draw: true with the given probability. Probability 0 never draws, so enabling one
     // fault does not shift the sequence of another.
     bool roll(double probability);
@@ -91,6 +100,14 @@ struct Options {
     std::uint64_t seed = 1;
     std::optional<core::LocalDateTime> fixed_time;  // --now: the portal clock stands still
     FaultConfig faults;
+    // [opencps] --api opencps and its settings (opencps-wire.md)
+    Api api = Api::Motcua;
+    std::string opencps_user = "kiosk";  // --basic-auth USER:PASSWORD
+    std::string opencps_password = "kiosk-dev";
+    std::string opencps_group_id = "35417";
+    std::string opencps_agency = "000.00.01.H29";  // --gov-agency-code; also in dossierNo
+    std::string opencps_mapping_path;  // empty = the assets' config/opencps-mapping.json
+    // [/opencps]
 };
 
 // Parses argv. The error is a message for the terminal.
@@ -136,13 +153,27 @@ public:
     std::int64_t next_sequence() const { return m_last_sequence + 1; }
     int skipped_lines() const { return m_skipped_lines; }
 
+    // [opencps] OpenCPS dossiers and voting results are whole JSON records, rewritten as a
+    // new line on every change (the last line for an id wins when the file is read again).
+    // A dossier record's id is "dossierId", a voting result's "votingResultId"; both must be
+    // positive integers.
+    core::Status put_opencps_dossier(const nlohmann::json& record);
+    core::Status put_opencps_vote(const nlohmann::json& record);
+    const std::vector<nlohmann::json>& opencps_dossiers() const { return m_opencps_dossiers; }
+    const std::vector<nlohmann::json>& opencps_votes() const { return m_opencps_votes; }
+    // [/opencps]
+
 private:
     DossierStore() = default;
     core::Status append_line(const std::string& line);
+    core::Status put_opencps(const char* type, const char* id_key,
+                             std::vector<nlohmann::json>& records, const nlohmann::json& record);
 
     int m_fd = -1;
     std::vector<StoredDossier> m_dossiers;
     std::vector<nlohmann::json> m_ratings;
+    std::vector<nlohmann::json> m_opencps_dossiers;  // in dossierId order of creation
+    std::vector<nlohmann::json> m_opencps_votes;
     std::map<std::string, std::size_t> m_by_key;
     std::int64_t m_last_sequence = 0;
     int m_skipped_lines = 0;
@@ -151,6 +182,20 @@ private:
 // [SECTION] http helpers
 
 inline constexpr const char* JsonType = "application/json; charset=utf-8";
+
+// Blocks the calling worker thread (injected latency, slow bodies).
+void sleep_ms(int milliseconds);
+// The "Wi-Fi login" page a captive portal answers every request with (200 text/html).
+void send_captive(httplib::Response& response);
+// Ends the exchange with no HTTP answer at all (drop_connection); the request log says
+// "dropped".
+void drop(const httplib::Request& request, httplib::Response& response);
+// The request log's per-request flag: reset before routing, read by the logger.
+void reset_dropped();
+bool was_dropped();
+// MaHoSo / dossierNo: "<agency>-YYMMDD-NNNN" (the sequence at least four digits).
+std::string make_ma_ho_so(const std::string& agency, const core::LocalDateTime& received,
+                          std::int64_t sequence);
 
 // {"error": {"code": ..., "message": ..., "field"?: ...}}
 void send_error(httplib::Response& response, int status, const std::string& code,
@@ -196,6 +241,13 @@ struct Stats {
     std::int64_t malformed = 0;
     std::int64_t rate_limited = 0;
     std::int64_t captive = 0;
+    // [opencps] (reported by /sim/stats only under --api opencps)
+    std::int64_t opencps_created = 0;        // new dossiers, one per referenceUid
+    std::int64_t opencps_reused = 0;         // POST /dossiers with a referenceUid already stored
+    std::int64_t opencps_received = 0;       // actions that assigned a dossierNo
+    std::int64_t opencps_refused = 0;        // 403 business errors (injected or not)
+    std::int64_t opencps_no_dossier_id = 0;  // injected 200s without dossierId
+    std::int64_t opencps_votes = 0;          // voting results stored (new or replaced)
 };
 
 // Everything the routes share. One mutex guards the store, the stats and the in-flight keys.
@@ -213,9 +265,49 @@ struct SimState {
     std::map<std::string, nlohmann::json> heartbeats;  // last one per MaKiosk
 
     core::LocalDateTime now() const;
+
+    // [opencps] The processes the mapping file declares, and what the catalogue says of them.
+    struct OpenCpsProcess {
+        std::string code;  // our MaTTHC
+        std::string service_code;
+        std::string dossier_template_no;
+        std::string eform_part_no;
+        std::string action_code;
+        std::string service_name;  // from --procedures when it has the code, else a placeholder
+        int working_days = 0;      // from --procedures (processing.working_days), else 0
+    };
+    std::vector<OpenCpsProcess> opencps_processes;
+    // [/opencps]
 };
+
+// Bumps counters under the state's mutex.
+template <typename F>
+void count(SimState& state, F&& update) {
+    std::lock_guard lock(state.mutex);
+    update(state.stats);
+}
+
+// Sends `body` (status already set) through the response faults: a body cut in half
+// (--malformed-json) or one sent in slow 64-byte pieces (--slow-body-ms).
+void send_body_with_faults(SimState& state, httplib::Response& response, const std::string& body);
 
 // Registers every route, the error handler and the request log on `server`.
 void install_routes(httplib::Server& server, SimState& state);
+
+// [SECTION] opencps
+
+// Reads the mapping file strictly (format "motcua.opencps-mapping/1"; unknown or repeated keys,
+// repeated procedure codes or (serviceCode, dossierTemplateNo) pairs are refused) and joins
+// it with the --procedures catalogue body. The error detail is "<path>: <JSON path>: <what>".
+core::Result<std::vector<SimState::OpenCpsProcess>> load_opencps_processes(
+    const std::string& path, const std::string& catalogue_body);
+// The mapping file used when --opencps-mapping is not given: the assets next to the binary
+// (build/assets/config/...) or the installed copy (../share/motcua/config/...).
+std::string default_opencps_mapping_path();
+// The OpenCPS routes under /o/rest/v2 and the /sim/opencps control route.
+void install_opencps_routes(httplib::Server& server, SimState& state);
+// The /sim/dossiers list and the /sim/stats additions under --api opencps.
+nlohmann::json opencps_sim_dossiers(const SimState& state);
+void add_opencps_stats(const SimState& state, nlohmann::ordered_json& body);
 
 }  // namespace motcua::sim

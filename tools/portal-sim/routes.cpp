@@ -28,40 +28,9 @@ using OrderedJson = nlohmann::ordered_json;
 // Per-request bookkeeping for the log line; each request runs on one worker thread from the
 // pre-routing handler to the logger.
 thread_local std::chrono::steady_clock::time_point t_started;
-thread_local bool t_dropped = false;
-
-constexpr const char* CaptivePage =
-    "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Wi-Fi login</title></head>\n"
-    "<body><h1>Wi-Fi login</h1><p>Đăng nhập để sử dụng Wi-Fi miễn phí.</p>\n"
-    "<form method=\"post\" action=\"/login\"><input name=\"phone\"><button>Đăng nhập</button>"
-    "</form></body></html>\n";
-
-void sleep_ms(int milliseconds) {
-    if (milliseconds > 0) std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
-}
 
 bool is_sim_path(const std::string& path) {
     return path.rfind("/sim/", 0) == 0;
-}
-
-void send_captive(Response& response) {
-    response.status = 200;
-    response.set_content(CaptivePage, "text/html; charset=utf-8");
-}
-
-template <typename F>
-void count(SimState& state, F&& update) {
-    std::lock_guard lock(state.mutex);
-    update(state.stats);
-}
-
-// Ends the exchange with no HTTP answer at all.
-void drop(const Request& request, Response& response) {
-    t_dropped = drop_connection(request);
-    if (!t_dropped)
-        send_error(response, 500, "drop_failed", "could not find the socket to drop");
-    else
-        response.status = 500;  // never sent: the socket is already shut down
 }
 
 enum class Latency { Now, Later };
@@ -226,39 +195,13 @@ private:
     std::string m_key;
 };
 
-std::string make_ma_ho_so(const std::string& agency, const core::LocalDateTime& received,
-                          std::int64_t sequence) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "-%02d%02d%02d-%04lld", received.year % 100,
-                  received.month, received.day, static_cast<long long>(sequence));
-    return agency + buffer;
-}
-
 // Sends a stored (or just stored) 201, through the response faults.
 void send_dossier_result(SimState& state, Response& response, const StoredDossier& dossier,
                          bool replay) {
-    const FaultConfig faults = state.faults.config();
     response.set_header("Location", "/api/v1/hoso/" + dossier.ma_ho_so);
     if (replay) response.set_header("Idempotent-Replayed", "true");
     response.status = dossier.status;
-    if (state.faults.roll(faults.malformed_json)) {
-        count(state, [](Stats& stats) { ++stats.malformed; });
-        response.set_content(dossier.response_body.substr(0, dossier.response_body.size() / 2),
-                             JsonType);
-        return;
-    }
-    if (faults.slow_body_ms > 0) {
-        const int pause = faults.slow_body_ms;
-        auto body = std::make_shared<std::string>(dossier.response_body);
-        response.set_content_provider(
-            body->size(), JsonType,
-            [body, pause](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                sleep_ms(pause);
-                return sink.write(body->data() + offset, std::min<std::size_t>(64, length));
-            });
-        return;
-    }
-    response.set_content(dossier.response_body, JsonType);
+    send_body_with_faults(state, response, dossier.response_body);
 }
 
 void post_dossier(SimState& state, const Request& request, Response& response,
@@ -490,6 +433,10 @@ void post_heartbeat(SimState& state, const Request& request, Response& response)
 void sim_dossiers(SimState& state, Response& response) {
     Json list = Json::array();
     std::lock_guard lock(state.mutex);
+    if (state.options.api == Api::OpenCps) {  // [opencps]
+        send_json(response, 200, opencps_sim_dossiers(state).dump());
+        return;
+    }
     for (const auto& dossier : state.store->dossiers()) {
         const Json result = Json::parse(dossier.response_body);
         list.push_back({{"IdempotencyKey", dossier.idempotency_key},
@@ -539,24 +486,25 @@ void sim_set_status(SimState& state, const Request& request, Response& response)
 void sim_stats(SimState& state, Response& response) {
     std::lock_guard lock(state.mutex);
     const Stats& s = state.stats;
-    const OrderedJson body = {{"requests", s.requests},
-                              {"submissions", s.submissions},
-                              {"accepted", s.accepted},
-                              {"replays", s.replays},
-                              {"conflicts", s.conflicts},
-                              {"key_mismatches", s.key_mismatches},
-                              {"rejected", s.rejected},
-                              {"unauthorized", s.unauthorized},
-                              {"ratings", s.ratings},
-                              {"heartbeats", s.heartbeats},
-                              {"injected_failures", s.injected_failures},
-                              {"dropped_before_read", s.dropped_before_read},
-                              {"dropped_after_commit", s.dropped_after_commit},
-                              {"malformed", s.malformed},
-                              {"rate_limited", s.rate_limited},
-                              {"captive", s.captive},
-                              {"in_flight", state.in_flight.size()},
-                              {"dossiers", state.store->dossiers().size()}};
+    OrderedJson body = {{"requests", s.requests},
+                        {"submissions", s.submissions},
+                        {"accepted", s.accepted},
+                        {"replays", s.replays},
+                        {"conflicts", s.conflicts},
+                        {"key_mismatches", s.key_mismatches},
+                        {"rejected", s.rejected},
+                        {"unauthorized", s.unauthorized},
+                        {"ratings", s.ratings},
+                        {"heartbeats", s.heartbeats},
+                        {"injected_failures", s.injected_failures},
+                        {"dropped_before_read", s.dropped_before_read},
+                        {"dropped_after_commit", s.dropped_after_commit},
+                        {"malformed", s.malformed},
+                        {"rate_limited", s.rate_limited},
+                        {"captive", s.captive},
+                        {"in_flight", state.in_flight.size()},
+                        {"dossiers", state.store->dossiers().size()}};
+    if (state.options.api == Api::OpenCps) add_opencps_stats(state, body);  // [opencps]
     send_json(response, 200, body.dump());
 }
 
@@ -569,14 +517,14 @@ void sim_faults(SimState& state, const Request& request, Response& response) {
             send_error(response, 400, "invalid_json", "body is not JSON");
             return;
         }
-        if (auto status = state.faults.update(changes); !status) {
+        if (auto status = state.faults.update(changes, state.options.api); !status) {
             send_error(response, 400, status.error().code, status.error().detail);
             return;
         }
     } else if (request.method == "DELETE") {
         state.faults.reset();
     }
-    send_json(response, 200, fault_config_to_json(state.faults.config()).dump());
+    send_json(response, 200, fault_config_to_json(state.faults.config(), state.options.api).dump());
 }
 
 }  // namespace
@@ -594,31 +542,39 @@ void install_routes(httplib::Server& server, SimState& state) {
     SimState* s = &state;
     server.set_pre_routing_handler([](const Request&, Response&) {
         t_started = std::chrono::steady_clock::now();
-        t_dropped = false;
+        reset_dropped();
         return httplib::Server::HandlerResponse::Unhandled;
     });
 
-    server.Get("/api/v1/health", [s](const Request& q, Response& r) { get_health(*s, q, r); });
-    server.Get("/api/v1/donvihanhchinh",
-               [s](const Request& q, Response& r) { get_static(*s, s->admin_units, q, r); });
-    server.Get("/api/v1/thutuc",
-               [s](const Request& q, Response& r) { get_static(*s, s->procedures, q, r); });
-    server.Post("/api/v1/hoso",
-                [s](const Request& q, Response& r, const httplib::ContentReader& reader) {
-                    post_dossier(*s, q, r, reader);
-                });
-    server.Get(R"(/api/v1/hoso/([^/]+))",
-               [s](const Request& q, Response& r) { get_dossier(*s, q, r); });
-    server.Post("/api/v1/danhgia", [s](const Request& q, Response& r) { post_rating(*s, q, r); });
-    server.Post("/api/v1/kiosk/heartbeat",
-                [s](const Request& q, Response& r) { post_heartbeat(*s, q, r); });
+    if (state.options.api == Api::OpenCps) {
+        install_opencps_routes(server, state);  // [opencps] instead of /api/v1
+    } else {
+        server.Get("/api/v1/health", [s](const Request& q, Response& r) { get_health(*s, q, r); });
+        server.Get("/api/v1/donvihanhchinh",
+                   [s](const Request& q, Response& r) { get_static(*s, s->admin_units, q, r); });
+        server.Get("/api/v1/thutuc",
+                   [s](const Request& q, Response& r) { get_static(*s, s->procedures, q, r); });
+        server.Post("/api/v1/hoso",
+                    [s](const Request& q, Response& r, const httplib::ContentReader& reader) {
+                        post_dossier(*s, q, r, reader);
+                    });
+        server.Get(R"(/api/v1/hoso/([^/]+))",
+                   [s](const Request& q, Response& r) { get_dossier(*s, q, r); });
+        server.Post("/api/v1/danhgia",
+                    [s](const Request& q, Response& r) { post_rating(*s, q, r); });
+        server.Post("/api/v1/kiosk/heartbeat",
+                    [s](const Request& q, Response& r) { post_heartbeat(*s, q, r); });
+    }
 
     server.Get("/sim/dossiers", [s](const Request&, Response& r) { sim_dossiers(*s, r); });
     server.Post(R"(/sim/dossiers/([^/]+)/status)",
                 [s](const Request& q, Response& r) { sim_set_status(*s, q, r); });
     server.Get("/sim/ratings", [s](const Request&, Response& r) {
         std::lock_guard lock(s->mutex);
-        send_json(r, 200, Json(s->store->ratings()).dump());
+        if (s->options.api == Api::OpenCps)  // [opencps] the voting results
+            send_json(r, 200, Json(s->store->opencps_votes()).dump());
+        else
+            send_json(r, 200, Json(s->store->ratings()).dump());
     });
     server.Get("/sim/heartbeats", [s](const Request&, Response& r) {
         Json list = Json::array();
@@ -661,7 +617,7 @@ void install_routes(httplib::Server& server, SimState& state) {
     server.set_logger([](const Request& q, const Response& r) {
         const auto elapsed = std::chrono::steady_clock::now() - t_started;
         const long long ms = std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count();
-        if (t_dropped)
+        if (was_dropped())
             std::fprintf(stderr, "%s %s dropped %lldms\n", q.method.c_str(), q.path.c_str(), ms);
         else
             std::fprintf(stderr, "%s %s %d %lldms\n", q.method.c_str(), q.path.c_str(), r.status,

@@ -42,6 +42,27 @@ StoredDossier dossier_from_line(const nlohmann::json& line) {
     return dossier;
 }
 
+// [opencps]
+bool has_positive_id(const nlohmann::json& record, const char* id_key) {
+    return record.is_object() && record.contains(id_key) && record[id_key].is_number_integer() &&
+           record[id_key].get<std::int64_t>() > 0;
+}
+
+// Replaces the record with the same id, or appends it. False for a record without a positive
+// integer id.
+bool put_record(std::vector<nlohmann::json>& records, const char* id_key,
+                const nlohmann::json& record) {
+    if (!has_positive_id(record, id_key)) return false;
+    for (auto& existing : records) {
+        if (existing[id_key] == record[id_key]) {
+            existing = record;
+            return true;
+        }
+    }
+    records.push_back(record);
+    return true;
+}
+
 }  // namespace
 
 core::Result<std::unique_ptr<DossierStore>> DossierStore::open(const std::string& path) {
@@ -84,6 +105,12 @@ core::Result<std::unique_ptr<DossierStore>> DossierStore::open(const std::string
                 it->trang_thai = line.at("TrangThaiHoSo").get<int>();
             } else if (type == "rating") {
                 store->m_ratings.push_back(line.at("rating"));
+            } else if (type == "opencps_dossier") {  // [opencps]
+                if (!put_record(store->m_opencps_dossiers, "dossierId", line.at("record")))
+                    throw std::runtime_error("OpenCPS dossier without a dossierId");
+            } else if (type == "opencps_vote") {
+                if (!put_record(store->m_opencps_votes, "votingResultId", line.at("record")))
+                    throw std::runtime_error("OpenCPS voting result without a votingResultId");
             } else {
                 throw std::runtime_error("unknown line type '" + type + "'");
             }
@@ -154,6 +181,28 @@ core::Status DossierStore::set_status(const std::string& ma_ho_so, int trang_tha
     it->trang_thai = trang_thai;
     return core::Ok{};
 }
+
+// [opencps]
+core::Status DossierStore::put_opencps(const char* type, const char* id_key,
+                                       std::vector<nlohmann::json>& records,
+                                       const nlohmann::json& record) {
+    if (!has_positive_id(record, id_key))
+        return core::make_error("store_invalid",
+                                std::string(type) + " without a positive " + id_key);
+    const nlohmann::json line = {{"type", type}, {"record", record}};
+    if (auto status = append_line(line.dump()); !status) return status;
+    put_record(records, id_key, record);
+    return core::Ok{};
+}
+
+core::Status DossierStore::put_opencps_dossier(const nlohmann::json& record) {
+    return put_opencps("opencps_dossier", "dossierId", m_opencps_dossiers, record);
+}
+
+core::Status DossierStore::put_opencps_vote(const nlohmann::json& record) {
+    return put_opencps("opencps_vote", "votingResultId", m_opencps_votes, record);
+}
+// [/opencps]
 
 const StoredDossier* DossierStore::find_by_key(const std::string& key) const {
     auto it = m_by_key.find(key);

@@ -308,11 +308,13 @@ Failure classify_failure(const HttpReply& reply) {
                 "TLS failed: " + printable_ascii(reply.transport_error, MaxTransportErrorChars)};
     }
     if (status == 0) {
-        std::string detail = "no HTTP answer";
+        std::string detail = reply.timed_out ? "no HTTP answer in time" : "no HTTP answer";
         if (!reply.transport_error.empty()) {
             detail += ": " + printable_ascii(reply.transport_error, MaxTransportErrorChars);
         }
-        return {Disposition::Retry, "portal_unreachable", detail};
+        // Connected but no answer in time: the portal is slow (as a 408 says), not out of reach.
+        return {Disposition::Retry, reply.timed_out ? "portal_timeout" : "portal_unreachable",
+                detail};
     }
     if (status < 200 || status > 599) {
         return {Disposition::Retry, "portal_unexpected_status", "HTTP " + std::to_string(status)};

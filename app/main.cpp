@@ -502,7 +502,7 @@ int main(int argc, char** argv) {
                 return 1;
             }
             portal.token = *token;
-        } else {
+        } else if (settings.kind == "motcua") {  // OpenCPS signs in with its credentials file
             portal.token =
                 "kiosk-dev";  // the simulator accepts any token; a real portal needs --token-file
             platform::log_warning("token_default", "no --token-file: using a development token");
@@ -524,10 +524,9 @@ int main(int argc, char** argv) {
             event.type = platform::wake_event_type();
             SDL_PushEvent(&event);
         };
-        worker = std::make_unique<platform::FilingWorker>(options.db,
-                                                          platform::portal_factory(settings),
-                                                          policy, options.stale_after_ms, wake_ui,
-                                                          options.kiosk_id);
+        worker = std::make_unique<platform::FilingWorker>(
+            options.db, platform::portal_factory(settings), policy, options.stale_after_ms, wake_ui,
+            options.kiosk_id);
         references = std::make_unique<platform::ReferenceWorker>(
             options.db, platform::portal_factory(settings), wake_ui);
         // [/worker]

@@ -165,21 +165,15 @@ core::Result<std::unique_ptr<core::Portal>> make_opencps_portal(const OpenCpsSet
     if (!settings.outbox_path.empty()) {
         // Opened on first use, on the thread that rates (the store is one connection per thread).
         auto store = std::make_shared<std::unique_ptr<OutboxStore>>();
-        options->progress_of = [store, path = settings.outbox_path](const std::string& code) {
+        options->progress_of =
+            [store, path = settings.outbox_path](
+                const std::string& code) -> core::Result<std::optional<core::OutboxEntry>> {
             if (!*store) {
                 auto opened = OutboxStore::open(path);
-                if (!opened) {
-                    log_error("outbox_unreadable", opened.error().detail);
-                    return std::string();
-                }
+                if (!opened) return opened.error();
                 *store = std::move(opened).value();
             }
-            auto found = (*store)->find(code);
-            if (!found) {
-                log_error("outbox_unreadable", found.error().detail);
-                return std::string();
-            }
-            return *found ? (**found).portal_progress : std::string();
+            return (*store)->find(code);
         };
     }
     auto portal = OpenCpsPortal::create(std::move(options).value());
@@ -319,8 +313,23 @@ std::optional<core::HttpReply> OpenCpsPortal::reference(const std::string& name,
 
 core::RatingOutcome OpenCpsPortal::rate(const std::string& body_json) {
     const std::string code = rated_code(body_json);
-    const std::string progress =
-        m_options.progress_of && !code.empty() ? m_options.progress_of(code) : std::string();
+    std::string progress;
+    if (m_options.progress_of && !code.empty()) {
+        auto entry = m_options.progress_of(code);
+        if (!entry) {
+            log_error("outbox_unreadable", entry.error().detail);
+            return core::RatingOutcome::Retry;  // kept; asked again with the next pass
+        }
+        if (*entry) {
+            // Rated on the receipt, before the dossier reached OpenCPS: it waits for its
+            // dossierId (a cancelled dossier never gets one: that rating goes to staff).
+            if (core::read_progress((**entry).portal_progress).progress.dossier_id <= 0)
+                return (**entry).state == core::OutboxState::Cancelled
+                           ? core::RatingOutcome::Refused
+                           : core::RatingOutcome::Retry;
+            progress = (**entry).portal_progress;
+        }
+    }
     auto first = core::opencps_votings_request(body_json, progress, m_options.config);
     if (auto* outcome = std::get_if<core::RatingOutcome>(&first)) return *outcome;
     const core::HttpReply votings = send(std::get<core::OpenCpsRequest>(first));

@@ -31,9 +31,12 @@ struct BasicCredentials {
 // details never contain the password.
 core::Result<BasicCredentials> read_credentials_file(const std::string& path);
 
-// The portal_progress of this kiosk's outbox entry for a dossier code (MaHoSo or provisional
-// code), "" when there is none. Ratings need it: OpenCPS rates a dossier by its dossierId.
-using ProgressOf = std::function<std::string(const std::string& code)>;
+// This kiosk's outbox entry for a dossier code (MaHoSo or provisional code), nullopt when there
+// is none; an error when the outbox cannot be read. Ratings need it: OpenCPS rates a dossier by
+// its dossierId (in the entry's portal_progress), and a rating given before the dossier reached
+// the portal must wait for it rather than be refused.
+using ProgressOf =
+    std::function<core::Result<std::optional<core::OutboxEntry>>(const std::string& code)>;
 
 struct OpenCpsOptions {
     PortalClientOptions transport;  // base URL (the server root), TLS, proxy, timeouts; no token

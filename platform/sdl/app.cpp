@@ -291,7 +291,9 @@ void App::carry_out_paper(const core::Effect& effect) {
             core::build_screen(m_parts.session, screen_inputs(m_clock.monotonic_ms()));
         const auto* receipt = std::get_if<core::ReceiptScreen>(&model.body);
         if (!receipt) return;
-        if (!m_parts.paper) {
+        // No printer configured: said at once, not by the paper thread a frame or more later
+        // (the receipt showed "printing…" for as long as that took).
+        if (!m_parts.paper || !m_parts.paper->has_printer()) {
             apply(core::intent::PrintResult{
                 core::PrintJobKind::Receipt, core::PrintState::NoPrinter, {}});
             return;
@@ -316,6 +318,11 @@ void App::carry_out_paper(const core::Effect& effect) {
         if (!state.paper.ticket_issued) return;
         const core::ScreenInputs inputs = screen_inputs(m_clock.monotonic_ms());
         const core::Words w{inputs.strings.in(state.settings.language), state.settings.language};
+        if (!m_parts.paper->has_printer()) {
+            apply(core::intent::PrintResult{
+                core::PrintJobKind::Ticket, core::PrintState::NoPrinter, {}});
+            return;
+        }
         const core::TicketView view =
             core::make_ticket_view(w, *state.paper.ticket_issued, state.paper.ticket, inputs);
         m_parts.paper->print(core::PrintJobKind::Ticket, core::ticket_paper(view), real_now);

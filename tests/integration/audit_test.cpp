@@ -161,7 +161,7 @@ TEST_CASE(
     CHECK(motcua::platform::audit(field, {}).empty());
 }
 
-TEST_CASE("text cut at its box is named; a scrolling list may cut at its top and bottom",
+TEST_CASE("text cut at its box is named, a scrolling list may cut at its top and bottom",
           "[audit]") {
     Registry registry = frame();
     TextRecord wide = text("Bạn cần làm thủ tục gì?", {10, 10, 500, 40});

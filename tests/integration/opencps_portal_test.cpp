@@ -305,8 +305,10 @@ TEST_CASE("an OpenCPS status lookup uses the dossier's secret and maps the statu
     }
 }
 
-TEST_CASE("a rating goes to the dossier's voting, and one for an unknown dossier is refused",
-          "[opencps][rating]") {
+TEST_CASE(
+    "a rating goes to the dossier's voting, waits for one still in the outbox, and is refused for "
+    "an unknown one",
+    "[opencps][rating]") {
     OpenCpsSim sim;
     motcua::test::SeededRandom random(5);
     OutboxEntry entry = motcua::test::new_entry(random);
@@ -315,9 +317,16 @@ TEST_CASE("a rating goes to the dossier's voting, and one for an unknown dossier
     auto options = motcua::platform::load_opencps_options(
         motcua::test::opencps_settings(sim.url(), credentials));
     REQUIRE(options.ok());
-    options->progress_of = [&](const std::string& code) {
+    std::optional<OutboxEntry> waiting;  // in the outbox, not yet on the portal
+    options->progress_of =
+        [&](const std::string& code) -> motcua::core::Result<std::optional<OutboxEntry>> {
+        if (waiting && code == waiting->provisional_code) return waiting;
         auto it = progress_by_code.find(code);
-        return it == progress_by_code.end() ? std::string() : it->second;
+        if (it == progress_by_code.end()) return std::optional<OutboxEntry>();
+        OutboxEntry found;
+        found.state = motcua::core::OutboxState::Accepted;
+        found.portal_progress = it->second;
+        return std::optional<OutboxEntry>(found);
     };
     auto portal = OpenCpsPortal::create(std::move(options).value());
     REQUIRE(portal.ok());
@@ -329,6 +338,15 @@ TEST_CASE("a rating goes to the dossier's voting, and one for an unknown dossier
     const Json stats = sim.stats()["opencps"];
     CHECK(stats["votes"] == 1);
     CHECK((*portal)->rate(motcua::core::rating_body("000.00.01.H29-260101-9999", 2, "KIOSK-01")) ==
+          motcua::core::RatingOutcome::Refused);
+    CHECK(sim.stats()["opencps"]["votes"] == 1);
+    // Rated on the receipt while the dossier still waits in the outbox: kept and sent later,
+    // not refused; unless staff cancelled that dossier.
+    waiting = motcua::test::new_entry(random);
+    CHECK((*portal)->rate(motcua::core::rating_body(waiting->provisional_code, 3, "KIOSK-01")) ==
+          motcua::core::RatingOutcome::Retry);
+    waiting->state = motcua::core::OutboxState::Cancelled;
+    CHECK((*portal)->rate(motcua::core::rating_body(waiting->provisional_code, 3, "KIOSK-01")) ==
           motcua::core::RatingOutcome::Refused);
     CHECK(sim.stats()["opencps"]["votes"] == 1);
 }

@@ -315,7 +315,7 @@ TEST_CASE("the paper desk prints a receipt to printer-sim off the calling thread
     CHECK(std::filesystem::exists(dir.file("receipt-001.png")));
 }
 
-TEST_CASE("paper out, cover open and no printer fail with their reason; staff reprint later",
+TEST_CASE("paper out, cover open and no printer fail with their reason, staff reprint later",
           "[paper][desk][printer-sim]") {
     TempDir dir("motcua-paper-");
     const std::string store = dir.file("paper.sqlite");

@@ -589,7 +589,7 @@ TEST_CASE("every portal-sim fault works on the OpenCPS routes", "[portal-sim][op
     }
 }
 
-TEST_CASE("--opencps-no-dossier-id answers 200 without dossierId on every filing step",
+TEST_CASE("portal-sim's --opencps-no-dossier-id answers 200 without dossierId on every filing step",
           "[portal-sim][opencps]") {
     Sim sim({"--opencps-no-dossier-id", "1"});
     auto client = sim.client();

@@ -117,7 +117,7 @@ TEST_CASE("the catalogue and the wards are fetched once, then revalidated, and k
     CHECK_FALSE(reachable);  // asked again sooner
 }
 
-TEST_CASE("a procedure the portal serves broken is refused; the good ones are served",
+TEST_CASE("a procedure the portal serves broken is refused, the good ones are served",
           "[reference]") {
     TempDir dir;
     const std::string procedures = dir.file("procedures");

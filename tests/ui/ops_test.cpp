@@ -135,7 +135,7 @@ TEST_CASE("flags override the configuration file and --print-config shows the re
 }
 
 TEST_CASE(
-    "the metrics file counts visits by step and parses as Prometheus text; the heartbeat "
+    "the metrics file counts visits by step and parses as Prometheus text, the heartbeat "
     "carries the version",
     "[ui][ops][metrics]") {
     TempDir temp;

@@ -173,7 +173,7 @@ TEST_CASE("leaving staff mode returns the resident to their page, answers and se
           motcua::test::read_file(shots + "02-after.png"));
 }
 
-TEST_CASE("a held filing retried from staff mode is accepted once; a cancelled one stays logged",
+TEST_CASE("a held filing retried from staff mode is accepted once, a cancelled one stays logged",
           "[ui][staff]") {
     TempDir temp;
     set_pin(temp, "2468");

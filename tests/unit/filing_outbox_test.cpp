@@ -158,9 +158,11 @@ TEST_CASE("a held reply keeps the dossier for staff, who can send it again", "[f
     CHECK(entry.last_error_code == "portal_unauthorized");
     CHECK_FALSE(is_due(entry, T0 + 100'000'000));
 
+    entry.portal_progress = R"({"step":"filled","dossierId":41})";  // a multi-step adapter's
     entry = run(entry, {staff(T0 + 60000)});
     CHECK(entry.state == OutboxState::Pending);
     CHECK(entry.attempts == 0);
+    CHECK(entry.portal_progress.empty());  // from the first step, under the same key
     CHECK(entry.next_attempt_unix_ms == T0 + 60000);
     CHECK(is_due(entry, T0 + 60000));
     CHECK(entry.last_error_code == "portal_unauthorized");  // visible until the next outcome

@@ -145,7 +145,7 @@ TEST_CASE("while staff are called the idle timer waits, up to a limit, and staff
 
 // [SECTION] No surprises -------------------------------------------------------------------------
 
-TEST_CASE("Về trang đầu with answers asks first; the safe choice keeps everything",
+TEST_CASE("Về trang đầu with answers asks first, the safe choice keeps everything",
           "[help][confirm-home]") {
     HelpVisit visit;
     visit.to_birth_page(1);

@@ -84,7 +84,7 @@ TEST_CASE("tiers and a cap are worded in order, in the resident's language", "[s
     CHECK(english.fee->heading.text != screen.fee->heading.text);
 }
 
-TEST_CASE("a per-dossier fee has no unit; no rule and no note shows no fee section",
+TEST_CASE("a per-dossier fee has no unit, no rule and no note shows no fee section",
           "[screen][fees]") {
     const FeeSchedule fees = schedule();
     CHECK(requirements_of("ket_hon", Date{2026, 11, 27}, &fees).fee->amount.text ==

@@ -73,7 +73,7 @@ TEST_CASE("a question page says its heading, hint, question and choices, with th
     }
 }
 
-TEST_CASE("the attract screen says its keyed prompts; the footer and header are not read",
+TEST_CASE("the attract screen says its keyed prompts, the footer and header are not read",
           "[speech][page]") {
     BirthVisit visit;
     auto page = speech::page_speech(visit.model());

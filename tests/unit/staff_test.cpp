@@ -60,7 +60,7 @@ struct StaffVisit : ScreenVisit {
 
 // [SECTION] The gesture
 
-TEST_CASE("five corner taps within 3 s complete the gesture; slower taps never do",
+TEST_CASE("five corner taps within 3 s complete the gesture, slower taps never do",
           "[staff][gesture]") {
     CornerGesture gesture;
     SECTION("five taps 500 ms apart") {
@@ -112,7 +112,7 @@ TEST_CASE("a clock set back cannot stretch the lockout past five minutes from no
     CHECK(lockout_ms_left(lockout, 0) == StaffLockoutMs);
 }
 
-TEST_CASE("the lockout survives its file: encoded and decoded unchanged; junk is refused",
+TEST_CASE("the lockout survives its file: encoded and decoded unchanged, junk is refused",
           "[staff][lockout]") {
     const PinLockout lockout{3, Noon};
     auto decoded = decode_lockout(encode_lockout(lockout));
@@ -153,7 +153,7 @@ TEST_CASE("today's counts split self-service from assisted, count abandons, give
 
 // [SECTION] The session
 
-TEST_CASE("the gesture opens the PIN pad; the PIN goes to the platform and is never logged",
+TEST_CASE("the gesture opens the PIN pad, the PIN goes to the platform and is never logged",
           "[staff][session]") {
     StaffVisit visit;
     visit.corner(4);
@@ -341,7 +341,7 @@ TEST_CASE("the attract screen shows residents only a discreet marker for staff",
     CHECK_FALSE(std::get<AttractScreen>(visit.model(false).body).staff_notice);
 }
 
-TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart; abandons name the step",
+TEST_CASE("an assisted visit is filed with HoTroCanBo and counted apart, abandons name the step",
           "[staff][session]") {
     StaffVisit visit;
     visit.unlock();

@@ -81,6 +81,10 @@ OutboxEntry on_staff_retry(OutboxEntry entry, std::int64_t now_unix_ms) {
         entry.state = OutboxState::Pending;
         entry.next_attempt_unix_ms = now_unix_ms;
         entry.attempts = 0;
+        // From the first step again: a multi-step adapter's saved step may be what the portal
+        // refuses (a dossier it lost, a site moved). Safe: the first step carries the same
+        // idempotency key, and the portal answers it with the dossier it already has.
+        entry.portal_progress.clear();
     }
     return entry;
 }

@@ -94,7 +94,8 @@ OutboxEntry on_outcome(OutboxEntry entry, const SubmitOutcome& outcome, std::int
 OutboxEntry on_crash_recovery(OutboxEntry entry, std::int64_t now_unix_ms);
 
 // Staff asked to send again: a Held or Pending entry becomes Pending, due now, with a fresh
-// backoff (attempts 0). The last error stays visible until the next outcome.
+// backoff (attempts 0), from the adapter's first step (portal_progress cleared: the same
+// idempotency key makes that safe). The last error stays visible until the next outcome.
 OutboxEntry on_staff_retry(OutboxEntry entry, std::int64_t now_unix_ms);
 
 // The worker's start-up and its slow schedule: a Held entry whose cause is fixable (is_fixable)

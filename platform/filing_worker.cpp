@@ -36,9 +36,9 @@ constexpr std::int64_t IdleWakeMs = 60'000;
 
 }  // namespace
 
-FilingWorker::FilingWorker(std::string db_path, PortalFactory portal,
-                           core::RetryPolicy policy, std::int64_t stale_after_ms,
-                           std::function<void()> wake_ui, std::string kiosk_id)
+FilingWorker::FilingWorker(std::string db_path, PortalFactory portal, core::RetryPolicy policy,
+                           std::int64_t stale_after_ms, std::function<void()> wake_ui,
+                           std::string kiosk_id)
     : m_db_path(std::move(db_path)),
       m_portal(std::move(portal)),
       m_policy(policy),
@@ -80,8 +80,8 @@ void FilingWorker::run_lookups(std::stop_token stop) {
             if (stop.stop_requested()) return;
             const core::LookupOutcome outcome =
                 portal ? (*portal)->lookup(asked.code, asked.progress)
-                       : core::LookupOutcome{core::LookupUnavailable{"portal_unreachable",
-                                                                     "no portal adapter"}};
+                       : core::LookupOutcome{
+                             core::LookupUnavailable{"portal_unreachable", "no portal adapter"}};
             post(core::lookup_intent(asked.code, outcome));
         }
     } while (m_lookup.wait_until(stop, system_monotonic_ms() + IdleWakeMs));
@@ -208,8 +208,7 @@ bool FilingWorker::retry_fixable_holds(OutboxStore& store) {
     return true;
 }
 
-bool FilingWorker::send_due(OutboxStore& store, core::Portal& portal,
-                            const std::stop_token& stop) {
+bool FilingWorker::send_due(OutboxStore& store, core::Portal& portal, const std::stop_token& stop) {
     SystemRandom random;
     auto entries = store.unfinished();
     if (!entries) {
@@ -345,8 +344,7 @@ bool FilingWorker::send_ratings(OutboxStore& store, core::Portal& portal, bool s
             m_ratings.push_back(body);  // kept in memory; saved on the next pass
             store_ok = false;
         }
-    if (!store_ok || (ratings.empty() && system_monotonic_ms() < m_next_rating_ms))
-        return store_ok;
+    if (!store_ok || (ratings.empty() && system_monotonic_ms() < m_next_rating_ms)) return store_ok;
     m_next_rating_ms = system_monotonic_ms() + RatingRetryMs;
     auto waiting = store.unsent_ratings();
     if (!waiting) return true;

@@ -93,7 +93,7 @@ private:
     // [ops] The first heartbeat waits for the first drawn frame (KhungHinhCuoi), at most this
     // long after start; then one every HeartbeatEveryMs. Monotonic.
     std::int64_t m_first_heartbeat_by_ms = 0;
-    std::int64_t m_next_heartbeat_ms = 0;  // 0: the first one is not sent yet
+    std::int64_t m_next_heartbeat_ms = 0;   // 0: the first one is not sent yet
     std::int64_t m_next_hold_retry_ms = 0;  // monotonic; 0: at start-up
     std::int64_t m_next_rating_ms = 0;      // monotonic
     std::map<std::int64_t, std::int64_t>
@@ -116,8 +116,8 @@ private:
     std::vector<Lookup> m_lookups;       // for the lookup thread
     WorkerStatus m_status;
     // Last: the threads stop (and join) before anything above is destroyed.
-    WorkerLoop m_filing;   // the outbox, ratings and heartbeat
-    WorkerLoop m_lookup;   // lookups, never behind a submit
+    WorkerLoop m_filing;  // the outbox, ratings and heartbeat
+    WorkerLoop m_lookup;  // lookups, never behind a submit
 };
 
 }  // namespace motcua::platform

@@ -31,8 +31,7 @@ struct ReferenceUpdate {
 
 class ReferenceSync {
 public:
-    ReferenceSync(OutboxStore& store, core::Portal& portal,
-                  std::function<std::int64_t()> wall_ms);
+    ReferenceSync(OutboxStore& store, core::Portal& portal, std::function<std::int64_t()> wall_ms);
 
     // The last good copies in the cache (what a kiosk starting without a network uses).
     ReferenceUpdate load_cached();

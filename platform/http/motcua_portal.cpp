@@ -26,8 +26,7 @@ core::FilingAttempt MotcuaPortal::file(const core::OutboxEntry& entry,
     return {core::interpret_submit_reply(reply), reply.status != 0};
 }
 
-core::LookupOutcome MotcuaPortal::lookup(const std::string& code,
-                                         const std::string& /*progress*/) {
+core::LookupOutcome MotcuaPortal::lookup(const std::string& code, const std::string& /*progress*/) {
     return core::interpret_lookup_reply(m_client->lookup(code));
 }
 

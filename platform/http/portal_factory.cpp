@@ -17,8 +17,8 @@ core::Result<std::unique_ptr<core::Portal>> make_portal(const PortalSettings& se
         return make_opencps_portal(opencps);
     }
     // [/opencps]
-    return core::make_error("portal_kind_unknown", "portal kind '" + settings.kind +
-                                                       "' is not one this kiosk speaks");
+    return core::make_error("portal_kind_unknown",
+                            "portal kind '" + settings.kind + "' is not one this kiosk speaks");
 }
 
 PortalFactory portal_factory(PortalSettings settings) {

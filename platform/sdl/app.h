@@ -114,7 +114,7 @@ private:
     std::vector<core::Intent> m_pending;
     std::int64_t m_last_frame_ms = -1;
     std::pair<std::string, std::string>
-        m_lookup_alias;  // MaHoSo asked for → code the resident typed
+        m_lookup_alias;               // MaHoSo asked for → code the resident typed
     bool m_first_frame_told = false;  // [worker] the first heartbeat waits for the first frame
     bool m_quit = false;
     bool m_rasterise = true;                               // [layout]

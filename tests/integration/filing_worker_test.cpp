@@ -8,6 +8,8 @@
 // step and a kill between steps resumes at the saved step; a store that cannot save progress
 // stops the attempt; a rating not taken is kept; the heartbeat goes out after the first frame;
 // lookups are answered while a file() call is blocked.
+#include "platform/filing_worker.h"
+
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -24,7 +26,6 @@
 
 #include "core/filing/portal.h"
 #include "filing_fixtures.h"
-#include "platform/filing_worker.h"
 #include "platform/reference_sync.h"
 #include "platform/store/outbox_store.h"
 #include "platform/system/clock.h"
@@ -120,8 +121,11 @@ public:
                 step = std::move(m_script.files.front());
                 m_script.files.pop_front();
             }
-            m_script.file_calls.push_back({this, entry.idempotency_key, entry.portal_progress,
-                                           entry.attempts, entry.last_error_code,
+            m_script.file_calls.push_back({this,
+                                           entry.idempotency_key,
+                                           entry.portal_progress,
+                                           entry.attempts,
+                                           entry.last_error_code,
                                            entry.next_attempt_unix_ms,
                                            motcua::platform::system_monotonic_ms(),
                                            {},
@@ -204,8 +208,7 @@ motcua::platform::PortalFactory factory(Script& script) {
 }
 
 std::unique_ptr<FilingWorker> make_worker(const std::string& path, Script& script) {
-    return std::make_unique<FilingWorker>(path, factory(script),
-                                          motcua::core::RetryPolicy{50, 500},
+    return std::make_unique<FilingWorker>(path, factory(script), motcua::core::RetryPolicy{50, 500},
                                           /*stale_after_ms=*/3'600'000, nullptr, "KIOSK-T");
 }
 

@@ -130,12 +130,12 @@ struct Kiosk {
     std::unique_ptr<FilingWorker> make_worker(const FilingSim& sim, const std::string& token,
                                               long total_timeout_ms) const {
         // A small policy: retries within 50 ms, never more than 500 ms apart (bar Retry-After).
-        return std::make_unique<FilingWorker>(path,
-                                              motcua::platform::portal_factory(
-                                                  {"motcua", client_options(sim.url(), token,
-                                                                            total_timeout_ms)}),
-                                              motcua::core::RetryPolicy{50, 500},
-                                              /*stale_after_ms=*/3'600'000, nullptr);
+        return std::make_unique<FilingWorker>(
+            path,
+            motcua::platform::portal_factory(
+                {"motcua", client_options(sim.url(), token, total_timeout_ms)}),
+            motcua::core::RetryPolicy{50, 500},
+            /*stale_after_ms=*/3'600'000, nullptr);
     }
 
     std::vector<OutboxEntry> load() const {
@@ -466,10 +466,9 @@ TEST_CASE(
     REQUIRE((*store)->insert(refused).ok());
     auto options = client_options(sim.url(), motcua::test::FilingToken, 2000);
     auto make_worker = [&] {
-        return std::make_unique<FilingWorker>(path,
-                                              motcua::platform::portal_factory({"motcua", options}),
-                                              motcua::core::RetryPolicy{50, 500}, 3'600'000,
-                                              nullptr);
+        return std::make_unique<FilingWorker>(
+            path, motcua::platform::portal_factory({"motcua", options}),
+            motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
     };
     auto state_of = [&] {
         auto found = (*store)->find(refused.provisional_code);

@@ -193,9 +193,10 @@ TEST_CASE("the outbox connection runs in WAL mode with synchronous=FULL", "[stor
     sqlite3_close(other);
 }
 
-TEST_CASE("an outbox made by the version-3 schema opens, keeps its dossiers and gains the "
-          "portal progress column",
-          "[store][worker]") {
+TEST_CASE(
+    "an outbox made by the version-3 schema opens, keeps its dossiers and gains the "
+    "portal progress column",
+    "[store][worker]") {
     TempDir dir;
     const std::string path = dir.file("old.db");
     // The schema as version 3 wrote it (no portal_progress), with one dossier mid-send.

@@ -187,8 +187,7 @@ TEST_CASE("no HTTP answer is retried and says why", "[filing]") {
     CHECK_FALSE(retry.retry_after_seconds.has_value());
 }
 
-TEST_CASE("an answer that did not come in time is a slow portal, not a lost network",
-          "[filing]") {
+TEST_CASE("an answer that did not come in time is a slow portal, not a lost network", "[filing]") {
     HttpReply r;
     r.transport_error = "Operation timed out after 20001 milliseconds with 0 bytes received";
     r.timed_out = true;

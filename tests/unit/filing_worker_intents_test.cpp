@@ -29,8 +29,8 @@ TEST_CASE("a filing outcome tells the session accepted or held, and a retry tell
         CHECK(held->reason == "portal_rejected");
     }
     SECTION("retry: nothing") {
-        CHECK_FALSE(filing_intent(entry, SubmitOutcome{SubmitRetry{"portal_timeout", "", 5}})
-                        .has_value());
+        CHECK_FALSE(
+            filing_intent(entry, SubmitOutcome{SubmitRetry{"portal_timeout", "", 5}}).has_value());
     }
 }
 

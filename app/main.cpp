@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <optional>  // [seed]
 #include <string>
 #include <thread>
 
@@ -108,6 +109,7 @@ struct Options {
     std::string opencps_credentials;
     std::string opencps_mapping;
     // [/opencps]
+    long long seed = -1;  // [seed] headless: provisional codes and keys from this seed; -1 = none
 };
 
 // [ops] The flags are the two tables below (plus the switches); CLI11 reads them, then the
@@ -199,6 +201,7 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--stale-after-ms", &options.stale_after_ms},
         {"--ppi", &options.ppi},                    // [sizing]
         {"--printer-dots", &options.printer_dots},  // [paper]
+        {"--seed", &options.seed},                  // [seed] checked below
     };
     std::map<std::string, bool*> switches = {
         {"--headless", &options.headless},
@@ -218,6 +221,12 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
         {"--check-procedures", "validate the procedure files in DIR, then exit"},
         {"--software", "same as --renderer ours"},
         {"--speech-log", "headless: write one line per utterance to this file"},
+        // [seed]
+        {"--seed",
+         "headless: provisional codes and idempotency keys from a generator seeded "
+         "with N (0 or more), so two runs of one script give identical receipts; "
+         "refused with --kiosk or without --headless"},
+        // [/seed]
     };
     auto help_for = [&](const std::string& flag) {
         if (const auto* key = platform::config::key_for_flag(flag))
@@ -284,6 +293,26 @@ std::optional<int> parse_options(int argc, char** argv, Options& options) {
                      options.size.c_str());
         return 2;
     }
+    // [seed] A seeded generator draws the same codes and keys every run: for scripts and their
+    // screenshots only. A kiosk (a window, or --kiosk / display.kiosk) keeps getrandom(2).
+    if (given("--seed")) {
+        const char* refused = nullptr;
+        if (options.seed < 0)
+            refused = "needs a whole number, 0 or more";
+        else if (options.kiosk)
+            refused =
+                "is for headless script runs only and cannot be used with --kiosk "
+                "(display.kiosk): a kiosk draws its codes and keys from getrandom";
+        else if (!options.headless)
+            refused =
+                "is for headless script runs only: add --headless (a kiosk's window "
+                "draws its codes and keys from getrandom)";
+        if (refused) {
+            std::fprintf(stderr, "motcua: --seed %s\n", refused);
+            return 2;
+        }
+    }
+    // [/seed]
     if (options.kiosk) options.fullscreen = true;
     if (options.print_config) {
         print_config(options, strings, numbers, switches);
@@ -666,7 +695,17 @@ int main(int argc, char** argv) {
                                       " bundled procedures, outbox " + options.db);
 
     // --- The session and the loop ---
-    platform::SystemRandom random;
+    // [seed] getrandom(2), or with --seed (headless only, checked above) a deterministic generator.
+    platform::SystemRandom system_random;
+    std::optional<platform::DeterministicRandom> seeded_random;
+    if (options.seed >= 0) {
+        seeded_random.emplace(static_cast<std::uint64_t>(options.seed));
+        platform::log_info("random_seeded", "--seed " + std::to_string(options.seed) +
+                                                ": provisional codes and keys are reproducible");
+    }
+    core::Random& random = seeded_random ? static_cast<core::Random&>(*seeded_random)
+                                         : static_cast<core::Random&>(system_random);
+    // [/seed]
     core::SessionConfig config;
     config.kiosk_id = options.kiosk_id;
     config.home_ward = options.home_ward;

@@ -35,4 +35,22 @@ std::uint64_t SystemRandom::below(std::uint64_t bound) {
     }
 }
 
+// [seed]
+std::uint64_t DeterministicRandom::next() {
+    std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+std::uint64_t DeterministicRandom::below(std::uint64_t bound) {
+    if (bound <= 1) return 0;
+    const std::uint64_t reject_below = (0 - bound) % bound;
+    while (true) {
+        const std::uint64_t value = next();
+        if (value >= reject_below) return value % bound;
+    }
+}
+// [/seed]
+
 }  // namespace motcua::platform

@@ -23,4 +23,22 @@ public:
     std::uint64_t below(std::uint64_t bound) override;
 };
 
+// [seed] A seeded, fully deterministic Random for headless script runs only (`motcua --headless
+// --seed N`): the same seed draws the same provisional codes and idempotency keys on every run
+// and every machine, so two runs of one script give byte-identical receipt screenshots. It is
+// SplitMix64 (Steele, Lea and Flood 2014), fixed here rather than a standard engine behind a
+// standard distribution, whose outputs the library may change. Never for a kiosk: a fleet
+// started with one seed would draw one key.
+class DeterministicRandom final : public core::Random {
+public:
+    explicit DeterministicRandom(std::uint64_t seed) : m_state(seed) {}
+    // Uniform in [0, bound), rejecting like SystemRandom. bound 0 or 1 gives 0 (and draws nothing).
+    std::uint64_t below(std::uint64_t bound) override;
+
+private:
+    std::uint64_t next();
+    std::uint64_t m_state;
+};
+// [/seed]
+
 }  // namespace motcua::platform

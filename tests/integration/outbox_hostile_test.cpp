@@ -207,14 +207,24 @@ TEST_CASE(
             20s, 5ms));
         fill_disk(disk.file("filler2"));
         // Polled gently and without REQUIRE: a slow simulator (sanitizer builds) may miss a poll.
+        // [disk] A refused connection means the simulator has exited (under TSan, a race report
+        // with halt_on_error=1 ends it): stop at once and show its log, which says why.
+        bool simulator_gone = false;
         auto accepted_on_portal = [&] {
             httplib::Client control(sim.url());
             control.set_read_timeout(10);
             auto stats = control.Get("/sim/stats");
-            return stats && stats->status == 200 &&
-                   nlohmann::json::parse(stats->body, nullptr, false).value("accepted", 0) == 1;
+            if (!stats && stats.error() == httplib::Error::Connection) simulator_gone = true;
+            return simulator_gone ||
+                   (stats && stats->status == 200 &&
+                    nlohmann::json::parse(stats->body, nullptr, false).value("accepted", 0) == 1);
         };
-        REQUIRE(motcua::test::wait_until(accepted_on_portal, 60s, 100ms));
+        const bool accepted = motcua::test::wait_until(accepted_on_portal, 60s, 100ms);
+        if (simulator_gone)
+            FAIL("portal-sim has exited; its log:\n"
+                 << motcua::test::read_file(sim.dir().file("portal.jsonl.log")));
+        REQUIRE(accepted);
+        // [/disk]
         motcua::test::wait_until([] { return false; }, 300ms);
         std::filesystem::remove(disk.file("filler2"));
         const bool recorded = motcua::test::wait_until(

@@ -256,13 +256,6 @@ SubmitAccepted receipt(const OutboxEntry& entry, const std::string& ma_ho_so) {
     return {ma_ho_so, entry.provisional_code, 1, "20261201100000", "20261208170000"};
 }
 
-std::unique_ptr<OutboxStore> open_store(const std::string& path) {
-    auto store = OutboxStore::open(path);
-    INFO((store ? std::string() : store.error().detail));
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
 // The kiosk side: a temporary outbox the scripted portal can read back.
 struct Kiosk {
     TempDir dir;
@@ -270,7 +263,7 @@ struct Kiosk {
     std::unique_ptr<OutboxStore> store;
     Kiosk() {
         script.db_path = dir.file("outbox.db");
-        store = open_store(script.db_path);
+        store = motcua::test::open_outbox(script.db_path);
     }
     OutboxEntry enqueue(std::uint64_t seed) {
         SeededRandom random(seed);
@@ -379,7 +372,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     SeededRandom random(84);
     OutboxEntry entry;
     {
-        auto store = open_store(script.db_path);
+        auto store = motcua::test::open_outbox(script.db_path);
         entry = motcua::test::enqueue(*store, random);
     }
 
@@ -401,7 +394,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     REQUIRE(WIFSIGNALED(wait_status));
     CHECK(WTERMSIG(wait_status) == SIGKILL);
     {
-        auto store = open_store(script.db_path);
+        auto store = motcua::test::open_outbox(script.db_path);
         const OutboxEntry killed = stored(*store, entry.id);
         CHECK(killed.state == OutboxState::Sending);
         CHECK(killed.portal_progress == "created:41");
@@ -416,7 +409,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     CHECK(resumed.progress_given == "created:41");
     CHECK(resumed.saved == std::vector<std::string>{"filed:41"});
     CHECK(resumed.on_disk == std::vector<std::string>{"filed:41"});  // on disk before the next
-    auto store = open_store(script.db_path);
+    auto store = motcua::test::open_outbox(script.db_path);
     const OutboxEntry after = stored(*store, entry.id);
     CHECK(after.state == OutboxState::Accepted);
     CHECK(after.ma_ho_so == "000.00.01.H99-261201-0041");
@@ -561,7 +554,7 @@ TEST_CASE("a document the portal's API does not publish keeps the copy in use, r
           "[worker][reference]") {
     TempDir dir;
     Script script;
-    auto store = open_store(dir.file("kiosk.db"));
+    auto store = motcua::test::open_outbox(dir.file("kiosk.db"));
     ScriptedPortal portal(script);
     motcua::platform::ReferenceSync sync(*store, portal, motcua::test::wall_ms);
     bool reachable = false;

@@ -24,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/filing/kiosk_messages.h"
 #include "core/filing/portal.h"
 #include "filing_fixtures.h"
 #include "platform/reference_sync.h"
@@ -491,6 +492,61 @@ TEST_CASE("a rating the portal did not take is kept and sent again after a resta
     const Json body = Json::parse(script.rated[1]);
     CHECK(body["MaTam"] == "KD4MX7PA");
     CHECK(body["MucDo"] == 3);
+}
+
+TEST_CASE("a rating waiting for its dossier holds back no rating queued after it",
+          "[worker][rating]") {
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    auto unsent = [&] {
+        auto waiting = store->unsent_ratings();
+        REQUIRE(waiting.ok());
+        return std::move(*waiting);
+    };
+    SECTION("a rating waiting for its dossier: the next one goes in the same round") {
+        script.ratings = {RatingOutcome::Waiting, RatingOutcome::Sent};
+        auto worker = make_worker(script.db_path, script);
+        worker->start();
+        worker->send_rating("KD4MX7PA", 3, "KIOSK-T");
+        REQUIRE(motcua::test::wait_until([&] { return script.count(script.rated) == 1; }, Bound));
+        worker->send_rating("000.00.01.H99-261201-0002", 1, "KIOSK-T");
+        REQUIRE(motcua::test::wait_until([&] { return script.count(script.rated) >= 2; }, Bound));
+        worker->stop();
+        // The second was sent although the first still waits: the first kept its own retry
+        // time (30 s) and was not asked again in the second round.
+        REQUIRE(script.rated.size() == 2);
+        CHECK(Json::parse(script.rated[0])["MaTam"] == "KD4MX7PA");
+        CHECK(Json::parse(script.rated[1])["MaHoSo"] == "000.00.01.H99-261201-0002");
+        const auto left = unsent();
+        REQUIRE(left.size() == 1);
+        CHECK(Json::parse(left[0].body)["MaTam"] == "KD4MX7PA");
+        CHECK(left[0].attempts == 1);
+    }
+    SECTION("a portal not taking ratings: the round stops at the first") {
+        script.ratings = {RatingOutcome::Retry, RatingOutcome::Sent};  // the second: never asked
+        // Both in the outbox before the worker starts: one round sees them both.
+        REQUIRE(store
+                    ->insert_rating(motcua::core::rating_body("KD4MX7PA", 3, "KIOSK-T"),
+                                    motcua::test::wall_ms())
+                    .ok());
+        REQUIRE(store
+                    ->insert_rating(
+                        motcua::core::rating_body("000.00.01.H99-261201-0002", 1, "KIOSK-T"),
+                        motcua::test::wall_ms())
+                    .ok());
+        auto worker = make_worker(script.db_path, script);
+        worker->start();
+        REQUIRE(motcua::test::wait_until(
+            [&] {
+                const auto left = unsent();
+                return !left.empty() && left[0].attempts == 1;
+            },
+            Bound));
+        worker->stop();  // joins: a round that went on would have rated the second by now
+        CHECK(script.rated.size() == 1);
+        CHECK(unsent().size() == 2);
+    }
 }
 
 TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]") {

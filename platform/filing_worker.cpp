@@ -344,25 +344,48 @@ bool FilingWorker::send_ratings(OutboxStore& store, core::Portal& portal, bool s
             m_ratings.push_back(body);  // kept in memory; saved on the next pass
             store_ok = false;
         }
-    if (!store_ok || (ratings.empty() && system_monotonic_ms() < m_next_rating_ms)) return store_ok;
-    m_next_rating_ms = system_monotonic_ms() + RatingRetryMs;
+    const std::int64_t now = system_monotonic_ms();
+    if (!store_ok || (ratings.empty() && now < m_next_rating_ms)) return store_ok;
     auto waiting = store.unsent_ratings();
-    if (!waiting) return true;
+    if (!waiting) {
+        m_next_rating_ms = now + RatingRetryMs;
+        return true;
+    }
+    // Each rating keeps its own retry time: one waiting for its dossier holds back no other.
+    // A Retry is the portal not taking any now: the rest wait for the next round too.
+    std::map<std::int64_t, std::int64_t> due;  // rating id → when it goes again (monotonic)
+    bool portal_refusing = false;
     for (const auto& rating : *waiting) {
+        if (const auto kept = m_rating_due.find(rating.id);
+            kept != m_rating_due.end() && kept->second > now) {
+            due[rating.id] = kept->second;
+            continue;
+        }
+        if (portal_refusing) {
+            due[rating.id] = now + RatingRetryMs;
+            continue;
+        }
         const core::RatingOutcome outcome = portal.rate(rating.body);
         const std::string why = outcome == core::RatingOutcome::Refused ? "refused by the portal"
-                                                                        : "not taken by the portal";
+                                : outcome == core::RatingOutcome::Waiting
+                                    ? "waits for its dossier"
+                                    : "not taken by the portal";
         core::Status saved =
             outcome == core::RatingOutcome::Sent
                 ? store.rating_done(rating.id)
                 : store.rating_failed(rating.id, outcome == core::RatingOutcome::Refused, why);
         if (outcome == core::RatingOutcome::Refused)
             log_error("rating_refused", why);
-        else if (outcome == core::RatingOutcome::Retry)
+        else if (outcome != core::RatingOutcome::Sent)
             log_warning("rating_not_sent", why + " (kept, sent again later)");
         if (!saved) log_error("rating_update_failed", saved.error().detail);
-        if (outcome == core::RatingOutcome::Retry) break;  // the portal is not taking any now
+        if (outcome == core::RatingOutcome::Retry || outcome == core::RatingOutcome::Waiting)
+            due[rating.id] = now + RatingRetryMs;
+        if (outcome == core::RatingOutcome::Retry) portal_refusing = true;
     }
+    m_rating_due = std::move(due);
+    m_next_rating_ms = now + RatingRetryMs;
+    for (const auto& [id, when] : m_rating_due) m_next_rating_ms = std::min(m_next_rating_ms, when);
     return true;
 }
 

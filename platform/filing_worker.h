@@ -70,7 +70,8 @@ private:
     void run(std::stop_token stop);
     // One pass over the outbox; false when the store could not be read or written.
     bool send_due(OutboxStore& store, core::Portal& portal, const std::stop_token& stop);
-    // Ratings into the outbox, then (while `store_ok`) to the portal; false when the store failed.
+    // Ratings into the outbox, then (while `store_ok`) to the portal, each when its own retry
+    // time has come; a Retry stops the round, a Waiting does not. False when the store failed.
     bool send_ratings(OutboxStore& store, core::Portal& portal, bool store_ok);
     void send_heartbeat(core::Portal& portal);
     // Held entries whose cause is fixable become Pending (start-up, then every 10 minutes).
@@ -95,7 +96,8 @@ private:
     std::int64_t m_first_heartbeat_by_ms = 0;
     std::int64_t m_next_heartbeat_ms = 0;   // 0: the first one is not sent yet
     std::int64_t m_next_hold_retry_ms = 0;  // monotonic; 0: at start-up
-    std::int64_t m_next_rating_ms = 0;      // monotonic
+    std::int64_t m_next_rating_ms = 0;      // monotonic: the next look at the unsent ratings
+    std::map<std::int64_t, std::int64_t> m_rating_due;  // rating id → its retry time, monotonic
     std::map<std::int64_t, std::int64_t>
         m_due;  // entry id → due time, monotonic (worker thread only)
     struct StaffAction {

@@ -3,11 +3,9 @@
 #include <arpa/inet.h>
 #include <curl/curl.h>
 #include <fcntl.h>
-#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -108,17 +106,13 @@ void CurlPortalClient::EasyCleanup::operator()(void* curl) const {
 
 CurlPortalClient::~CurlPortalClient() = default;
 
-core::HttpReply CurlPortalClient::perform(const std::string& method, const std::string& path,
-                                          const std::string& body,
-                                          const std::string& idempotency_key,
-                                          const std::string& if_none_match, std::size_t max_body,
-                                          const PortalRequest* generic) {
+core::HttpReply CurlPortalClient::perform(const PortalRequest& request) {
     CURL* curl = static_cast<CURL*>(m_curl.get());
     curl_easy_reset(curl);  // keeps the connection cache: keep-alive across requests
     Exchange exchange;
-    exchange.max_body = max_body;
+    exchange.max_body = request.max_body;
     char error_buffer[CURL_ERROR_SIZE] = {};
-    const std::string url = m_options.base_url + path;
+    const std::string url = m_options.base_url + request.path;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
@@ -147,42 +141,16 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> header_list(nullptr,
                                                                             &curl_slist_free_all);
     curl_slist* headers = nullptr;
-    const bool caller_accepts =
-        generic &&
-        std::any_of(generic->headers.begin(), generic->headers.end(), [](const std::string& line) {
-            return line.size() >= 7 && strncasecmp(line.c_str(), "Accept:", 7) == 0;
-        });
-    if (!caller_accepts) headers = curl_slist_append(headers, "Accept: application/json");
-    if (generic) {
-        // Another API's request: only the caller's headers (checked by request()).
-        for (const std::string& line : generic->headers)
-            headers = curl_slist_append(headers, line.c_str());
-        if (method == "POST" || method == "PUT") {
-            headers =
-                curl_slist_append(headers, ("Content-Type: " + generic->content_type).c_str());
-            headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
-            curl_easy_setopt(curl, CURLOPT_POST, 1L);
-            if (method == "PUT") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
-            curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-            curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
-                             static_cast<curl_off_t>(body.size()));
-        }
-    } else {
-        if (!m_options.token.empty())
-            headers =
-                curl_slist_append(headers, ("Authorization: Bearer " + m_options.token).c_str());
-        if (!idempotency_key.empty())
-            headers = curl_slist_append(headers,
-                                        ("Idempotency-Key: \"" + idempotency_key + "\"").c_str());
-        if (!if_none_match.empty())
-            headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
-    }
-    if (!generic && method == "POST") {
-        headers = curl_slist_append(headers, "Content-Type: application/json; charset=utf-8");
+    for (const std::string& line : request.headers)
+        headers = curl_slist_append(headers, line.c_str());
+    if (request.method == "POST" || request.method == "PUT") {
+        headers = curl_slist_append(headers, ("Content-Type: " + request.content_type).c_str());
         headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.c_str());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+        if (request.method == "PUT") curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, request.body.c_str());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(request.body.size()));
     }
     header_list.reset(headers);
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
@@ -222,9 +190,10 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
                 break;
         }
         exchange.reply.transport_error =
-            exchange.too_large ? "reply larger than " + std::to_string(max_body >> 20) + " MiB"
-                               : std::string(curl_easy_strerror(rc)) +
-                                     (error_buffer[0] ? std::string(": ") + error_buffer : "");
+            exchange.too_large
+                ? "reply larger than " + std::to_string(request.max_body >> 20) + " MiB"
+                : std::string(curl_easy_strerror(rc)) +
+                      (error_buffer[0] ? std::string(": ") + error_buffer : "");
         exchange.reply.body.clear();
         return exchange.reply;
     }
@@ -237,43 +206,59 @@ core::HttpReply CurlPortalClient::perform(const std::string& method, const std::
     return exchange.reply;
 }
 
+PortalRequest CurlPortalClient::contract_request(std::string method, std::string path,
+                                                 std::string body) const {
+    PortalRequest request;
+    request.method = std::move(method);
+    request.path = std::move(path);
+    request.headers.push_back("Accept: application/json");
+    if (!m_options.token.empty())
+        request.headers.push_back("Authorization: Bearer " + m_options.token);
+    if (request.method == "POST") {
+        request.content_type = "application/json; charset=utf-8";
+        request.body = std::move(body);
+    }
+    return request;
+}
+
 core::HttpReply CurlPortalClient::submit(const std::string& idempotency_key,
                                          const std::string& payload_json) {
-    return perform("POST", "/api/v1/hoso", payload_json, idempotency_key);
+    PortalRequest request = contract_request("POST", "/api/v1/hoso", payload_json);
+    if (!idempotency_key.empty())
+        request.headers.push_back("Idempotency-Key: \"" + idempotency_key + "\"");
+    return perform(request);
 }
 
 core::HttpReply CurlPortalClient::lookup(const std::string& code) {
-    const std::unique_ptr<char, decltype(&curl_free)> escaped(
-        curl_easy_escape(static_cast<CURL*>(m_curl.get()), code.c_str(),
-                         static_cast<int>(code.size())),
-        &curl_free);
-    std::string path = "/api/v1/hoso/" + std::string(escaped ? escaped.get() : "");
-    return perform("GET", path, "", "");
+    return perform(contract_request("GET", "/api/v1/hoso/" + escape(code)));
 }
 
 core::HttpReply CurlPortalClient::health() {
-    return perform("GET", "/api/v1/health", "", "");
+    return perform(contract_request("GET", "/api/v1/health"));
 }
 
 core::HttpReply CurlPortalClient::reference(const std::string& name,
                                             const std::string& if_none_match) {
-    return perform("GET", "/api/v1/" + name, "", "", if_none_match, ReferenceMaxBody);
+    PortalRequest request = contract_request("GET", "/api/v1/" + name);
+    if (!if_none_match.empty()) request.headers.push_back("If-None-Match: " + if_none_match);
+    request.max_body = ReferenceMaxBody;
+    return perform(request);
 }
 
 core::HttpReply CurlPortalClient::rating(const std::string& body_json) {
-    return perform("POST", "/api/v1/danhgia", body_json, "");
+    return perform(contract_request("POST", "/api/v1/danhgia", body_json));
 }
 
 core::HttpReply CurlPortalClient::heartbeat(const std::string& body_json) {
-    return perform("POST", "/api/v1/kiosk/heartbeat", body_json, "");
+    return perform(contract_request("POST", "/api/v1/kiosk/heartbeat", body_json));
 }
 
 core::HttpReply CurlPortalClient::post_json(const std::string& path, const std::string& body) {
-    return perform("POST", path, body, "");
+    return perform(contract_request("POST", path, body));
 }
 
 core::HttpReply CurlPortalClient::get(const std::string& path) {
-    return perform("GET", path, "", "");
+    return perform(contract_request("GET", path));
 }
 
 core::HttpReply CurlPortalClient::request(const PortalRequest& request) {
@@ -305,7 +290,7 @@ core::HttpReply CurlPortalClient::request(const PortalRequest& request) {
         refused.transport_error = "the content type has a control character";
         return refused;
     }
-    return perform(request.method, request.path, request.body, "", "", request.max_body, &request);
+    return perform(request);
 }
 
 std::string CurlPortalClient::escape(const std::string& text) {

@@ -58,8 +58,8 @@ public:
     core::HttpReply heartbeat(const std::string& body_json) override;
     core::HttpReply post_json(const std::string& path, const std::string& body);
     core::HttpReply get(const std::string& path);
-    // Sends one request as described (no bearer token, no Idempotency-Key unless the caller puts
-    // them in `headers`); Accept: application/json unless `headers` has an Accept. For the
+    // Sends one request as described, after checking it: only the caller's headers (no bearer
+    // token, Idempotency-Key or Accept unless the caller puts them in `headers`). For the
     // adapters of other APIs (OpenCpsPortal).
     core::HttpReply request(const PortalRequest& request);
     // Percent-encodes a path segment or a form value (RFC 3986 unreserved characters stay).
@@ -72,11 +72,12 @@ private:
     using EasyHandle = std::unique_ptr<void, EasyCleanup>;  // CURL*, kept out of this header
     CurlPortalClient(PortalClientOptions options, EasyHandle curl)
         : m_options(std::move(options)), m_curl(std::move(curl)) {}
-    core::HttpReply perform(const std::string& method, const std::string& path,
-                            const std::string& body, const std::string& idempotency_key,
-                            const std::string& if_none_match = {},
-                            std::size_t max_body = std::size_t{1} << 20,
-                            const PortalRequest* generic = nullptr);
+    // A request of this contract (docs/portal-api.md): Accept JSON, the Bearer token, a POST's
+    // body as JSON; the caller adds Idempotency-Key or If-None-Match.
+    PortalRequest contract_request(std::string method, std::string path,
+                                   std::string body = {}) const;
+    // Sends `request` as it is, headers unchecked: every call, ours or another API's, goes here.
+    core::HttpReply perform(const PortalRequest& request);
     PortalClientOptions m_options;
     EasyHandle m_curl;
 };

@@ -326,7 +326,7 @@ core::RatingOutcome OpenCpsPortal::rate(const std::string& body_json) {
             if (core::read_progress((**entry).portal_progress).progress.dossier_id <= 0)
                 return (**entry).state == core::OutboxState::Cancelled
                            ? core::RatingOutcome::Refused
-                           : core::RatingOutcome::Retry;
+                           : core::RatingOutcome::Waiting;
             progress = (**entry).portal_progress;
         }
     }

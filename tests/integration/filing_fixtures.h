@@ -24,6 +24,7 @@
 #include "core/filing/portal_time.h"
 #include "core/ports.h"
 #include "platform/store/outbox_store.h"
+#include "support/portal_sim_fixture.h"
 #include "support/portal_sim_process.h"
 
 namespace motcua::test {
@@ -70,6 +71,14 @@ inline core::OutboxEntry new_entry(core::Random& random, std::size_t padding = 0
     const std::string code = core::make_provisional_code(random);
     return core::make_entry(core::make_idempotency_key(random), code, "1.001193",
                             dossier_payload(code, padding), wall_ms());
+}
+
+// The outbox at `path`, open; the test fails, with the store's reason, when it cannot be.
+inline std::unique_ptr<platform::OutboxStore> open_outbox(const std::string& path) {
+    auto store = platform::OutboxStore::open(path);
+    INFO((store ? std::string() : store.error().code + ": " + store.error().detail));
+    REQUIRE(store.ok());
+    return std::move(*store);
 }
 
 // A new entry, committed to the store (the moment the resident would be told "saved").
@@ -202,25 +211,15 @@ inline void exec(sqlite3* db, const std::string& sql) {
 
 // The real portal-sim with a required token and its own temporary store, plus its /sim
 // control endpoints.
-class FilingSim {
+class FilingSim : public PortalSimFixture {
 public:
     explicit FilingSim(std::vector<std::string> extra = {})
-        : m_process(options(m_dir, std::move(extra))) {}
+        : PortalSimFixture("motcua-filing-", [&extra](const TempDir&) {
+              std::vector<std::string> flags = {"--token", FilingToken};
+              flags.insert(flags.end(), extra.begin(), extra.end());
+              return flags;
+          }) {}
 
-    const std::string& url() const { return m_process.url(); }
-    const TempDir& dir() const { return m_dir; }
-
-    // GET /sim/dossiers: every stored dossier.
-    nlohmann::json dossiers() const { return get("/sim/dossiers"); }
-    // GET /sim/stats: the simulator's counters.
-    nlohmann::json stats() const { return get("/sim/stats"); }
-    // POST /sim/faults: merges the keys into the fault configuration.
-    void set_faults(const nlohmann::json& changes) const {
-        auto result = control()->Post("/sim/faults", changes.dump(), "application/json");
-        REQUIRE(result);
-        INFO(result->body);
-        REQUIRE(result->status == 200);
-    }
     // How many stored dossiers carry this MaTam.
     int count_ma_tam(const std::string& ma_tam) const {
         int n = 0;
@@ -228,34 +227,6 @@ public:
             if (dossier.at("MaTam") == ma_tam) ++n;
         return n;
     }
-
-private:
-    static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
-        PortalSimOptions options;
-        options.binary = MOTCUA_PORTAL_SIM;
-        options.store_path = dir.file("portal.jsonl");
-        options.data_dir = MOTCUA_SHARED_DATA;
-        options.extra_args = {"--token", FilingToken};
-        options.extra_args.insert(options.extra_args.end(), extra.begin(), extra.end());
-        return options;
-    }
-
-    std::unique_ptr<httplib::Client> control() const {
-        auto client = std::make_unique<httplib::Client>(m_process.url());
-        client->set_connection_timeout(5);
-        client->set_read_timeout(10);
-        return client;
-    }
-
-    nlohmann::json get(const std::string& path) const {
-        auto result = control()->Get(path.c_str());
-        REQUIRE(result);
-        REQUIRE(result->status == 200);
-        return nlohmann::json::parse(result->body);
-    }
-
-    TempDir m_dir{"motcua-filing-"};
-    PortalSimProcess m_process;
 };
 
 }  // namespace motcua::test

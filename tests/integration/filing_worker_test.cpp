@@ -24,6 +24,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/filing/kiosk_messages.h"
 #include "core/filing/portal.h"
 #include "filing_fixtures.h"
 #include "platform/reference_sync.h"
@@ -256,13 +257,6 @@ SubmitAccepted receipt(const OutboxEntry& entry, const std::string& ma_ho_so) {
     return {ma_ho_so, entry.provisional_code, 1, "20261201100000", "20261208170000"};
 }
 
-std::unique_ptr<OutboxStore> open_store(const std::string& path) {
-    auto store = OutboxStore::open(path);
-    INFO((store ? std::string() : store.error().detail));
-    REQUIRE(store.ok());
-    return std::move(*store);
-}
-
 // The kiosk side: a temporary outbox the scripted portal can read back.
 struct Kiosk {
     TempDir dir;
@@ -270,7 +264,7 @@ struct Kiosk {
     std::unique_ptr<OutboxStore> store;
     Kiosk() {
         script.db_path = dir.file("outbox.db");
-        store = open_store(script.db_path);
+        store = motcua::test::open_outbox(script.db_path);
     }
     OutboxEntry enqueue(std::uint64_t seed) {
         SeededRandom random(seed);
@@ -379,7 +373,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     SeededRandom random(84);
     OutboxEntry entry;
     {
-        auto store = open_store(script.db_path);
+        auto store = motcua::test::open_outbox(script.db_path);
         entry = motcua::test::enqueue(*store, random);
     }
 
@@ -401,7 +395,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     REQUIRE(WIFSIGNALED(wait_status));
     CHECK(WTERMSIG(wait_status) == SIGKILL);
     {
-        auto store = open_store(script.db_path);
+        auto store = motcua::test::open_outbox(script.db_path);
         const OutboxEntry killed = stored(*store, entry.id);
         CHECK(killed.state == OutboxState::Sending);
         CHECK(killed.portal_progress == "created:41");
@@ -416,7 +410,7 @@ TEST_CASE("a multi-step filing saves each step before the next and resumes after
     CHECK(resumed.progress_given == "created:41");
     CHECK(resumed.saved == std::vector<std::string>{"filed:41"});
     CHECK(resumed.on_disk == std::vector<std::string>{"filed:41"});  // on disk before the next
-    auto store = open_store(script.db_path);
+    auto store = motcua::test::open_outbox(script.db_path);
     const OutboxEntry after = stored(*store, entry.id);
     CHECK(after.state == OutboxState::Accepted);
     CHECK(after.ma_ho_so == "000.00.01.H99-261201-0041");
@@ -500,6 +494,61 @@ TEST_CASE("a rating the portal did not take is kept and sent again after a resta
     CHECK(body["MucDo"] == 3);
 }
 
+TEST_CASE("a rating waiting for its dossier holds back no rating queued after it",
+          "[worker][rating]") {
+    Kiosk kiosk;
+    Script& script = kiosk.script;
+    OutboxStore* store = kiosk.store.get();
+    auto unsent = [&] {
+        auto waiting = store->unsent_ratings();
+        REQUIRE(waiting.ok());
+        return std::move(*waiting);
+    };
+    SECTION("a rating waiting for its dossier: the next one goes in the same round") {
+        script.ratings = {RatingOutcome::Waiting, RatingOutcome::Sent};
+        auto worker = make_worker(script.db_path, script);
+        worker->start();
+        worker->send_rating("KD4MX7PA", 3, "KIOSK-T");
+        REQUIRE(motcua::test::wait_until([&] { return script.count(script.rated) == 1; }, Bound));
+        worker->send_rating("000.00.01.H99-261201-0002", 1, "KIOSK-T");
+        REQUIRE(motcua::test::wait_until([&] { return script.count(script.rated) >= 2; }, Bound));
+        worker->stop();
+        // The second was sent although the first still waits: the first kept its own retry
+        // time (30 s) and was not asked again in the second round.
+        REQUIRE(script.rated.size() == 2);
+        CHECK(Json::parse(script.rated[0])["MaTam"] == "KD4MX7PA");
+        CHECK(Json::parse(script.rated[1])["MaHoSo"] == "000.00.01.H99-261201-0002");
+        const auto left = unsent();
+        REQUIRE(left.size() == 1);
+        CHECK(Json::parse(left[0].body)["MaTam"] == "KD4MX7PA");
+        CHECK(left[0].attempts == 1);
+    }
+    SECTION("a portal not taking ratings: the round stops at the first") {
+        script.ratings = {RatingOutcome::Retry, RatingOutcome::Sent};  // the second: never asked
+        // Both in the outbox before the worker starts: one round sees them both.
+        REQUIRE(store
+                    ->insert_rating(motcua::core::rating_body("KD4MX7PA", 3, "KIOSK-T"),
+                                    motcua::test::wall_ms())
+                    .ok());
+        REQUIRE(store
+                    ->insert_rating(
+                        motcua::core::rating_body("000.00.01.H99-261201-0002", 1, "KIOSK-T"),
+                        motcua::test::wall_ms())
+                    .ok());
+        auto worker = make_worker(script.db_path, script);
+        worker->start();
+        REQUIRE(motcua::test::wait_until(
+            [&] {
+                const auto left = unsent();
+                return !left.empty() && left[0].attempts == 1;
+            },
+            Bound));
+        worker->stop();  // joins: a round that went on would have rated the second by now
+        CHECK(script.rated.size() == 1);
+        CHECK(unsent().size() == 2);
+    }
+}
+
 TEST_CASE("the first heartbeat waits for the first drawn frame", "[worker][ops]") {
     Kiosk kiosk;
     Script& script = kiosk.script;
@@ -561,7 +610,7 @@ TEST_CASE("a document the portal's API does not publish keeps the copy in use, r
           "[worker][reference]") {
     TempDir dir;
     Script script;
-    auto store = open_store(dir.file("kiosk.db"));
+    auto store = motcua::test::open_outbox(dir.file("kiosk.db"));
     ScriptedPortal portal(script);
     motcua::platform::ReferenceSync sync(*store, portal, motcua::test::wall_ms);
     bool reachable = false;

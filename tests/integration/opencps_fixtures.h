@@ -23,32 +23,24 @@ inline const std::string OpenCpsUser = "kiosk";
 inline const std::string OpenCpsPassword = "kiosk-dev";
 
 // portal-sim --api opencps with its own temporary store. Reuse `store` (and `dir`) to restart.
-class OpenCpsSim {
+class OpenCpsSim : public PortalSimFixture {
 public:
     explicit OpenCpsSim(std::vector<std::string> extra = {})
-        : m_process(options(m_dir, std::move(extra))) {}
+        : PortalSimFixture("motcua-opencps-", [&extra](const TempDir&) {
+              std::vector<std::string> flags = {
+                  "--api",
+                  "opencps",
+                  "--procedures",
+                  std::string(MOTCUA_SOURCE_ASSETS) + "/procedures",
+                  "--opencps-mapping",
+                  std::string(MOTCUA_SOURCE_ASSETS) + "/config/opencps-mapping.json"};
+              flags.insert(flags.end(), extra.begin(), extra.end());
+              return flags;
+          }) {}
 
-    const std::string& url() const { return m_process.url(); }
-    const TempDir& dir() const { return m_dir; }
-    PortalSimProcess& process() { return m_process; }
-
-    // GET /sim/dossiers: every OpenCPS dossier the simulator holds (its records).
-    nlohmann::json dossiers() const { return get("/sim/dossiers"); }
-    // GET /sim/stats: the counters; OpenCPS's are under "opencps".
-    nlohmann::json stats() const { return get("/sim/stats"); }
-    void set_faults(const nlohmann::json& changes) const {
-        auto result = control()->Post("/sim/faults", changes.dump(), "application/json");
-        REQUIRE(result);
-        INFO(result->body);
-        REQUIRE(result->status == 200);
-    }
     // POST /sim/opencps/status: what a clerk's action would do to a dossier.
     void set_status(const std::string& dossier_no, const std::string& status) const {
-        const nlohmann::json body = {{"dossierNo", dossier_no}, {"dossierStatus", status}};
-        auto result = control()->Post("/sim/opencps/status", body.dump(), "application/json");
-        REQUIRE(result);
-        INFO(result->body);
-        REQUIRE(result->status == 200);
+        sim_post("/sim/opencps/status", {{"dossierNo", dossier_no}, {"dossierStatus", status}});
     }
     // The records whose referenceUid is `key` (an outbox entry's idempotency key).
     std::vector<nlohmann::json> with_reference(const std::string& key) const {
@@ -57,37 +49,6 @@ public:
             if (record.value("referenceUid", "") == key) found.push_back(record);
         return found;
     }
-
-private:
-    static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
-        PortalSimOptions options;
-        options.binary = MOTCUA_PORTAL_SIM;
-        options.store_path = dir.file("portal.jsonl");
-        options.data_dir = MOTCUA_SHARED_DATA;
-        options.extra_args = {"--api",
-                              "opencps",
-                              "--procedures",
-                              std::string(MOTCUA_SOURCE_ASSETS) + "/procedures",
-                              "--opencps-mapping",
-                              std::string(MOTCUA_SOURCE_ASSETS) + "/config/opencps-mapping.json"};
-        options.extra_args.insert(options.extra_args.end(), extra.begin(), extra.end());
-        return options;
-    }
-    std::unique_ptr<httplib::Client> control() const {
-        auto client = std::make_unique<httplib::Client>(m_process.url());
-        client->set_connection_timeout(5);
-        client->set_read_timeout(10);
-        return client;
-    }
-    nlohmann::json get(const std::string& path) const {
-        auto result = control()->Get(path.c_str());
-        REQUIRE(result);
-        REQUIRE(result->status == 200);
-        return nlohmann::json::parse(result->body);
-    }
-
-    TempDir m_dir{"motcua-opencps-"};
-    PortalSimProcess m_process;
 };
 
 // A 0600 file "user:password" in `dir`.

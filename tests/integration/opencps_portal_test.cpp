@@ -344,7 +344,7 @@ TEST_CASE(
     // not refused; unless staff cancelled that dossier.
     waiting = motcua::test::new_entry(random);
     CHECK((*portal)->rate(motcua::core::rating_body(waiting->provisional_code, 3, "KIOSK-01")) ==
-          motcua::core::RatingOutcome::Retry);
+          motcua::core::RatingOutcome::Waiting);
     waiting->state = motcua::core::OutboxState::Cancelled;
     CHECK((*portal)->rate(motcua::core::rating_body(waiting->provisional_code, 3, "KIOSK-01")) ==
           motcua::core::RatingOutcome::Refused);

@@ -119,10 +119,7 @@ PortalClientOptions client_options(const std::string& url, const std::string& to
 // The kiosk side of one case: a temporary outbox with a few committed dossiers, and the worker.
 struct Kiosk {
     Kiosk(const FilingSim& sim, const std::string& token, long total_timeout_ms, std::uint64_t seed)
-        : random(seed), path(sim.dir().file("outbox.db")) {
-        auto opened = OutboxStore::open(path);
-        REQUIRE(opened.ok());
-        store = std::move(*opened);
+        : random(seed), path(sim.dir().file("outbox.db")), store(motcua::test::open_outbox(path)) {
         for (int i = 0; i < Dossiers; ++i) entries.push_back(motcua::test::enqueue(*store, random));
         worker = make_worker(sim, token, total_timeout_ms);
     }
@@ -582,9 +579,8 @@ TEST_CASE("a rating the portal could not take is kept in the outbox and sent aft
                 {"motcua", client_options(sim.url(), motcua::test::FilingToken, 2000)}),
             motcua::core::RetryPolicy{50, 500}, 3'600'000, nullptr);
     };
-    auto opened = OutboxStore::open(path);
-    REQUIRE(opened.ok());
-    auto& store = **opened;
+    const auto opened = motcua::test::open_outbox(path);
+    auto& store = *opened;
     sim.set_faults({{"captive-portal", true}});
     auto worker = make_worker();
     worker->start();

@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "support/portal_sim_fixture.h"
 #include "support/portal_sim_process.h"
 
 using motcua::test::PortalSimOptions;
@@ -18,7 +19,7 @@ using Json = nlohmann::json;
 namespace {
 
 // Thursday 12/03/2026 10:00 in Vietnam; with 16/03 as a holiday, 3 working days end Wed 18/03.
-const std::string Now = "20260312100000";
+const std::string& Now = motcua::test::FrozenNow;
 const std::string GroupId = "35417";
 const std::string Agency = "000.00.01.H29";
 // Tạm trú: 3 working days in assets/procedures/tam-tru.json.
@@ -26,38 +27,31 @@ const std::string Code = "1.004194";
 
 // Options for a simulator in a fresh store under `dir`, with only these flags.
 PortalSimOptions plain_options(const TempDir& dir, std::vector<std::string> args) {
-    PortalSimOptions options;
-    options.binary = MOTCUA_PORTAL_SIM;
-    options.store_path = dir.file("store.jsonl");
-    options.data_dir = MOTCUA_SHARED_DATA;
-    options.extra_args = std::move(args);
-    return options;
+    return motcua::test::portal_sim_options(dir, std::move(args));
 }
 
 // A simulator in OpenCPS mode with its own store, a frozen clock, a holiday, the kiosk's
 // procedures (for names and working days) and the assets' mapping (the default).
-struct Sim {
-    explicit Sim(std::vector<std::string> extra = {}) : process(options(dir, std::move(extra))) {}
-
-    static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
-        motcua::test::write_file(
-            dir.file("holidays.json"),
-            R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"},
-                "holidays": [{"date": "2026-03-16", "name": "test", "basis": "test calendar"}]})");
-        std::vector<std::string> args = {
-            "--api",        "opencps",
-            "--now",        Now,
-            "--holidays",   dir.file("holidays.json"),
-            "--procedures", std::string(MOTCUA_SOURCE_ASSETS) + "/procedures"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        return plain_options(dir, std::move(args));
-    }
+struct Sim : motcua::test::PortalSimFixture {
+    explicit Sim(std::vector<std::string> extra = {})
+        : PortalSimFixture(
+              "motcua-test-",
+              [&extra](const TempDir& dir) {
+                  std::vector<std::string> args = {"--api", "opencps"};
+                  const std::vector<std::string> calendar = motcua::test::frozen_calendar_args(dir);
+                  args.insert(args.end(), calendar.begin(), calendar.end());
+                  args.insert(args.end(),
+                              {"--procedures", std::string(MOTCUA_SOURCE_ASSETS) + "/procedures"});
+                  args.insert(args.end(), extra.begin(), extra.end());
+                  return args;
+              },
+              "store.jsonl") {}
 
     // A client as the kiosk's adapter is one: Basic auth, the groupId, JSON accepted.
     std::unique_ptr<httplib::Client> client(const std::string& user = "kiosk",
                                             const std::string& password = "kiosk-dev",
                                             const std::string& group = GroupId) const {
-        auto c = std::make_unique<httplib::Client>(process.url());
+        auto c = std::make_unique<httplib::Client>(url());
         if (!user.empty()) c->set_basic_auth(user.c_str(), password.c_str());
         httplib::Headers headers = {{"Accept", "application/json"}};
         if (!group.empty()) headers.emplace("groupId", group);
@@ -66,24 +60,6 @@ struct Sim {
         c->set_read_timeout(10);
         return c;
     }
-
-    Json sim_json(const std::string& path) const {
-        httplib::Client c(process.url());
-        auto result = c.Get(path.c_str());
-        REQUIRE(result);
-        REQUIRE(result->status == 200);
-        return Json::parse(result->body);
-    }
-
-    void set_faults(const std::string& json) const {
-        httplib::Client c(process.url());
-        auto result = c.Post("/sim/faults", json, "application/json");
-        REQUIRE(result);
-        REQUIRE(result->status == 200);
-    }
-
-    TempDir dir;
-    PortalSimProcess process;
 };
 
 httplib::Params create_form(const std::string& reference_uid, const std::string& code = Code) {
@@ -193,13 +169,13 @@ TEST_CASE("an OpenCPS filing runs create, update, e-form and action to a dossier
     SECTION("replaying the action changes nothing and gives no second number") {
         const Json again = ok_json(act(*client, id));
         CHECK(again == received);
-        CHECK(sim.sim_json("/sim/stats")["opencps"]["received"] == 1);
+        CHECK(sim.sim_get("/sim/stats")["opencps"]["received"] == 1);
     }
     SECTION("the next dossier gets the next number") {
         CHECK(file_dossier(*client, "uid-2")["dossierNo"] == "000.00.01.H29-260312-0002");
     }
     SECTION("the simulator keeps what was sent") {
-        const Json stored = sim.sim_json("/sim/dossiers");
+        const Json stored = sim.sim_get("/sim/dossiers");
         REQUIRE(stored.size() == 1);
         CHECK(stored[0]["applicant"]["applicantName"] == "Trần Văn Bình");
         CHECK(stored[0]["applicant"]["delegateName"] == "Trần Thị Cúc");
@@ -221,7 +197,7 @@ TEST_CASE("OpenCPS answers a failed login with 203, a wrong group with 401, no g
     expect_203(create(*sim.client("kiosk", "wrong"), "uid-1"));  // wrong password
     expect_203(sim.client("other", "kiosk-dev")->Get("/o/rest/v2/serviceinfos"));
     {
-        httplib::Client bearer(sim.process.url());
+        httplib::Client bearer(sim.process().url());
         bearer.set_bearer_token_auth("kiosk-dev");
         bearer.set_default_headers({{"groupId", GroupId}});
         expect_203(bearer.Get("/o/rest/v2/serviceinfos"));
@@ -234,8 +210,8 @@ TEST_CASE("OpenCPS answers a failed login with 203, a wrong group with 401, no g
 
     CHECK(description(create(*sim.client("kiosk", "kiosk-dev", ""), "uid-1")) ==
           "groupId is required");
-    CHECK(sim.sim_json("/sim/dossiers").empty());
-    CHECK(sim.sim_json("/sim/stats")["unauthorized"] == 5);
+    CHECK(sim.sim_get("/sim/dossiers").empty());
+    CHECK(sim.sim_get("/sim/stats")["unauthorized"] == 5);
 }
 
 TEST_CASE("OpenCPS credentials, group and agency come from the flags", "[portal-sim][opencps]") {
@@ -290,8 +266,8 @@ TEST_CASE("OpenCPS refuses an unknown process or a missing field with 403 and a 
     // Decomposed Vietnamese (NFD) is not what the contract allows.
     CHECK(description(post(with("applicantName", "Hoa\xcc\x80"))) ==
           "applicantName is not UTF-8 in Unicode NFC");
-    CHECK(sim.sim_json("/sim/dossiers").empty());
-    CHECK(sim.sim_json("/sim/stats")["opencps"]["refused"] == 11);
+    CHECK(sim.sim_get("/sim/dossiers").empty());
+    CHECK(sim.sim_get("/sim/stats")["opencps"]["refused"] == 11);
 
     auto json_body =
         client->Post("/o/rest/v2/dossiers", R"({"serviceCode":"x"})", "application/json");
@@ -308,19 +284,19 @@ TEST_CASE("OpenCPS returns the same dossier for a referenceUid it has, also afte
     changed.find("applicantName")->second = "Người khác";
     const Json again = ok_json(client->Post("/o/rest/v2/dossiers", changed));
     CHECK(again == first);  // the same dossier, whatever else was sent
-    CHECK(sim.sim_json("/sim/dossiers").size() == 1);
-    CHECK(sim.sim_json("/sim/stats")["opencps"]["created"] == 1);
-    CHECK(sim.sim_json("/sim/stats")["opencps"]["reused"] == 1);
+    CHECK(sim.sim_get("/sim/dossiers").size() == 1);
+    CHECK(sim.sim_get("/sim/stats")["opencps"]["created"] == 1);
+    CHECK(sim.sim_get("/sim/stats")["opencps"]["reused"] == 1);
     const std::int64_t id = first["dossierId"];
     ok_json(put_eform(*client, id));
     const Json received = ok_json(act(*client, id));
 
-    sim.process.restart();
+    sim.process().restart();
     client = sim.client();
     CHECK(ok_json(create(*client, "uid-1")) == received);
     CHECK(ok_json(act(*client, id)) == received);
     CHECK(ok_json(client->Get(("/o/rest/v2/dossiers/" + std::to_string(id)).c_str())) == received);
-    const Json stats = sim.sim_json("/sim/stats");
+    const Json stats = sim.sim_get("/sim/stats");
     CHECK(stats["dossiers"] == 1);
     CHECK(stats["opencps"]["created"] == 0);
     CHECK(stats["opencps"]["reused"] == 1);
@@ -329,7 +305,7 @@ TEST_CASE("OpenCPS returns the same dossier for a referenceUid it has, also afte
     const Json next = file_dossier(*client, "uid-2");
     CHECK(next["dossierId"] == id + 1);
     CHECK(next["dossierNo"] == "000.00.01.H29-260312-0002");
-    CHECK(sim.sim_json("/sim/dossiers").size() == 2);
+    CHECK(sim.sim_get("/sim/dossiers").size() == 2);
 }
 
 TEST_CASE("OpenCPS refuses to act before the e-form and knows only the mapped e-form part",
@@ -392,7 +368,7 @@ TEST_CASE("an OpenCPS status set through the simulator shows in the lookup and s
     auto client = sim.client();
     const Json filed = file_dossier(*client, "uid-1");
     const std::string path = "/o/rest/v2/dossiers/" + filed["dossierNo"].get<std::string>();
-    httplib::Client control(sim.process.url());
+    httplib::Client control(sim.process().url());
     auto set =
         control.Post("/sim/opencps/status",
                      Json{{"dossierNo", filed["dossierNo"]}, {"dossierStatus", "done"}}.dump(),
@@ -419,7 +395,7 @@ TEST_CASE("an OpenCPS status set through the simulator shows in the lookup and s
     REQUIRE(unknown);
     CHECK(unknown->status == 404);
 
-    sim.process.restart();
+    sim.process().restart();
     client = sim.client();
     const Json after = ok_json(client->Get(path.c_str()));
     CHECK(after["dossierStatus"] == "processing");
@@ -450,7 +426,7 @@ TEST_CASE("OpenCPS offers the dossier's voting and keeps one result per dossier"
     REQUIRE(first["votingResultId"].is_number_integer());
     const Json second = ok_json(vote("1", std::to_string(id)));  // a resend or a change of mind
     CHECK(second["votingResultId"] == first["votingResultId"]);
-    const Json ratings = sim.sim_json("/sim/ratings");
+    const Json ratings = sim.sim_get("/sim/ratings");
     REQUIRE(ratings.size() == 1);
     CHECK(ratings[0]["selected"] == 1);
     CHECK(ratings[0]["dossierNo"] == "000.00.01.H29-260312-0001");
@@ -463,8 +439,8 @@ TEST_CASE("OpenCPS offers the dossier's voting and keeps one result per dossier"
                                                    {"selected", "1"}})) == "Voting not found");
     CHECK(description(client->Get("/o/rest/v2/postal/votings/dossier/424242")) ==
           "Dossier not found");
-    sim.process.restart();
-    CHECK(sim.sim_json("/sim/ratings").size() == 1);
+    sim.process().restart();
+    CHECK(sim.sim_get("/sim/ratings").size() == 1);
 }
 
 TEST_CASE("OpenCPS serviceinfos list every mapped procedure and one unmapped",
@@ -502,8 +478,8 @@ TEST_CASE("every portal-sim fault works on the OpenCPS routes", "[portal-sim][op
         };
         expect_login_page(create(*sim.client(), "uid-1"));
         expect_login_page(sim.client()->Get("/o/rest/v2/serviceinfos"));
-        CHECK(sim.sim_json("/sim/dossiers").empty());
-        CHECK(sim.sim_json("/sim/stats")["captive"] == 2);
+        CHECK(sim.sim_get("/sim/dossiers").empty());
+        CHECK(sim.sim_get("/sim/stats")["captive"] == 2);
     }
     SECTION("rate limit: 429 with Retry-After, nothing stored") {
         Sim sim({"--rate-limit", "1", "--retry-after", "7"});
@@ -511,45 +487,45 @@ TEST_CASE("every portal-sim fault works on the OpenCPS routes", "[portal-sim][op
         REQUIRE(result);
         CHECK(result->status == 429);
         CHECK(result->get_header_value("Retry-After") == "7");
-        CHECK(sim.sim_json("/sim/dossiers").empty());
+        CHECK(sim.sim_get("/sim/dossiers").empty());
     }
     SECTION("fail rate: 503, nothing stored") {
         Sim sim({"--fail-rate", "1"});
         auto result = create(*sim.client(), "uid-1");
         REQUIRE(result);
         CHECK(result->status == 503);
-        CHECK(sim.sim_json("/sim/dossiers").empty());
-        CHECK(sim.sim_json("/sim/stats")["injected_failures"] == 1);
+        CHECK(sim.sim_get("/sim/dossiers").empty());
+        CHECK(sim.sim_get("/sim/stats")["injected_failures"] == 1);
     }
     SECTION("refuse rate: 403 with a description, nothing stored") {
         Sim sim({"--refuse-rate", "1"});
         CHECK_THAT(description(create(*sim.client(), "uid-1")), Catch::Contains("refused"));
-        CHECK(sim.sim_json("/sim/dossiers").empty());
+        CHECK(sim.sim_get("/sim/dossiers").empty());
     }
     SECTION("drop before read: no answer, nothing stored") {
         Sim sim({"--drop-before-read", "1"});
         CHECK_FALSE(create(*sim.client(), "uid-1"));
-        CHECK(sim.sim_json("/sim/dossiers").empty());
-        CHECK(sim.sim_json("/sim/stats")["dropped_before_read"] == 1);
+        CHECK(sim.sim_get("/sim/dossiers").empty());
+        CHECK(sim.sim_get("/sim/stats")["dropped_before_read"] == 1);
     }
     SECTION("drop after commit: no answer, the step took effect, the resend is harmless") {
         Sim sim({"--drop-after-commit", "1"});
         auto client = sim.client();
         CHECK_FALSE(create(*client, "uid-1"));
-        const Json stored = sim.sim_json("/sim/dossiers");
+        const Json stored = sim.sim_get("/sim/dossiers");
         REQUIRE(stored.size() == 1);
         const std::int64_t id = stored[0]["dossierId"];
         CHECK_FALSE(put_eform(*client, id));
         CHECK_FALSE(act(*client, id));
-        const std::string number = sim.sim_json("/sim/dossiers")[0]["dossierNo"];
+        const std::string number = sim.sim_get("/sim/dossiers")[0]["dossierNo"];
         CHECK(number == "000.00.01.H29-260312-0001");
 
-        sim.set_faults(R"({"drop-after-commit": 0})");
+        sim.set_faults({{"drop-after-commit", 0}});
         CHECK(ok_json(create(*client, "uid-1"))["dossierId"] == id);
         ok_json(put_eform(*client, id));
         CHECK(ok_json(act(*client, id))["dossierNo"] == number);
-        CHECK(sim.sim_json("/sim/dossiers").size() == 1);
-        const Json stats = sim.sim_json("/sim/stats");
+        CHECK(sim.sim_get("/sim/dossiers").size() == 1);
+        const Json stats = sim.sim_get("/sim/stats");
         CHECK(stats["dropped_after_commit"] == 3);
         CHECK(stats["opencps"]["created"] == 1);
         CHECK(stats["opencps"]["received"] == 1);
@@ -560,7 +536,7 @@ TEST_CASE("every portal-sim fault works on the OpenCPS routes", "[portal-sim][op
         REQUIRE(result);
         CHECK(result->status == 200);
         CHECK_FALSE(Json::accept(result->body));
-        CHECK(sim.sim_json("/sim/dossiers").size() == 1);
+        CHECK(sim.sim_get("/sim/dossiers").size() == 1);
     }
     SECTION("slow body: the reply arrives whole, late") {
         Sim sim({"--slow-body-ms", "30"});
@@ -578,12 +554,12 @@ TEST_CASE("every portal-sim fault works on the OpenCPS routes", "[portal-sim][op
     }
     SECTION("/sim/faults turns them on and off, including opencps-no-dossier-id") {
         Sim sim;
-        sim.set_faults(R"({"fail-rate": 1})");
+        sim.set_faults({{"fail-rate", 1}});
         auto failed = create(*sim.client(), "uid-1");
         REQUIRE(failed);
         CHECK(failed->status == 503);
-        sim.set_faults(R"({"fail-rate": 0, "opencps-no-dossier-id": 1})");
-        const Json faults = sim.sim_json("/sim/faults");
+        sim.set_faults({{"fail-rate", 0}, {"opencps-no-dossier-id", 1}});
+        const Json faults = sim.sim_get("/sim/faults");
         CHECK(faults["opencps-no-dossier-id"] == 1.0);
         CHECK_FALSE(ok_json(create(*sim.client(), "uid-1")).contains("dossierId"));
     }
@@ -596,14 +572,14 @@ TEST_CASE("portal-sim's --opencps-no-dossier-id answers 200 without dossierId on
     const Json created = ok_json(create(*client, "uid-1"));
     CHECK_FALSE(created.contains("dossierId"));
     CHECK(created["referenceUid"] == "uid-1");
-    const Json stored = sim.sim_json("/sim/dossiers");
+    const Json stored = sim.sim_get("/sim/dossiers");
     REQUIRE(stored.size() == 1);  // the step took effect
     const std::int64_t id = stored[0]["dossierId"];
     CHECK_FALSE(ok_json(put_eform(*client, id)).contains("dossierId"));
     const Json received = ok_json(act(*client, id));
     CHECK_FALSE(received.contains("dossierId"));
     CHECK(received["dossierNo"] == "000.00.01.H29-260312-0001");
-    CHECK(sim.sim_json("/sim/stats")["opencps"]["no_dossier_id"] == 3);
+    CHECK(sim.sim_get("/sim/stats")["opencps"]["no_dossier_id"] == 3);
 }
 
 TEST_CASE("a malformed OpenCPS mapping file stops the simulator at start with the reason",
@@ -622,7 +598,7 @@ TEST_CASE("a malformed OpenCPS mapping file stops the simulator at start with th
     const Case bad = GENERATE_COPY(
         Case{mapping("{" + row + R"(, "extra": 1})"), "$.procedures[0].extra: unknown key"},
         Case{mapping("{" + row + R"(, "code": "2.000815"})"), "appears twice"},
-        Case{mapping("{" + row + "}, {" + row + "}"), "procedure 1.001193 is listed twice"},
+        Case{mapping("{" + row + "}, {" + row + "}"), "$.procedures[1].code: 1.001193 is listed twice"},
         Case{R"({"format": "motcua.opencps-mapping/2", "procedures": []})", "$.format"},
         Case{mapping(""), "lists no procedure"}, Case{"{not json", "opencps-mapping.json"});
     CAPTURE(bad.content);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "support/portal_sim_fixture.h"
 #include "support/portal_sim_process.h"
 
 using motcua::test::PortalSimOptions;
@@ -20,31 +21,24 @@ namespace {
 
 const std::string Token = "kiosk-secret";
 // Thursday 12/03/2026 10:00 in Vietnam; with 16/03 as a holiday, 3 working days end Wed 18/03.
-const std::string Now = "20260312100000";
+const std::string& Now = motcua::test::FrozenNow;
 const std::string Key = "\"4f1c2b7e-9a55-4c2e-8d1e-2f0b6a3c9d10\"";
 
 // A simulator with its own temporary store, a frozen clock, a holiday and a required token.
-struct Sim {
-    explicit Sim(std::vector<std::string> extra = {}) : process(options(dir, std::move(extra))) {}
-
-    static PortalSimOptions options(const TempDir& dir, std::vector<std::string> extra) {
-        motcua::test::write_file(
-            dir.file("holidays.json"),
-            R"({"format": 1, "covers": {"from": "2026-01-01", "to": "2026-12-31"},
-                                     "holidays": [{"date": "2026-03-16", "name": "test", "basis": "test calendar"}]})");
-        std::vector<std::string> args = {"--token", Token,        "--now",
-                                         Now,       "--holidays", dir.file("holidays.json")};
-        args.insert(args.end(), extra.begin(), extra.end());
-        PortalSimOptions options;
-        options.binary = MOTCUA_PORTAL_SIM;
-        options.store_path = dir.file("store.jsonl");
-        options.data_dir = MOTCUA_SHARED_DATA;
-        options.extra_args = std::move(args);
-        return options;
-    }
+struct Sim : motcua::test::PortalSimFixture {
+    explicit Sim(std::vector<std::string> extra = {})
+        : PortalSimFixture(
+              "motcua-test-",
+              [&extra](const TempDir& dir) {
+                  std::vector<std::string> args = motcua::test::frozen_calendar_args(dir);
+                  args.insert(args.end(), {"--token", Token});
+                  args.insert(args.end(), extra.begin(), extra.end());
+                  return args;
+              },
+              "store.jsonl") {}
 
     std::unique_ptr<httplib::Client> client(const std::string& token = Token) const {
-        auto c = std::make_unique<httplib::Client>(process.url());
+        auto c = std::make_unique<httplib::Client>(url());
         if (!token.empty()) c->set_bearer_token_auth(token.c_str());
         c->set_connection_timeout(5);
         c->set_read_timeout(10);
@@ -57,9 +51,6 @@ struct Sim {
         REQUIRE(result->status == 200);
         return Json::parse(result->body);
     }
-
-    TempDir dir;
-    PortalSimProcess process;
 };
 
 Json dossier(const std::string& ma_tam = "AB2C3D4E") {
@@ -317,7 +308,7 @@ TEST_CASE("a restarted simulator keeps its dossiers, their keys and the counter"
     REQUIRE(first);
     REQUIRE(first->status == 201);
 
-    sim.process.restart();
+    sim.process().restart();
 
     auto client = sim.client();
     auto found = client->Get("/api/v1/hoso/000.00.01.H99-260312-0001");
@@ -336,8 +327,8 @@ TEST_CASE("a restarted simulator keeps its dossiers, their keys and the counter"
 TEST_CASE("a killed simulator still has every dossier it acknowledged", "[portal-sim]") {
     Sim sim;
     REQUIRE(submit(*sim.client(), dossier().dump())->status == 201);
-    sim.process.kill();  // no clean shutdown: only the fsync'd store remains
-    sim.process.restart();
+    sim.process().kill();  // no clean shutdown: only the fsync'd store remains
+    sim.process().restart();
     CHECK(sim.get_json("/sim/dossiers").size() == 1);
 }
 
@@ -528,14 +519,14 @@ TEST_CASE("a status set through the simulator shows in the lookup", "[portal-sim
                             "application/json");
     REQUIRE(set);
     CHECK(set->status == 200);
-    sim.process.restart();
+    sim.process().restart();
     CHECK(sim.get_json("/api/v1/hoso/AB2C3D4E")["TrangThaiHoSo"] == 4);
 }
 
 TEST_CASE("the simulator stops cleanly on SIGTERM", "[portal-sim]") {
     Sim sim;
-    CHECK(sim.process.stop() == 0);
-    CHECK_FALSE(sim.process.running());
+    CHECK(sim.process().stop() == 0);
+    CHECK_FALSE(sim.process().running());
 }
 
 TEST_CASE("a simulator that cannot start fails with its own message", "[portal-sim]") {

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "support/process.h"
+
 namespace motcua::test {
 
 // The whole file as bytes; throws std::runtime_error when it cannot be read.
@@ -52,12 +54,12 @@ public:
     PortalSimProcess(const PortalSimProcess&) = delete;
     PortalSimProcess& operator=(const PortalSimProcess&) = delete;
 
-    const std::string& url() const { return m_url; }  // "http://127.0.0.1:PORT"
-    int port() const { return m_port; }
+    const std::string& url() const { return m_child.address(); }  // "http://127.0.0.1:PORT"
+    int port() const { return m_child.port(); }
     const std::string& store_path() const { return m_options.store_path; }
     const std::string& log_path() const { return m_options.log_path; }
-    pid_t pid() const { return m_pid; }
-    bool running() const { return m_pid > 0; }
+    pid_t pid() const { return m_child.pid(); }
+    bool running() const { return m_child.running(); }
 
     // SIGTERM, then wait (SIGKILL after 5 s). Returns the exit code, or 128 + signal number;
     // calling it again returns the same value.
@@ -69,13 +71,9 @@ public:
 
 private:
     void start();
-    int reap(int options);
 
     PortalSimOptions m_options;
-    pid_t m_pid = -1;
-    std::string m_url;
-    int m_port = 0;
-    int m_exit_status = -1;
+    ChildProcess m_child;
 };
 
 }  // namespace motcua::test

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/process.h"
+
 namespace motcua::test {
 
 struct PrinterSimOptions {
@@ -29,8 +31,8 @@ public:
     PrinterSimProcess(const PrinterSimProcess&) = delete;
     PrinterSimProcess& operator=(const PrinterSimProcess&) = delete;
 
-    const std::string& uri() const { return m_uri; }  // "tcp://127.0.0.1:PORT"
-    int port() const { return m_port; }
+    const std::string& uri() const { return m_child.address(); }  // "tcp://127.0.0.1:PORT"
+    int port() const { return m_child.port(); }
     const std::string& log_path() const { return m_options.log_path; }
     // The log so far (empty when there is none yet).
     std::string log() const;
@@ -40,10 +42,7 @@ public:
 
 private:
     PrinterSimOptions m_options;
-    pid_t m_pid = -1;
-    std::string m_uri;
-    int m_port = 0;
-    int m_exit_status = -1;
+    ChildProcess m_child;
 };
 
 }  // namespace motcua::test

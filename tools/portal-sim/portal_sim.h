@@ -296,9 +296,9 @@ void install_routes(httplib::Server& server, SimState& state);
 
 // [SECTION] opencps
 
-// Reads the mapping file strictly (format "motcua.opencps-mapping/1"; unknown or repeated keys,
-// repeated procedure codes or (serviceCode, dossierTemplateNo) pairs are refused) and joins
-// it with the --procedures catalogue body. The error detail is "<path>: <JSON path>: <what>".
+// Reads the mapping file with the kiosk's own reader (core::parse_opencps_mapping: strict, a
+// code or serviceCode listed twice refused, actionCode "1100" when absent) and joins it with the
+// --procedures catalogue body. The error detail is "<path>: <JSON path>: <what>".
 core::Result<std::vector<SimState::OpenCpsProcess>> load_opencps_processes(
     const std::string& path, const std::string& catalogue_body);
 // The mapping file used when --opencps-mapping is not given: the assets next to the binary

@@ -30,6 +30,9 @@ enum class RatingOutcome {
     Sent,     // 201: delete it
     Refused,  // 400 or 422: the portal will never take it; keep it for staff, stop sending
     Retry,    // anything else (no answer, 5xx, 401, a captive page...): send it again later
+    // [tidy] Not sent, the portal not asked: it waits for something of this kiosk's (its dossier
+    // still in the outbox). Send it again later; the ratings after it go now.
+    Waiting,  // [/tidy]
 };
 RatingOutcome interpret_rating_reply(const HttpReply& reply);
 

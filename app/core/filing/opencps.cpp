@@ -49,17 +49,6 @@ bool is_visible_ascii(std::string_view text, std::size_t max_bytes) {
     });
 }
 
-// Printable ASCII only, for details quoting what a reply said about itself.
-std::string printable_ascii(std::string_view text, std::size_t max_chars) {
-    std::string out;
-    for (char c : text.substr(0, max_chars)) {
-        const auto byte = static_cast<unsigned char>(c);
-        out.push_back(byte >= 0x20 && byte < 0x7F ? c : '?');
-    }
-    if (text.size() > max_chars) out += "...";
-    return out;
-}
-
 // Valid UTF-8, NFC, controls (C0, DEL, C1) as spaces, at most max_bytes cut on a code point.
 std::string clean_text(std::string_view text, std::size_t max_bytes) {
     const std::u32string code_points = decode_utf8(to_nfc(text));
@@ -77,43 +66,6 @@ std::string clean_text(std::string_view text, std::size_t max_bytes) {
     return std::string(text::trim(out, " "));
 }
 
-struct MediaType {
-    std::string type;     // lowercase, "application/json"
-    std::string charset;  // lowercase, "" when absent
-};
-
-MediaType parse_media_type(std::string_view header) {
-    MediaType media;
-    const std::vector<std::string_view> parts = text::split(header, ';');
-    media.type = text::ascii_lower(text::trim(parts.front(), text::HeaderBlanks));
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        const std::string_view parameter = text::trim(parts[i], text::HeaderBlanks);
-        const std::size_t equals = parameter.find('=');
-        if (equals == std::string_view::npos) continue;
-        if (text::ascii_lower(text::trim(parameter.substr(0, equals), text::HeaderBlanks)) !=
-            "charset")
-            continue;
-        std::string_view value = text::trim(parameter.substr(equals + 1), text::HeaderBlanks);
-        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
-            value = value.substr(1, value.size() - 2);
-        media.charset = text::ascii_lower(value);
-    }
-    return media;
-}
-
-bool is_json(const MediaType& media) {
-    return media.type == "application/json";
-}
-bool is_html(const MediaType& media) {
-    return media.type == "text/html" || media.type == "application/xhtml+xml";
-}
-
-std::string body_description(const HttpReply& reply) {
-    return "HTTP " + std::to_string(reply.status) + " with content type '" +
-           printable_ascii(reply.content_type, 80) + "' (" + std::to_string(reply.body.size()) +
-           " bytes)";
-}
-
 // The reply's body as a JSON object, or why not: not JSON, not UTF-8, larger than 1 MiB, too
 // deep, a key twice in one object (which of two dossierIds would be ours?), not an object.
 // Text not in NFC is normalised, not refused: the portal is not ours to correct.
@@ -126,8 +78,7 @@ struct ReplyObject {
 ReplyObject reply_object(const HttpReply& reply) {
     const MediaType media = parse_media_type(reply.content_type);
     if (!is_json(media)) return {std::nullopt, "not JSON", false};
-    if (!media.charset.empty() && media.charset != "utf-8" && media.charset != "utf8")
-        return {std::nullopt, "charset is not utf-8", true};
+    if (!charset_is_utf8(media)) return {std::nullopt, "charset is not utf-8", true};
     if (reply.body.size() > MaxReplyBodyBytes)
         return {std::nullopt, "body larger than 1 MiB", true};
     strict_json::Parsed parsed = strict_json::parse(
@@ -382,11 +333,13 @@ Result<FormFields> form_urldecode(std::string_view body) {
     for (std::string_view pair : text::split(body, '&')) {
         const std::size_t equals = pair.find('=');
         if (equals == std::string_view::npos)
-            return make_error("form_invalid", "a field without '=': " + printable_ascii(pair, 40));
+            return make_error("form_invalid",
+                              "a field without '=': " + text::printable_ascii(pair, 40));
         auto name = percent_decode(pair.substr(0, equals));
         auto value = percent_decode(pair.substr(equals + 1));
         if (!name || !value)
-            return make_error("form_invalid", "a bad %-escape in: " + printable_ascii(pair, 40));
+            return make_error("form_invalid",
+                              "a bad %-escape in: " + text::printable_ascii(pair, 40));
         fields.emplace_back(std::move(*name), std::move(*value));
     }
     return fields;
@@ -550,7 +503,7 @@ std::variant<OpenCpsRequest, SubmitOutcome> next_opencps_request(const OutboxEnt
     if (code.empty()) code = entry.procedure_code;
     const OpenCpsProcedure* row = mapping.find_by_code(code);
     if (row == nullptr)
-        return SubmitHeld{"portal_config", "procedure " + printable_ascii(code, 64) +
+        return SubmitHeld{"portal_config", "procedure " + text::printable_ascii(code, 64) +
                                                " has no row in the OpenCPS mapping"};
     // A progress past create always has a dossier; one without is treated as not started.
     const OpenCpsStep step = progress.dossier_id > 0 ? progress.step : OpenCpsStep::None;
@@ -779,9 +732,9 @@ LookupOutcome interpret_opencps_lookup(const HttpReply& reply, const OpenCpsMapp
         DossierStatus status;
         status.trang_thai = opencps_status_code(status_text);
         if (status.trang_thai == 0)
-            return LookupUnavailable{"portal_bad_reply", "dossierStatus '" +
-                                                             printable_ascii(status_text, 40) +
-                                                             "' is not in the status table"};
+            return LookupUnavailable{"portal_bad_reply",
+                                     "dossierStatus '" + text::printable_ascii(status_text, 40) +
+                                         "' is not in the status table"};
         status.ma_ho_so = string_member(object, "dossierNo");
         if (const OpenCpsProcedure* row =
                 mapping.find_by_service_code(string_member(object, "serviceCode")))

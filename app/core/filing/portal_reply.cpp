@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text/ascii.h"
+
 namespace motcua::core {
 
 namespace {
@@ -22,35 +24,6 @@ constexpr std::size_t MaxTextFieldBytes = 1024;
 // Transport errors and portal error codes are echoed into details, bounded.
 constexpr std::size_t MaxTransportErrorChars = 160;
 constexpr std::size_t MaxPortalErrorCodeChars = 64;
-
-// [SECTION] Small text helpers
-
-char ascii_lower(char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
-// Printable ASCII only, so a detail line never carries terminal escapes or half a character.
-std::string printable_ascii(std::string_view s, std::size_t max_chars) {
-    std::string out;
-    for (char c : s.substr(0, max_chars)) {
-        const auto byte = static_cast<unsigned char>(c);
-        out.push_back(byte >= 0x20 && byte < 0x7F ? c : '?');
-    }
-    if (s.size() > max_chars) out += "...";
-    return out;
-}
 
 // C0 controls, DEL and C1 controls (U+0080–U+009F, UTF-8 C2 80–C2 9F). The text is valid UTF-8
 // already: nlohmann-json refuses anything else.
@@ -80,42 +53,8 @@ std::string to_nfc(const std::string& s) {
 
 // [SECTION] Content type and body
 
-struct MediaType {
-    std::string type;     // lowercase, e.g. "application/json"
-    std::string charset;  // lowercase, empty when absent
-};
-
-MediaType parse_media_type(std::string_view header) {
-    MediaType media;
-    std::size_t semicolon = header.find(';');
-    media.type = lower(trim(header.substr(0, semicolon)));
-    while (semicolon != std::string_view::npos) {
-        header.remove_prefix(semicolon + 1);
-        semicolon = header.find(';');
-        const std::string_view parameter = trim(header.substr(0, semicolon));
-        const std::size_t equals = parameter.find('=');
-        if (equals == std::string_view::npos) continue;
-        if (lower(trim(parameter.substr(0, equals))) != "charset") continue;
-        std::string_view value = trim(parameter.substr(equals + 1));
-        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-            value = value.substr(1, value.size() - 2);
-        }
-        media.charset = lower(value);
-    }
-    return media;
-}
-
-bool is_json(const MediaType& media) {
-    return media.type == "application/json";
-}
 bool is_json_like(const MediaType& media) {
     return is_json(media) || media.type == "application/problem+json";
-}
-bool is_html(const MediaType& media) {
-    return media.type == "text/html" || media.type == "application/xhtml+xml";
-}
-bool charset_is_utf8(const MediaType& media) {
-    return media.charset.empty() || media.charset == "utf-8" || media.charset == "utf8";
 }
 
 bool nesting_within(std::string_view body, int max_depth) {
@@ -284,12 +223,6 @@ std::string status_detail(const HttpReply& reply) {
     return detail;
 }
 
-std::string body_description(const HttpReply& reply) {
-    return "HTTP " + std::to_string(reply.status) + " with content type '" +
-           printable_ascii(reply.content_type, 80) + "' (" + std::to_string(reply.body.size()) +
-           " bytes)";
-}
-
 // A 2xx that is not the contract's answer. Not JSON: something between us and the portal
 // (captive Wi-Fi page, proxy). JSON: the portal, or a gateway, broke the contract.
 Failure non_contract_success(const HttpReply& reply, const std::string& why) {
@@ -304,13 +237,14 @@ Failure non_contract_success(const HttpReply& reply, const std::string& why) {
 Failure classify_failure(const HttpReply& reply) {
     const int status = reply.status;
     if (status == 0 && reply.tls_failed) {
-        return {Disposition::Retry, "portal_tls",
-                "TLS failed: " + printable_ascii(reply.transport_error, MaxTransportErrorChars)};
+        return {
+            Disposition::Retry, "portal_tls",
+            "TLS failed: " + text::printable_ascii(reply.transport_error, MaxTransportErrorChars)};
     }
     if (status == 0) {
         std::string detail = reply.timed_out ? "no HTTP answer in time" : "no HTTP answer";
         if (!reply.transport_error.empty()) {
-            detail += ": " + printable_ascii(reply.transport_error, MaxTransportErrorChars);
+            detail += ": " + text::printable_ascii(reply.transport_error, MaxTransportErrorChars);
         }
         // Connected but no answer in time: the portal is slow (as a 408 says), not out of reach.
         return {Disposition::Retry, reply.timed_out ? "portal_timeout" : "portal_unreachable",
@@ -446,6 +380,45 @@ LookupOutcome interpret_lookup_reply(const HttpReply& reply) {
         return LookupUnavailable{"portal_bad_reply",
                                  std::string("reply not understood: ") + e.what()};
     }
+}
+
+// [SECTION] Reading a reply
+
+MediaType parse_media_type(std::string_view header) {
+    MediaType media;
+    const std::vector<std::string_view> parts = text::split(header, ';');
+    media.type = text::ascii_lower(text::trim(parts.front(), text::HeaderBlanks));
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const std::string_view parameter = text::trim(parts[i], text::HeaderBlanks);
+        const std::size_t equals = parameter.find('=');
+        if (equals == std::string_view::npos) continue;
+        if (text::ascii_lower(text::trim(parameter.substr(0, equals), text::HeaderBlanks)) !=
+            "charset")
+            continue;
+        std::string_view value = text::trim(parameter.substr(equals + 1), text::HeaderBlanks);
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+            value = value.substr(1, value.size() - 2);
+        media.charset = text::ascii_lower(value);
+    }
+    return media;
+}
+
+bool is_json(const MediaType& media) {
+    return media.type == "application/json";
+}
+
+bool is_html(const MediaType& media) {
+    return media.type == "text/html" || media.type == "application/xhtml+xml";
+}
+
+bool charset_is_utf8(const MediaType& media) {
+    return media.charset.empty() || media.charset == "utf-8" || media.charset == "utf8";
+}
+
+std::string body_description(const HttpReply& reply) {
+    return "HTTP " + std::to_string(reply.status) + " with content type '" +
+           text::printable_ascii(reply.content_type, 80) + "' (" +
+           std::to_string(reply.body.size()) + " bytes)";
 }
 
 }  // namespace motcua::core

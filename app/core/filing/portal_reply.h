@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 
 #include "core/ports.h"
@@ -45,6 +46,22 @@ struct SubmitHeld {
 };
 
 using SubmitOutcome = std::variant<SubmitAccepted, SubmitRetry, SubmitHeld>;
+
+// [SECTION] Reading a reply: shared by every adapter's interpreter (this contract's, OpenCPS's)
+
+struct MediaType {
+    std::string type;     // lowercase, e.g. "application/json"
+    std::string charset;  // lowercase, empty when absent
+};
+// The media type and charset of a Content-Type header (parameters other than charset ignored).
+MediaType parse_media_type(std::string_view header);
+bool is_json(const MediaType& media);          // application/json
+bool is_html(const MediaType& media);          // text/html, application/xhtml+xml: a captive page
+bool charset_is_utf8(const MediaType& media);  // absent, utf-8 or utf8
+// "HTTP 200 with content type 'text/html' (512 bytes)": what came back, for a log detail.
+std::string body_description(const HttpReply& reply);
+
+// [SECTION] This contract's replies
 
 // Classifies the reply to POST /api/v1/hoso. Success is only 201 + application/json (charset
 // absent or utf-8) + a JSON object with no duplicate key (at any level) and a MaHoSo of 1–64

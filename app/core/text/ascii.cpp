@@ -36,4 +36,14 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
+std::string printable_ascii(std::string_view text, std::size_t max_chars) {
+    std::string out;
+    for (char c : text.substr(0, max_chars)) {
+        const auto byte = static_cast<unsigned char>(c);
+        out.push_back(byte >= 0x20 && byte < 0x7F ? c : '?');
+    }
+    if (text.size() > max_chars) out += "...";
+    return out;
+}
+
 }  // namespace motcua::core::text

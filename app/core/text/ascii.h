@@ -42,4 +42,9 @@ bool all_digits(std::string_view text);
 // into `text`.
 std::vector<std::string_view> split(std::string_view text, char separator);
 
+// At most `max_chars` bytes of `text`, each outside printable ASCII (0x20-0x7E) replaced by '?',
+// and "..." when cut: a log detail quoting untrusted bytes never carries terminal escapes or
+// half a character.
+std::string printable_ascii(std::string_view text, std::size_t max_chars);
+
 }  // namespace motcua::core::text

@@ -3,7 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "ui/screens.h"
 
@@ -55,12 +57,59 @@ void reason_box(Frame& frame, const core::FieldBox& box) {
 
 }  // namespace
 
-void staff_corner(Frame& frame, float header_height, float width) {
-    // Left of the header's first button (which starts a margin in), so a tap there never
-    // presses anything else. Invisible: the registry keeps it for the test driver, outside the
-    // audited widgets.
+// The hidden corner: a square of at least a fingertip (12.7 mm at the panel's ppi) in the
+// header, as far up and left as it goes without touching anything drawn there. On the attract
+// screen that is the top-left corner itself; with "home" in that corner it sits just right of
+// it, a gap away. Invisible: the registry keeps it for the test driver, outside the audited
+// widgets. Residents cannot open it by chance: five taps within 3 s, then a PIN.
+namespace {
+
+Rect staff_corner_rect(const Registry& registry, float side, float gap, float header_height,
+                       float width) {
+    std::vector<Rect> taken;
+    for (const auto& widget : registry.widgets())
+        if (!widget.rect.empty()) taken.push_back(widget.rect);
+    for (const auto& text : registry.texts())
+        if (!text.rect.empty()) taken.push_back(text.rect);
+    for (const auto& image : registry.images())
+        if (!image.rect.empty()) taken.push_back(image.rect);
+    // A gap from everything: a finger aimed at the corner must not press a neighbour.
+    auto clear = [&](const Rect& rect) {
+        const Rect padded{rect.x - gap, rect.y - gap, rect.w + 2 * gap, rect.h + 2 * gap};
+        for (const Rect& other : taken)
+            if (padded.overlaps(other)) return false;
+        return true;
+    };
+    // Where a free square can start: the screen's edges, or a gap past something drawn.
+    std::vector<float> xs{0}, ys{0};
+    for (const Rect& other : taken) {
+        xs.push_back(std::ceil(other.right() + gap));
+        ys.push_back(std::ceil(other.bottom() + gap));
+    }
+    std::sort(xs.begin(), xs.end());
+    std::sort(ys.begin(), ys.end());
+    const float bottom = header_height - 2;  // above the header's rule
+    for (float y : ys) {
+        if (y + side > bottom) break;
+        for (float x : xs) {
+            if (x + side > width) break;
+            const Rect rect{x, y, side, side};
+            if (clear(rect)) return rect;
+        }
+    }
+    return Rect{};  // no room: no corner this frame (the audit of the header would fail first)
+}
+
+}  // namespace
+
+void staff_corner(Frame& frame, float header_height) {
     const ImVec2 origin = ImGui::GetWindowPos();
-    const Rect rect{origin.x, origin.y, std::max(1.0f, width - 2.0f), header_height};
+    const float side = std::ceil(frame.context.fonts.px(TargetMm));
+    Rect rect = staff_corner_rect(frame.context.registry, side, frame.gap(), header_height,
+                                  ImGui::GetWindowWidth());
+    if (rect.empty()) return;
+    rect.x += origin.x;
+    rect.y += origin.y;
     frame.context.registry.add_hidden_target("staff_corner", rect);
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.MousePos.x >= rect.x &&

@@ -20,8 +20,8 @@ void screen_rating(Frame& frame, const core::RatingScreen& screen);
 void screen_thanks(Frame& frame, const core::ThanksScreen& screen);
 void screen_lookup(Frame& frame, const core::LookupScreen& screen);
 // [staff] The hidden corner (every screen) and staff mode over everything (screen_staff.cpp).
-// The hidden corner: `width` wide (the header's margin, so it never covers a button).
-void staff_corner(Frame& frame, float header_height, float width);
+// The hidden corner: a 12.7 mm square in the header, top-left, clear of everything drawn there.
+void staff_corner(Frame& frame, float header_height);
 void staff_overlay(Frame& frame, const core::StaffScreen& screen);
 void ticket_panel(Frame& frame, const core::TicketPanel& panel);  // [paper] screen_receipt.cpp
 

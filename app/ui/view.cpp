@@ -443,7 +443,7 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     header(frame, plan);
     if (model.banner) banner(frame, plan, model.banner->text);
 
-    if (!model.staff) staff_corner(frame, plan.header_h, plan.margin);  // [staff]
+    if (!model.staff) staff_corner(frame, plan.header_h);  // [staff]
 
     // The content, between the chrome, at least a gap away from it on every side.
     const float unit = frame.unit();

@@ -5,6 +5,7 @@
 
 #include "platform/print/paper_render.h"
 #include "platform/system/log.h"
+#include "platform/system/metrics.h"
 
 namespace motcua::platform::print {
 
@@ -102,8 +103,27 @@ std::string PaperDesk::problem() const {
     return m_problem;
 }
 
+std::string PaperDesk::status() const {
+    std::lock_guard lock(m_mutex);
+    return m_status;
+}
+
+namespace {
+
+// [staff] The motcua_printer_status label of a job's outcome (docs/events.md).
+std::string status_label(const core::intent::PrintResult& result, bool near_end) {
+    if (result.state == core::PrintState::Printed) return near_end ? "near_end" : "ok";
+    if (result.state == core::PrintState::NoPrinter) return "none";
+    const std::string prefix = "printer_";
+    if (result.error.rfind(prefix, 0) == 0 && result.error != "printer_uri_invalid")
+        return result.error.substr(prefix.size());
+    return "failed";
+}
+
+}  // namespace
+
 core::intent::PrintResult PaperDesk::print_now(const core::PaperDocument& document,
-                                               core::PrintJobKind kind) {
+                                               core::PrintJobKind kind, bool& near_end) {
     if (!has_printer()) return {kind, core::PrintState::NoPrinter, {}};
     const auto started = std::chrono::steady_clock::now();
     auto rendered = render_paper(document, m_options.width_dots, m_options.font_path);
@@ -128,8 +148,8 @@ core::intent::PrintResult PaperDesk::print_now(const core::PaperDocument& docume
         log_error("print_failed", error.code + " after the job: " + error.detail);
         return {kind, core::PrintState::Failed, error.code};
     }
-    if (report->status_known && (report->before.near_end || report->after.near_end))
-        log_warning("printer_near_end", "paper near its end: replace the roll soon");
+    near_end = report->status_known && (report->before.near_end || report->after.near_end);
+    if (near_end) log_warning("printer_near_end", "paper near its end: replace the roll soon");
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                         std::chrono::steady_clock::now() - started)
                         .count();
@@ -150,15 +170,21 @@ void PaperDesk::run() {
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        core::intent::PrintResult result = print_now(job.document, job.kind);
+        bool near_end = false;
+        core::intent::PrintResult result = print_now(job.document, job.kind, near_end);
+        const std::string status = status_label(result, near_end);
         {
             std::lock_guard lock(m_mutex);
             if (result.state == core::PrintState::Failed)
                 m_problem = result.error;
             else if (result.state == core::PrintState::Printed)
                 m_problem.clear();
+            m_status = status;  // [staff]
             m_results.push_back(result);
         }
+        // [staff] One status at a time: the gauge is 1 for the current label only.
+        metrics::clear("motcua_printer_status");
+        metrics::set("motcua_printer_status", {{"status", status}}, 1);
         if (m_wake_ui) m_wake_ui();
     }
 }

@@ -57,13 +57,18 @@ public:
     // The last job's error code while the printer keeps failing ("" once a job printed): the
     // staff notice names it.
     std::string problem() const;
+    // [staff] The printer's state after the last job, as motcua_printer_status names it:
+    // "unknown" before any job, "ok", "near_end" (it printed, but the roll is nearly out), or
+    // the failure without its "printer_" prefix ("paper_out", "cover_open", "offline",
+    // "no_answer", "unreachable", ...; "failed" when the job failed before the printer).
+    std::string status() const;
 
 private:
     PaperDesk(PaperDeskOptions options, std::unique_ptr<PaperStore> store,
               std::function<void()> wake_ui);
     void run();
     core::intent::PrintResult print_now(const core::PaperDocument& document,
-                                        core::PrintJobKind kind);
+                                        core::PrintJobKind kind, bool& near_end);
 
     struct Job {
         core::PrintJobKind kind;
@@ -78,6 +83,7 @@ private:
     std::deque<Job> m_jobs;
     std::vector<core::Intent> m_results;
     std::string m_problem;
+    std::string m_status = "unknown";  // [staff]
     bool m_stopping = false;
     std::thread m_thread;
 };

@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <chrono>
+
 #include "core/filing/lookup_route.h"
 #include "core/filing/portal_time.h"
 #include "core/receipt/receipt.h"  // [paper]
@@ -32,7 +34,16 @@ Uint32 wake_event_type() {
 }
 
 App::App(AppParts parts, std::unique_ptr<Display> display, ui::Fonts fonts, AppClock& clock)
-    : m_parts(std::move(parts)), m_display(std::move(display)), m_fonts(fonts), m_clock(clock) {}
+    : m_parts(std::move(parts)), m_display(std::move(display)), m_fonts(fonts), m_clock(clock) {
+    // [staff] The answer wakes the loop like a worker's result does.
+    if (m_parts.staff)
+        m_pin_checker = std::make_unique<PinChecker>(*m_parts.staff, [] {
+            SDL_Event event{};
+            event.type = wake_event_type();
+            SDL_PushEvent(&event);
+        });
+    // [/staff]
+}
 
 void App::apply(const core::Intent& intent) {
     const core::Now now{m_clock.monotonic_ms(), m_clock.wall_unix_ms()};
@@ -101,9 +112,17 @@ void App::carry_out(const std::vector<core::Effect>& effects) {
 bool App::carry_out_staff(const core::Effect& effect) {
     const std::int64_t wall = m_clock.wall_unix_ms();  // the driver's clock in tests
     if (const auto* check = std::get_if<core::effect::CheckStaffPin>(&effect)) {
-        core::intent::StaffPinResult result{core::StaffPinOutcome::NotSet, 0, 0};
-        if (m_parts.staff) result = m_parts.staff->check_pin(check->pin, wall);
-        apply(result);
+        if (!m_pin_checker) {
+            apply(core::intent::StaffPinResult{core::StaffPinOutcome::NotSet, 0, 0});
+            return true;
+        }
+        // Off the UI thread: the pad says "checking" and frames go on being drawn. The session
+        // asks again only after an answer or after the pad was left, so the answers still
+        // outstanding now belong to a pad that was left: they are dropped when they come.
+        m_pin_stale = m_pin_outstanding;
+        ++m_pin_outstanding;
+        m_pin_frames_at = m_display->frames_presented();
+        m_pin_checker->check(check->pin, wall);
     } else if (const auto* retry = std::get_if<core::effect::StaffRetryFiling>(&effect)) {
         if (m_parts.worker) {
             m_parts.worker->staff_retry(retry->id);  // the worker logs it
@@ -147,6 +166,21 @@ bool App::carry_out_staff(const core::Effect& effect) {
     return true;
 }
 
+void App::take_pin_results(std::vector<core::Intent>& intents) {
+    if (!m_pin_checker) return;
+    for (auto& result : m_pin_checker->take_results()) {
+        --m_pin_outstanding;
+        if (m_pin_stale > 0) {
+            --m_pin_stale;  // its PIN pad was left meanwhile (the lockout counted it anyway)
+            continue;
+        }
+        log_info("staff_pin_checked",
+                 std::to_string(m_display->frames_presented() - m_pin_frames_at) +
+                     " frames drawn while it ran");
+        intents.push_back(result);
+    }
+}
+
 core::StaffView App::staff_view(const WorkerStatus& status) {
     core::StaffView view;
     view.portal_configured = m_parts.worker != nullptr;
@@ -159,8 +193,11 @@ core::StaffView App::staff_view(const WorkerStatus& status) {
     view.events = recent_events(30);
     if (m_parts.paper) {  // [paper] what the printer said last
         const std::string problem = m_parts.paper->problem();
-        view.printer_key = problem.empty() ? "staff.device.ok" : "error." + problem;
+        view.printer_key = !problem.empty()                        ? "error." + problem
+                           : m_parts.paper->status() == "near_end" ? "staff.printer_near_end"
+                                                                   : "staff.device.ok";
     }
+    view.last_scan = m_last_scan;  // [staff] the scanner is known by its last scan
     if (m_parts.session.state().staff.page != core::StaffPage::Outbox) return view;
     auto entries = m_parts.store.all();
     if (!entries) {
@@ -215,6 +252,10 @@ bool App::frame() {
         }
     if (m_parts.paper)  // [paper] print results
         for (auto& result : m_parts.paper->take_results()) intents.push_back(std::move(result));
+    take_pin_results(intents);          // [staff]
+    for (const auto& intent : intents)  // [staff] what staff mode can know of the scanner
+        if (const auto* scan = std::get_if<core::intent::Scan>(&intent))
+            m_last_scan = core::scan_seen(scan->payload, m_clock.wall_unix_ms());
     for (const auto& intent : intents) apply(intent);
     apply(core::intent::Tick{});
 
@@ -274,11 +315,14 @@ core::ScreenInputs App::screen_inputs(std::int64_t now) {
     inputs.portal_unreachable = !m_parts.worker || !status.portal_reachable;
     // [paper] The printer keeps failing: staff are told why ("Máy in ...: máy in hết giấy").
     inputs.paper = m_parts.paper_config;
-    if (m_parts.paper)
+    if (m_parts.paper) {
         if (const std::string problem = m_parts.paper->problem(); !problem.empty()) {
             inputs.staff_problems.push_back("staff.problem.printer");
             inputs.staff_problems.push_back("error." + problem);
+        } else if (m_parts.paper->status() == "near_end") {  // [staff] it prints, not for long
+            inputs.staff_problems.push_back("staff.problem.printer_near_end");
         }
+    }
     // [/paper]
     return inputs;
 }
@@ -330,9 +374,21 @@ void App::carry_out_paper(const core::Effect& effect) {
 }
 
 void App::settle() {
-    // ImGui needs a frame or two after a change (hover, popups, layout); stop once quiet.
-    for (int quiet = 0, i = 0; quiet < 3 && i < 30; ++i)
-        quiet = (frame() || m_input.settling()) ? 0 : quiet + 1;
+    while (true) {
+        // ImGui needs a frame or two after a change (hover, popups, layout); stop once quiet.
+        for (int quiet = 0, i = 0; quiet < 3 && i < 30; ++i)
+            quiet = (frame() || m_input.settling()) ? 0 : quiet + 1;
+        // [staff] A PIN being checked is a change still to come: frames go on being drawn (the
+        // pad says "checking") until its answer is on screen. Bounded: a check never hangs.
+        if (!m_pin_checker || !m_pin_checker->busy()) return;
+        const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (m_pin_checker->busy() && std::chrono::steady_clock::now() < end) {
+            m_pin_checker->wait_answered(16);
+            frame();
+        }
+        if (m_pin_checker->busy()) return;
+        // [/staff]
+    }
 }
 
 std::int64_t App::next_deadline_ms() {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "platform/sdl/display.h"
 #include "platform/sdl/input.h"
 #include "platform/speech/speaker.h"     // [speech]
+#include "platform/staff/pin_checker.h"  // [staff]
 #include "platform/staff/staff_store.h"  // [staff]
 #include "platform/store/outbox_store.h"
 #include "ui/registry.h"
@@ -101,6 +103,7 @@ private:
     // [staff] Staff mode's effects, and what its pages show.
     bool carry_out_staff(const core::Effect& effect);
     core::StaffView staff_view(const WorkerStatus& status);
+    void take_pin_results(std::vector<core::Intent>& intents);
     core::ScreenInputs screen_inputs(
         std::int64_t now);  // what build_screen needs besides the session
     void carry_out_paper(const core::Effect& effect);  // [paper] print, issue a ticket
@@ -117,6 +120,13 @@ private:
         m_lookup_alias;               // MaHoSo asked for → code the resident typed
     bool m_first_frame_told = false;  // [worker] the first heartbeat waits for the first frame
     bool m_quit = false;
+    // [staff] The PIN is checked off the UI thread (Argon2id takes most of a second).
+    std::unique_ptr<PinChecker> m_pin_checker;
+    int m_pin_outstanding = 0;          // checks asked for, answers not taken yet
+    int m_pin_stale = 0;                // of those, answers for a PIN pad that was left since
+    std::uint64_t m_pin_frames_at = 0;  // frames presented when the last check began
+    std::optional<core::LastScan> m_last_scan;  // since the kiosk started
+    // [/staff]
     bool m_rasterise = true;                               // [layout]
     std::function<void(core::ScreenModel&)> m_model_hook;  // [layout]
 };

@@ -127,6 +127,19 @@ TEST_CASE("five wrong PINs lock staff mode, and it stays locked after a restart"
     INFO(first.output);
     REQUIRE(first.exit_code == 0);
     CHECK(file_mode(temp.file("staff-lock.json")) == 0600);
+    // Each PIN was checked off the UI thread: one answer per submit, and frames were drawn
+    // (the pad saying "checking") while the hash ran.
+    std::istringstream log(motcua::test::read_file(temp.file("kiosk.log")));
+    int answers = 0;
+    for (std::string line; std::getline(log, line);) {
+        const auto entry = nlohmann::json::parse(line);
+        if (entry.value("event", "") != "staff_pin_checked") continue;
+        ++answers;
+        INFO(line);
+        // The five wrong ones ran the hash (the sixth, refused while locked, did not).
+        if (answers <= 5) CHECK(std::stoi(entry.value("detail", "0")) >= 1);
+    }
+    CHECK(answers == 6);
 
     // A restart hands out no fresh guesses; the lock ends five minutes after it began.
     auto second = run_kiosk(temp, "lockout-restart",

@@ -1,5 +1,6 @@
 // Staff mode's rules: the hidden gesture's timing, the PIN lockout's arithmetic, today's counts,
 // and the session's overlay (the resident's visit untouched, assisted filings marked and counted).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "screen_harness.h"
@@ -458,4 +459,43 @@ TEST_CASE("a visit that ends where visits end is counted as ended, not abandoned
     counts = count_visit(counts, "2026-12-01", VisitCount{"", 1000, false, "guidance"});
     CHECK(counts.abandoned.empty());
     CHECK(counts.visit_ms.size() == 1);
+}
+
+TEST_CASE("the status page tells staff the last scan and whether it was an ID card",
+          "[staff][screen][scanner]") {
+    // A keyboard-wedge scanner is known only by what it typed: when, and what kind of code.
+    const std::string card =
+        "001090012345|123456789|Nguyễn Văn Ánh|01011990|Nam|12 Lê Lợi, Phường Bến Nghé, Quận 1, "
+        "TP Hồ Chí Minh|15062021";
+    CHECK(scan_seen(card, Noon) == LastScan{Noon, true});
+    CHECK(scan_seen("https://example.org/not-a-card", Noon) == LastScan{Noon, false});
+    CHECK_FALSE(scan_seen("", Noon).id_card);
+
+    StaffVisit visit;
+    visit.unlock();
+    visit.send(intent::StaffOpenPage{StaffPage::Status});
+    StaffView view;
+    auto status_lines = [&] {
+        const auto screen =
+            *build_screen(
+                 visit.session,
+                 ScreenInputs{
+                     motcua::test::strings(), nullptr, visit.today, visit.now, false, {}, &view})
+                 .staff;
+        std::vector<std::string> lines;
+        for (const auto& line : screen.lines) lines.push_back(line.text);
+        return lines;
+    };
+    auto has = [](const std::vector<std::string>& lines, const std::string& line) {
+        return std::find(lines.begin(), lines.end(), line) != lines.end();
+    };
+    const auto none = status_lines();
+    CHECK(has(none, "Máy quét mã QR: chưa có lần quét nào từ khi bật máy"));
+    view.last_scan = scan_seen(card, Noon + 2 * 60 * 1000 + 30 * 1000);  // 12:02:30 in Vietnam
+    CHECK(has(status_lines(), "Máy quét mã QR: lần quét cuối lúc 12:02 (mã CCCD)"));
+    view.last_scan = scan_seen("not a card", Noon + 65 * 60 * 1000);
+    CHECK(has(status_lines(), "Máy quét mã QR: lần quét cuối lúc 13:05 (không phải mã CCCD)"));
+    // The printer's near end, as the platform reports it.
+    view.printer_key = "staff.printer_near_end";
+    CHECK(has(status_lines(), "Máy in: giấy sắp hết, hãy thay cuộn"));
 }

@@ -2,8 +2,10 @@
 // today's counts and the last log events. Always in Vietnamese: staff read it, and the
 // resident's language setting stays as the resident left it.
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 
+#include "core/filing/portal_time.h"
 #include "core/screen/screen.h"
 #include "core/screen/words.h"
 
@@ -81,6 +83,20 @@ void pin_page(const Words& w, const StaffState& staff, StaffScreen& screen) {
             screen.error = w.t("staff.pin_failed");
             break;
     }
+}
+
+// "lần quét cuối lúc 10:02 (mã CCCD)", or "chưa có lần quét nào từ khi bật máy".
+std::string scanner_status(const Words& w, const StaffView& view) {
+    if (!view.last_scan) return w.strings.text("staff.scanner_none");
+    const LocalDateTime local = vietnam_time_from_unix_ms(view.last_scan->at_unix_ms);
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", local.hour, local.minute);
+    return w
+        .f("staff.scanner_last",
+           {{"time", time},
+            {"kind", w.strings.text(view.last_scan->id_card ? "staff.scan_id_card"
+                                                            : "staff.scan_not_id_card")}})
+        .text;
 }
 
 void problem_lines(const Words& w, const StaffView& view, StaffScreen& screen) {
@@ -163,7 +179,7 @@ void status_page(const Words& w, const Session& session, const StaffView& view,
                                                        : "staff.portal_down"));
     problem_lines(w, view, screen);
     screen.lines.push_back(w.f("staff.printer", {{"status", w.strings.text(view.printer_key)}}));
-    screen.lines.push_back(w.f("staff.scanner", {{"status", w.strings.text(view.scanner_key)}}));
+    screen.lines.push_back(w.f("staff.scanner", {{"status", scanner_status(w, view)}}));
     const std::string origin = session.offer().origin;
     screen.lines.push_back(
         w.f("staff.catalog", {{"origin", w.strings.text("staff.origin." + origin)},

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/identity/cccd_qr.h"
+
 namespace motcua::core {
 
 // [SECTION] The hidden gesture
@@ -76,6 +78,12 @@ Result<PinLockout> decode_lockout(const std::string& json) {
     } catch (const std::exception& error) {
         return make_error("staff_lock_invalid", error.what());
     }
+}
+
+// [SECTION] The scanner
+
+LastScan scan_seen(const std::string& payload, std::int64_t now_unix_ms) {
+    return LastScan{now_unix_ms, parse_cccd_qr(payload).ok()};
 }
 
 // [SECTION] Today's counts

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -117,16 +118,26 @@ struct StaffOutboxRow {
     std::int64_t age_ms = 0;    // since it was saved
 };
 
+// The scanner is a keyboard-wedge QR reader: all the kiosk can know of it is the last scan it
+// typed, when, and whether it was an ID card's (CCCD) QR.
+struct LastScan {
+    std::int64_t at_unix_ms = 0;
+    bool id_card = false;  // the payload reads as a CCCD QR
+    bool operator==(const LastScan&) const = default;
+};
+// What a scan burst tells staff about the scanner (never its content: it holds personal data).
+LastScan scan_seen(const std::string& payload, std::int64_t now_unix_ms);
+
 struct StaffView {
     std::vector<StaffOutboxRow> outbox;  // newest first
     bool portal_configured = false;
     bool portal_reachable = false;
     std::string problem_key;  // "staff.problem.<kind>", "" when nothing is wrong
     bool clock_implausible = false;
-    // Filled by the paper engineer's printer and the scanner; "staff.device.unknown" until then.
+    // The printer's state, as the paper desk last saw it; "staff.device.unknown" until then.
     std::string printer_key = "staff.device.unknown";
-    std::string scanner_key = "staff.device.unknown";
-    std::string catalog_origin;  // "bundled", "cache" or "portal"
+    std::optional<LastScan> last_scan;  // none since the kiosk started
+    std::string catalog_origin;         // "bundled", "cache" or "portal"
     DailyCounts counts;
     std::vector<std::string> events;  // the last log events, newest first, no personal data
 };

@@ -295,6 +295,19 @@ std::vector<SpeechEngine::Said> SpeechEngine::said() const {
     return m_said;
 }
 
+std::uint64_t SpeechEngine::said_count() const {
+    std::lock_guard lock(m_mutex);
+    return m_said_count;
+}
+
+std::optional<SpeechEngine::Said> SpeechEngine::first_of_page_after(std::uint64_t number) const {
+    std::lock_guard lock(m_mutex);
+    if (m_said_count <= number) return std::nullopt;
+    for (const Said& one : m_said)
+        if (one.number > number && one.first_of_page && one.ms_to_first >= 0) return one;
+    return std::nullopt;
+}
+
 std::size_t SpeechEngine::queued_samples() const {
     return m_device ? SDL_GetQueuedAudioSize(m_device) / sizeof(std::int16_t) : 0;
 }

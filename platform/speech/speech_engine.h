@@ -25,6 +25,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -87,6 +88,11 @@ public:
     };
     // What was said so far (the last 256), oldest first. For the bench and tests.
     std::vector<Said> said() const;
+    // The number of the last utterance said (0: none yet), and the first utterance after
+    // `number` that began a page, if said yet. Cheap, for polling every frame (the bench):
+    // copying said() under the lock each frame would hold up the worker.
+    std::uint64_t said_count() const;
+    std::optional<Said> first_of_page_after(std::uint64_t number) const;
     int sample_rate() const { return m_rate; }
     // The worker thread's nice value once started (lower runs first); for the bench.
     int worker_nice() const {

@@ -730,9 +730,13 @@ int main(int argc, char** argv) {
         voice.log_path = options.speech_log;
         if (options.headless) voice.wav_dir = options.shots + "/speech";
         auto made = platform::SpeechEngine::create(voice);
+        // [voice] espeak-ng starts on the voice's own thread; only --voice espeak waits for it.
+        if (made && options.voice == "espeak")
+            if (auto ready = (*made)->wait_until_ready(); !ready) made = ready.error();
+        // [/voice]
         if (made) {
             speech = std::move(made).value();
-            speaker = std::make_unique<platform::Speaker>(*speech);
+            speaker = std::make_unique<platform::Speaker>(*speech, *strings);
         } else if (options.voice == "espeak") {
             std::fprintf(stderr, "motcua: %s\n", made.error().detail.c_str());
             return 1;

@@ -9,19 +9,25 @@
 // keeps drawing frames (their count and time are shown). SDL's device buffer (512 samples,
 // 23 ms at 22 050 Hz) comes on top on real hardware.
 //
-//   SDL_AUDIODRIVER=dummy build/speech_bench [--rounds=N]   (default: the dummy audio driver)
-// Target: p50 and max <= 150 ms.
+//   SDL_AUDIODRIVER=dummy build/speech_bench [--rounds=N] [--load=N] [--cache=0] [--nice=N]
+// (default: the dummy audio driver). --load=N runs N threads that spin on the CPU for the whole
+// run, at the kiosk's own priority: a machine kept busy by something else (an update, a virus
+// scan), reproducibly. --cache=0 turns the engine's audio cache off, --nice=0 leaves the
+// worker's priority alone (to measure what each brings). Target: p50, p99 and max <= 150 ms.
 #include <SDL.h>
 #include <imgui.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/catalog/offer.h"
@@ -72,22 +78,64 @@ const Step Steps[] = {
      "tap \"Tiếp tục\"\n"},
 };
 
-double median(std::vector<double> v) {
+// The value below which `fraction` of the samples lie (nearest rank).
+double percentile(std::vector<double> v, double fraction) {
     if (v.empty()) return -1;
     std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
+    const auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(v.size())));
+    return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
+double median(std::vector<double> v) {
+    return percentile(std::move(v), 0.5);
+}
+
+// N threads that keep the CPU busy until destroyed.
+class BusyLoad {
+public:
+    explicit BusyLoad(int threads) {
+        for (int i = 0; i < threads; ++i)
+            m_threads.emplace_back([this] {
+                volatile std::uint64_t x = 1;
+                while (!m_stop.load(std::memory_order_relaxed))
+                    for (int k = 0; k < 100000; ++k) x = x * 6364136223846793005ULL + 1;
+            });
+    }
+    ~BusyLoad() {
+        m_stop = true;
+        for (auto& thread : m_threads) thread.join();
+    }
+    BusyLoad(const BusyLoad&) = delete;
+    BusyLoad& operator=(const BusyLoad&) = delete;
+
+private:
+    std::atomic<bool> m_stop{false};
+    std::vector<std::thread> m_threads;
+};
 
 }  // namespace
 
 int main(int argc, char** argv) {
     int rounds = 3;
+    int load = 0;
+    bool cache = true;
+    int nice = platform::SpeechOptions{}.nice;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
+        // "--load 8" as well as "--load=8".
+        if ((arg == "--rounds" || arg == "--load" || arg == "--cache" || arg == "--nice") &&
+            i + 1 < argc)
+            arg += "=" + std::string(argv[++i]);
         if (arg.rfind("--rounds=", 0) == 0)
             rounds = std::max(1, std::atoi(arg.c_str() + 9));
+        else if (arg.rfind("--load=", 0) == 0)
+            load = std::clamp(std::atoi(arg.c_str() + 7), 0, 256);
+        else if (arg.rfind("--cache=", 0) == 0)
+            cache = std::atoi(arg.c_str() + 8) != 0;
+        else if (arg.rfind("--nice=", 0) == 0)
+            nice = std::clamp(std::atoi(arg.c_str() + 7), -20, 19);
         else {
-            std::fprintf(stderr, "usage: speech_bench [--rounds=N]\n");
+            std::fprintf(stderr,
+                         "usage: speech_bench [--rounds=N] [--load=N] [--cache=0|1] [--nice=N]\n");
             return 2;
         }
     }
@@ -107,14 +155,31 @@ int main(int argc, char** argv) {
 
     platform::SpeechOptions voice;
     voice.clips_root = "";  // synthesis only: the slow path (a clip needs no synthesis)
+    if (!cache) voice.cache_bytes = 0;
+    voice.nice = nice;
+    BusyLoad busy(load);
+    const auto create_start = std::chrono::steady_clock::now();
     auto engine = platform::SpeechEngine::create(voice);
     if (!engine) fail(engine.error().detail);
-    std::printf("audio driver %s, espeak-ng at %d Hz; 1024x768, largest text, high contrast\n",
-                SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?",
-                (*engine)->sample_rate());
+    const double create_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - create_start)
+            .count();
+    // The kiosk starts long before a resident asks for the voice: the pages are timed once the
+    // worker has started espeak-ng (how long that took is shown; the UI did not wait for it).
+    if (auto ready = (*engine)->wait_until_ready(); !ready) fail(ready.error().detail);
+    const double ready_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - create_start)
+            .count();
+    std::printf(
+        "audio driver %s, espeak-ng at %d Hz; 1024x768, largest text, high contrast; %d busy "
+        "threads on %u cores; cache %s, worker nice %d asked\nstart-up: SpeechEngine::create took "
+        "%.1f ms (the caller waits "
+        "that long); espeak-ng ready and warm on its thread after %.1f ms\n",
+        SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?", (*engine)->sample_rate(),
+        load, std::thread::hardware_concurrency(), cache ? "on" : "off", nice, create_ms, ready_ms);
     std::printf("%-26s %12s %14s %16s\n", "page", "first sample", "frames drawn", "frame ms p50");
 
-    std::vector<double> all;
+    std::vector<double> all, cold, warm;  // cold: the first round, nothing cached yet
     for (int round = 0; round < rounds; ++round) {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
@@ -129,7 +194,7 @@ int main(int argc, char** argv) {
         platform::SystemRandom random;
         platform::AppClock clock(/*manual=*/true);
         core::Session session(offer, core::SessionConfig{}, random);
-        platform::Speaker speaker(**engine);
+        platform::Speaker speaker(**engine, *strings);
         platform::AppParts parts{*strings, fees ? &*fees : nullptr, session, **store, nullptr,
                                  nullptr,  platform::make_qr,       false};
         parts.speaker = &speaker;
@@ -144,11 +209,12 @@ int main(int argc, char** argv) {
         for (const Step& step : Steps) {
             play(step.prepare);
             (*engine)->stop();
-            const std::size_t before = (*engine)->said().size();
+            const std::uint64_t before = (*engine)->said_count();
             play(step.tap);
             // The UI keeps drawing (full frames) until the page's first sample has gone out.
             std::vector<double> frame_ms;
             double first = -1;
+            bool cached = false;
             const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(5);
             while (first < 0 && std::chrono::steady_clock::now() < give_up) {
                 const auto start = std::chrono::steady_clock::now();
@@ -157,27 +223,36 @@ int main(int argc, char** argv) {
                 frame_ms.push_back(std::chrono::duration<double, std::milli>(
                                        std::chrono::steady_clock::now() - start)
                                        .count());
-                auto said = (*engine)->said();
-                for (std::size_t i = before; i < said.size(); ++i)
-                    if (said[i].first_of_page && said[i].ms_to_first >= 0) {
-                        first = said[i].ms_to_first;
-                        break;
-                    }
+                if (auto one = (*engine)->first_of_page_after(before)) {
+                    first = one->ms_to_first;
+                    cached = one->cached;
+                }
             }
             if (first < 0) fail(std::string("nothing was said on ") + step.name);
             all.push_back(first);
+            (round == 0 ? cold : warm).push_back(first);
             if (round == rounds - 1)
-                std::printf("%-26s %9.1f ms %14zu %13.1f ms\n", step.name, first, frame_ms.size(),
-                            median(frame_ms));
+                std::printf("%-26s %9.1f ms %-7s %7zu %13.1f ms\n", step.name, first,
+                            cached ? "cached" : "", frame_ms.size(), median(frame_ms));
         }
         (*engine)->stop();
         app.reset();
         ImGui::DestroyContext();
     }
     const double worst = *std::max_element(all.begin(), all.end());
+    auto summary = [](const char* what, const std::vector<double>& v) {
+        if (v.empty()) return;
+        std::printf("  %-28s p50 %6.1f ms, p99 %6.1f ms, max %6.1f ms (%zu pages)\n", what,
+                    median(v), percentile(v, 0.99), *std::max_element(v.begin(), v.end()),
+                    v.size());
+    };
+    std::printf("worker thread at nice %d\n", (*engine)->worker_nice());
     std::printf(
-        "%zu pages over %d rounds: first sample p50 %.1f ms, max %.1f ms (target <= 150 ms)\n",
-        all.size(), rounds, median(all), worst);
+        "%zu pages over %d rounds, %d busy threads: first sample p50 %.1f ms, p99 %.1f ms, max "
+        "%.1f ms (target <= 150 ms)\n",
+        all.size(), rounds, load, median(all), percentile(all, 0.99), worst);
+    summary("first round (cold cache)", cold);
+    summary("later rounds", warm);
     engine->reset();
     SDL_Quit();
     std::filesystem::remove_all(db_dir);

@@ -70,6 +70,11 @@ struct SpokenText {
     std::string key;
     std::string spoken;
     std::string language = "vi";  // "vi" or "en": the voice, and the folder of recorded clips
+    // [voice] The same words on every visit (i18n prompts, the catalogue's headings, questions
+    // and choices): the synthesised audio may be kept and replayed. False for anything that
+    // holds what a resident typed, scanned or chose, and for codes: never kept.
+    bool fixed = false;
+    // [/voice]
     bool operator==(const SpokenText&) const = default;
 };
 

@@ -9,7 +9,8 @@ namespace motcua::platform {
 
 class Speaker {
 public:
-    explicit Speaker(core::Speech& speech) : m_speech(speech) {}
+    Speaker(core::Speech& speech, const core::Strings& strings)
+        : m_speech(speech), m_strings(strings) {}
     // The resident touched, tapped or typed since the last model.
     void heard_input() { m_tapped = true; }
     // A frame's screen model (call every frame; nothing happens unless something is due).
@@ -17,6 +18,7 @@ public:
 
 private:
     core::Speech& m_speech;
+    const core::Strings& m_strings;
     core::speech::SpeechMemory m_memory;
     bool m_tapped = false;
 };

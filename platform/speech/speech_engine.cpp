@@ -3,8 +3,11 @@
 
 #include <SDL.h>
 #include <espeak-ng/speak_lib.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -32,8 +35,13 @@ struct SynthContext {
     const void* job = nullptr;
     void* said = nullptr;
     std::vector<std::int16_t>* recording = nullptr;
+    std::vector<std::int16_t>* capture = nullptr;  // kept for the cache (device sink)
     bool stopped = false;
 };
+
+// espeak-ng's output rate for every voice (speak_lib.h); the device is opened at it before the
+// worker has started espeak-ng.
+constexpr int EspeakRate = 22050;
 thread_local SynthContext* t_synth = nullptr;
 
 int on_espeak_samples(short* wav, int count, espeak_EVENT*) {
@@ -72,13 +80,14 @@ int espeak_once() {
 
 int espeak_samples(short* wav, int count, void* context) {
     auto* synth = static_cast<SynthContext*>(context);
-    if (!synth) return 1;
+    if (!synth) return 0;  // the warm-up: nothing to deliver, let it run to the end
     if (wav == nullptr || count <= 0)
         return synth->engine->cancelled(*static_cast<const SpeechEngine::Job*>(synth->job)) ? 1 : 0;
     const bool more = synth->engine->deliver(
         *static_cast<const SpeechEngine::Job*>(synth->job), wav, static_cast<std::size_t>(count),
         *static_cast<SpeechEngine::Said*>(synth->said), synth->recording);
     if (!more) synth->stopped = true;
+    if (more && synth->capture) synth->capture->insert(synth->capture->end(), wav, wav + count);
     return more ? 0 : 1;  // 1 asks espeak-ng to stop synthesising
 }
 
@@ -138,23 +147,13 @@ double rms(const std::vector<std::int16_t>& samples) {
     return std::sqrt(sum / static_cast<double>(samples.size()));
 }
 
-SpeechEngine::SpeechEngine(SpeechOptions options) : m_options(std::move(options)) {}
+SpeechEngine::SpeechEngine(SpeechOptions options)
+    : m_options(std::move(options)), m_cache(m_options.cache_bytes) {}
 
 core::Result<std::unique_ptr<SpeechEngine>> SpeechEngine::create(SpeechOptions options) {
     std::unique_ptr<SpeechEngine> engine(new SpeechEngine(std::move(options)));
     const SpeechOptions& o = engine->m_options;
-    if (o.synthesise) {
-        const int rate = espeak_once();
-        if (rate <= 0)
-            return core::make_error("speech_unavailable",
-                                    "espeak-ng did not start (is espeak-ng-data installed?)");
-        engine->m_rate = rate;
-        espeak_SetSynthCallback(on_espeak_samples);
-        if (espeak_SetVoiceByName("vi") != EE_OK)
-            return core::make_error("speech_unavailable", "espeak-ng has no Vietnamese voice 'vi'");
-        engine->m_voice_language = "vi";
-        espeak_SetParameter(espeakRATE, o.rate_wpm, 0);
-    }
+    engine->m_rate = EspeakRate;
     if (!o.wav_dir.empty()) {
         std::error_code error;
         std::filesystem::create_directories(o.wav_dir, error);
@@ -181,6 +180,60 @@ core::Result<std::unique_ptr<SpeechEngine>> SpeechEngine::create(SpeechOptions o
     }
     engine->m_thread = std::thread([raw = engine.get()] { raw->run(); });
     return engine;
+}
+
+core::Status SpeechEngine::wait_until_ready() {
+    std::unique_lock lock(m_mutex);
+    m_idle.wait(lock, [&] { return m_ready; });
+    return m_started;
+}
+
+void SpeechEngine::start_worker() {
+    // A higher priority for the voice than for whatever else keeps the machine busy. Lowering
+    // the nice value needs RLIMIT_NICE (systemd: LimitNICE=) or CAP_SYS_NICE; without them the
+    // worker runs at the normal priority and the cache and warm-up must do.
+    if (m_options.nice != 0 &&
+        setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), m_options.nice) != 0)
+        log_info("speech_priority", std::string("the voice runs at the normal priority (nice ") +
+                                        std::to_string(m_options.nice) + ": " +
+                                        std::strerror(errno) + ")");
+    core::Status started = core::Ok{};
+    if (m_options.synthesise) {
+        const int rate = espeak_once();
+        if (rate <= 0) {
+            started = core::make_error("speech_unavailable",
+                                       "espeak-ng did not start (is espeak-ng-data installed?)");
+        } else if (rate != EspeakRate) {
+            started = core::make_error("speech_unavailable",
+                                       "espeak-ng speaks at " + std::to_string(rate) + " Hz, not " +
+                                           std::to_string(EspeakRate));
+        } else {
+            espeak_SetSynthCallback(on_espeak_samples);
+            if (espeak_SetVoiceByName("vi") != EE_OK) {
+                started = core::make_error("speech_unavailable",
+                                           "espeak-ng has no Vietnamese voice 'vi'");
+            } else {
+                m_voice_language = "vi";
+                espeak_SetParameter(espeakRATE, m_options.rate_wpm, 0);
+                // Warm-up: the first synthesis reads the voice's tables and dictionary from
+                // disk; done here, the resident's first page does not pay for it. Nothing is
+                // delivered (no context: the callback drops the samples).
+                const char warm[] = "Xin chào.";
+                t_synth = nullptr;
+                espeak_Synth(warm, sizeof warm, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,
+                             nullptr);
+                m_can_synthesise = true;
+            }
+        }
+        if (!started) log_error(started.error().code, started.error().detail);
+    }
+    errno = 0;
+    const int nice = getpriority(PRIO_PROCESS, static_cast<id_t>(gettid()));
+    std::lock_guard lock(m_mutex);
+    m_worker_nice = nice;
+    m_started = std::move(started);
+    m_ready = true;
+    m_idle.notify_all();
 }
 
 SpeechEngine::~SpeechEngine() {
@@ -231,7 +284,7 @@ void SpeechEngine::stop() {
 
 void SpeechEngine::drain() {
     std::unique_lock lock(m_mutex);
-    m_idle.wait(lock, [&] { return m_queue.empty() && !m_busy; });
+    m_idle.wait(lock, [&] { return m_ready && m_queue.empty() && !m_busy; });
     lock.unlock();
     // A device: until the last queued sample has played.
     while (m_device && SDL_GetQueuedAudioSize(m_device) > 0) SDL_Delay(10);
@@ -240,6 +293,19 @@ void SpeechEngine::drain() {
 std::vector<SpeechEngine::Said> SpeechEngine::said() const {
     std::lock_guard lock(m_mutex);
     return m_said;
+}
+
+std::uint64_t SpeechEngine::said_count() const {
+    std::lock_guard lock(m_mutex);
+    return m_said_count;
+}
+
+std::optional<SpeechEngine::Said> SpeechEngine::first_of_page_after(std::uint64_t number) const {
+    std::lock_guard lock(m_mutex);
+    if (m_said_count <= number) return std::nullopt;
+    for (const Said& one : m_said)
+        if (one.number > number && one.first_of_page && one.ms_to_first >= 0) return one;
+    return std::nullopt;
 }
 
 std::size_t SpeechEngine::queued_samples() const {
@@ -252,6 +318,7 @@ bool SpeechEngine::cancelled(const Job& job) const {
 }
 
 void SpeechEngine::run() {
+    start_worker();
     for (;;) {
         Job job;
         {
@@ -313,17 +380,36 @@ void SpeechEngine::speak(const Job& job) {
             }
         }
     }
-    if (!done && m_options.synthesise && !u.spoken.empty()) {
+    if (!done && m_can_synthesise && !u.spoken.empty()) {
         const std::string language = u.language == "en" ? "en" : "vi";
-        if (language != m_voice_language && espeak_SetVoiceByName(language.c_str()) == EE_OK) {
-            m_voice_language = language;
-            espeak_SetParameter(espeakRATE, m_options.rate_wpm, 0);
+        const bool keep = u.fixed && m_cache.max_bytes() > 0;
+        const std::string cache_key =
+            keep ? core::speech::PcmCache::key_of(u, m_options.rate_wpm) : std::string();
+        if (auto hit = keep ? m_cache.find(cache_key) : nullptr) {
+            // Said before: replayed at once, in pieces of a second so a tap can stop it between.
+            said.cached = true;
+            const std::size_t piece = static_cast<std::size_t>(m_rate);
+            for (std::size_t at = 0; at < hit->size(); at += piece)
+                if (!deliver(job, hit->data() + at, std::min(piece, hit->size() - at), said,
+                             record))
+                    break;
+        } else {
+            if (language != m_voice_language && espeak_SetVoiceByName(language.c_str()) == EE_OK) {
+                m_voice_language = language;
+                espeak_SetParameter(espeakRATE, m_options.rate_wpm, 0);
+            }
+            std::vector<std::int16_t> captured;
+            SynthContext context{this, &job, &said, record, keep && !record ? &captured : nullptr,
+                                 false};
+            t_synth = &context;
+            const espeak_ERROR result =
+                espeak_Synth(u.spoken.c_str(), u.spoken.size() + 1, 0, POS_CHARACTER, 0,
+                             espeakCHARS_UTF8, nullptr, nullptr);
+            t_synth = nullptr;
+            // Only whole utterances are kept: one cut off by a tap is synthesised again.
+            if (keep && result == EE_OK && !context.stopped && !cancelled(job))
+                m_cache.put(cache_key, record ? recording : std::move(captured));
         }
-        SynthContext context{this, &job, &said, record, false};
-        t_synth = &context;
-        espeak_Synth(u.spoken.c_str(), u.spoken.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                     nullptr, nullptr);
-        t_synth = nullptr;
     }
 
     if (headless) {
@@ -340,6 +426,7 @@ void SpeechEngine::speak(const Job& job) {
                      said.ms_to_first);
         std::fflush(m_log);
     }
+    said.number = ++m_said_count;
     m_said.push_back(std::move(said));
     if (m_said.size() > 256) m_said.erase(m_said.begin());
 }

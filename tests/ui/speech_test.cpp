@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/form/reference.h"  // [voice]
 #include "support/portal_sim_process.h"
 #include "support/process.h"
 
@@ -141,6 +142,29 @@ TEST_CASE(
         CHECK(wav_rms(spoken->wav, samples) > SilenceFloor);
         CHECK(samples > 11025);  // more than half a second at 22 050 Hz
     }
+    // [voice] The ethnicity page: its size, how to choose and the first five (Kinh first), not
+    // all 54 names; after "Kinh" was tapped, "Nghe lại" said the page again with the choice.
+    int how = 0, names = 0;
+    for (const auto& one : said) {
+        how += one.key == "speech.list.ethnicity";
+        for (const auto& group : motcua::core::ethnic_groups()) names += one.text == group.name;
+    }
+    CHECK(how == 2);
+    CHECK(names == 2 * 5 + 1 + 1);  // twice the first five, the choice, the review's answer
+    CHECK(find(said, "Rơ-măm") == nullptr);
+    CHECK(find(said, "Mường") == nullptr);
+    const Said* ethnicity = find(said,
+                                 "Có 54 dân tộc. Hãy chạm vào tên dân tộc của mình. Danh "
+                                 "sách dài: vuốt lên để xem thêm.");
+    REQUIRE(ethnicity != nullptr);
+    CHECK(ethnicity->source == "espeak");  // no recorded clip ships for it
+    auto chosen = std::find_if(said.begin(), said.end(),
+                               [](const Said& one) { return one.key == "speech.chosen"; });
+    REQUIRE(chosen != said.end());
+    REQUIRE(chosen + 1 != said.end());
+    CHECK((chosen + 1)->text == "Kinh");
+    // [/voice]
+
     // The error said when "Tiếp tục" was tapped on an empty page, and the receipt's code.
     const Said* error = find(said, "Vui lòng điền thông tin này.");
     REQUIRE(error != nullptr);

@@ -1,24 +1,47 @@
 // What a page says (page.h): one reader per screen of the model, then the chrome.
 #include "core/speech/page.h"
 
+#include <algorithm>
 #include <type_traits>
 
+#include "core/form/reference.h"
 #include "core/speech/normalize.h"
 
 namespace motcua::core::speech {
 
 namespace {
 
+// A list longer than this is not read whole: its size, how to choose, and its first few.
+constexpr std::size_t LongList = 6;
+constexpr std::size_t FirstOfLongList = 5;
+
+// What a long list holds, for the words that say how to choose from it.
+enum class ListKind { Choices, Ethnicity, Nationality, Province };
+
+// The reference lists are recognised by their labels (the model carries no field type).
+template <class Reference>
+bool same_names(const std::vector<Action>& options, const Reference& reference) {
+    return options.size() == reference.size() &&
+           std::equal(options.begin(), options.end(), reference.begin(),
+                      [](const Action& option, const auto& entry) {
+                          return option.label.text == entry.name;
+                      });
+}
+
+ListKind kind_of(const std::vector<Action>& options) {
+    if (same_names(options, ethnic_groups())) return ListKind::Ethnicity;
+    if (same_names(options, nationalities())) return ListKind::Nationality;
+    return ListKind::Choices;
+}
+
 class Reader {
 public:
-    explicit Reader(Language language) : m_language(language == Language::English ? "en" : "vi") {}
-    void say(const Text& text) {
-        if (text.empty()) return;
-        // English text is read as it is: the normaliser knows Vietnamese only.
-        m_out.utterances.push_back(Utterance{text.text, text.key,
-                                             m_language == "vi" ? normalize(text.text) : text.text,
-                                             m_language});
-    }
+    Reader(Language language, const Strings& strings)
+        : m_language(language == Language::English ? "en" : "vi"), m_words(strings.in(language)) {}
+    // Words that are the same on every visit: prompts, the catalogue's texts, choices.
+    void say(const Text& text) { add(text, Fixed::Yes); }
+    // Words that hold what this resident typed, scanned or chose: never kept by the engine.
+    void answer(const Text& text) { add(text, Fixed::No); }
     void say(const std::optional<Text>& text) {
         if (text) say(*text);
     }
@@ -37,8 +60,33 @@ public:
     // A code read character by character in groups ("KD4MX7PA", a MaHoSo).
     void code(const std::string& code) {
         if (!code.empty())
-            m_out.utterances.push_back(
-                Utterance{code, "", m_language == "vi" ? code_words(code) : code, m_language});
+            m_out.utterances.push_back(Utterance{
+                code, "", m_language == "vi" ? code_words(code) : code, m_language, false});
+    }
+    // Choices on buttons: a short list whole; a long one (54 ethnic groups, 34 provinces) as
+    // its size, how to choose, and the first few in the order shown, so the resident is not
+    // held through a minute of names. Then what was chosen, if anything: "Bạn đã chọn: Kinh".
+    void choices(const std::vector<Action>& options, ListKind kind) {
+        if (options.size() <= LongList) {
+            for (const auto& option : options) say(option);
+        } else {
+            const char* key = kind == ListKind::Ethnicity     ? "speech.list.ethnicity"
+                              : kind == ListKind::Nationality ? "speech.list.nationality"
+                              : kind == ListKind::Province    ? "speech.list.province"
+                                                              : "speech.list.choices";
+            // A reference list always has the same size: its sentence can be a recorded clip.
+            // A procedure's own list does not, so its sentence is always synthesised.
+            say(Text{m_words.format(key, {{"count", std::to_string(options.size())}}),
+                     kind == ListKind::Choices ? std::string() : std::string(key)});
+            say(Text{m_words.text("speech.list.starts"), "speech.list.starts"});
+            for (std::size_t i = 0; i < FirstOfLongList; ++i) say(options[i]);
+        }
+        std::vector<const Action*> chosen;
+        for (const auto& option : options)
+            if (option.style == ButtonStyle::Selected) chosen.push_back(&option);
+        if (chosen.empty()) return;
+        say(Text{m_words.text("speech.chosen"), "speech.chosen"});
+        for (const Action* option : chosen) answer(option->label);
     }
     void page(const std::string& part) { m_out.page += part + "\x1f"; }
     void page(const Text& text) { page(text.text); }
@@ -72,18 +120,18 @@ public:
                 say(address.home_prompt);
                 say(address.home);
                 say(address.province_prompt);
-                for (const auto& province : address.provinces) say(province);
+                choices(address.provinces, ListKind::Province);
                 break;
             case AddressStep::Ward:
                 if (address.province) {
                     say(address.province->label);
-                    say(address.province->value);
+                    answer(address.province->value);
                 }
                 say(address.find_ward);
                 say(address.no_ward);
                 break;
             case AddressStep::Detail:
-                say(address.summary);
+                answer(address.summary);
                 say(address.detail_label);
                 say(address.detail_hint);
                 break;
@@ -160,8 +208,7 @@ public:
             say(field.hint);
             error(field.error);
             for (const auto& warning : field.warnings) error(warning);
-            if (field.input == InputKind::Options)
-                for (const auto& option : field.options) say(option);
+            if (field.input == InputKind::Options) choices(field.options, kind_of(field.options));
             if (field.input == InputKind::Address) address(field.address);
         }
         say(s.progress);
@@ -176,7 +223,7 @@ public:
                 say(item.title);
                 for (const auto& row : item.rows) {
                     say(row.label);
-                    say(row.answer);
+                    answer(row.answer);
                 }
             }
         say(s.declaration);
@@ -195,7 +242,7 @@ public:
         say(s.code_label);
         code(s.code);
         say(s.due_label);
-        say(s.due);
+        answer(s.due);
         say(s.notice);
         say(s.next_steps);
     }
@@ -218,21 +265,31 @@ public:
             say(s.code_label);
         }
         error(s.error);
-        say(s.result);
-        say(s.due);
+        answer(s.result);
+        answer(s.due);
     }
 
     PageSpeech take() { return std::move(m_out); }
 
 private:
+    enum class Fixed { No, Yes };
+    void add(const Text& text, Fixed fixed) {
+        if (text.empty()) return;
+        // English text is read as it is: the normaliser knows Vietnamese only.
+        m_out.utterances.push_back(Utterance{text.text, text.key,
+                                             m_language == "vi" ? normalize(text.text) : text.text,
+                                             m_language, fixed == Fixed::Yes});
+    }
+
     std::string m_language;
+    const I18n& m_words;
     PageSpeech m_out;
 };
 
 }  // namespace
 
-PageSpeech page_speech(const ScreenModel& model) {
-    Reader reader(model.language);
+PageSpeech page_speech(const ScreenModel& model, const Strings& strings) {
+    Reader reader(model.language, strings);
     reader.page(std::to_string(static_cast<int>(model.screen)));
     // What covers the page is read first, alone: the page under it cannot be tapped.
     if (model.idle) {
@@ -262,7 +319,8 @@ PageSpeech page_speech(const ScreenModel& model) {
     return reader.take();
 }
 
-SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapped) {
+SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapped,
+                       const Strings& strings) {
     SpeechPlan plan;
     if (!model.voice) {
         plan.stop = memory.voice;  // the wipe turned voice off while it spoke
@@ -270,7 +328,7 @@ SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapp
         memory.listen_requests = model.listen_requests;
         return plan;
     }
-    PageSpeech speech = page_speech(model);
+    PageSpeech speech = page_speech(model, strings);
     const bool asked = model.listen_requests != memory.listen_requests || !memory.voice;
     if (asked || speech.page != memory.page) {
         plan.stop = true;

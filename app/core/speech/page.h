@@ -26,8 +26,9 @@ struct PageSpeech {
     std::vector<Utterance> utterances;
 };
 
-// The page as speech, in the model's language.
-PageSpeech page_speech(const ScreenModel& model);
+// The page as speech, in the model's language (`strings`: the words speech adds, such as how
+// to choose from a long list).
+PageSpeech page_speech(const ScreenModel& model, const Strings& strings);
 
 // What the speaker remembers between frames.
 struct SpeechMemory {
@@ -45,6 +46,7 @@ struct SpeechPlan {
 // Called with every new screen model. `tapped`: the resident touched or typed since the last
 // call. Voice off: nothing (and speech in progress stops). A new page, or a new "Nghe lại":
 // stop and read the page. New errors on the same page: stop and read them. Any other tap: stop.
-SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapped);
+SpeechPlan plan_speech(SpeechMemory& memory, const ScreenModel& model, bool tapped,
+                       const Strings& strings);
 
 }  // namespace motcua::core::speech

@@ -49,6 +49,14 @@ struct Frame {
 
 using Style = core::ButtonStyle;
 
+// A rounded box filled with `fill` and bordered `thickness` px wide with `border`, on whole
+// pixels: the straight parts are plain rectangles and only the corners are anti-aliased shapes.
+// ImDrawList::AddRect strokes a 2-px border centred half a pixel inside the box and draws it
+// with a texture stretched across the stroke; SDL's software renderer truncates those edges and
+// maps the texture a texel short, so the two renderers disagreed all along every border. A
+// plain rectangle on whole pixels is the same in both. `fill` must be opaque.
+void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
+                 float thickness);
 // A large button. Returns true when tapped (and enabled). id is stable across wording changes.
 bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
             Style style = Style::Secondary, bool enabled = true);

@@ -39,6 +39,7 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
         // text steps down a size rather than push the page's heading out of view.
         if (ImGuiStorage* memory = page_memory()) {
             memory->SetFloat(MemoryExtent, bottom - window->Pos.y + window->Scroll.y);
+            memory->SetFloat(MemoryFieldSpan, bottom - top);  // [pixels] what must show
             memory->SetInt(MemoryExtentSize, frame.size_index);
         }
         // Where the view should stand: at the page's top when everything down to the field fits;

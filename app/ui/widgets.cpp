@@ -151,10 +151,11 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
         style == Style::Selected ? 4.0f : 2.0f);
     // The label is centred in the whole button (as ImGui::Button would, inside its frame
     // padding): the padding (set from the content's text size) would push a smaller chrome
-    // label down to the bottom edge of a chrome-sized button, so it shrinks to fit.
+    // label down to the bottom edge (or right to the edge) of a chrome-sized button, so it
+    // shrinks to fit.
     const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
     const ImVec2 pad(
-        ImGui::GetStyle().FramePadding.x,
+        std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.x, (size.x - label_size.x) / 2)),
         std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.y, (size.y - font->FontSize) / 2)));
     ImGui::PushStyleColor(ImGuiCol_Text, c.text);
     ImGui::RenderTextClipped(ImVec2(bb.Min.x + pad.x, bb.Min.y + pad.y),
@@ -324,6 +325,7 @@ void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page) {
         storage->SetBool(MemoryMoved, false);
         storage->SetInt(MemoryTypingCap, 0);
         storage->SetFloat(MemoryExtent, 0);
+        storage->SetFloat(MemoryFieldSpan, 0);
         storage->SetFloat(MemoryEntryExtent, 0);
         storage->SetInt(MemoryEntryCap, 0);
         storage->SetInt(MemoryFocusKey, 0);

@@ -97,14 +97,16 @@ ImFont* fitting_font(const Frame& frame, ImFont* font, const std::string& conten
 void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page);
 // What the view remembers about the page on screen, in the kiosk window's ImGui storage (null
 // before the first frame): the page's key, whether it was scrolled, and while typing how far
-// down the focused field ends (at which text size) and the largest text size that fits it.
+// down the focused field ends and how tall it is with its label and error (at which text
+// size), and the largest text size that fits it.
 ImGuiStorage* page_memory();
 inline const ImGuiID MemoryPage = 0x6d700001, MemoryMoved = 0x6d700002,
                      MemoryTypingCap = 0x6d700003, MemoryExtent = 0x6d700004,
                      MemoryExtentSize = 0x6d700005, MemoryCapSize = 0x6d700006,
                      MemoryEntryExtent = 0x6d700007, MemoryEntrySize = 0x6d700008,
                      MemoryEntryCap = 0x6d700009, MemoryFocusKey = 0x6d70000a,
-                     MemoryFocusScrolled = 0x6d70000b;
+                     MemoryFocusScrolled = 0x6d70000b,
+                     MemoryFieldSpan = 0x6d70000c;  // [pixels] label top to box bottom
 // Inside the content: it was scrolled by someone since its page was entered.
 void mark_content_moved();
 // In the kiosk window after end_content(): whether the content was scrolled on this page.

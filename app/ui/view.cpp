@@ -286,9 +286,11 @@ void header(Frame& frame, const Plan& plan) {
     ImGui::PopFont();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
-    draw->AddLine(ImVec2(origin.x, origin.y + plan.header_h - 1),
-                  ImVec2(origin.x + width, origin.y + plan.header_h - 1), frame.colours.border,
-                  2.0f);
+    // The last two pixel rows of the header, as a plain rectangle (a 2-px line centred on a
+    // pixel edge came out 3 rows wide, and differently in each renderer).
+    draw->AddRectFilled(ImVec2(origin.x, std::round(origin.y + plan.header_h) - 2),
+                        ImVec2(origin.x + width, std::round(origin.y + plan.header_h)),
+                        frame.colours.border);
 }
 
 // A strip under the header ("Cán bộ đang đến hỗ trợ bạn"): text on the secondary colour.

@@ -94,9 +94,10 @@ void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bor
     const float x1 = std::round(max.x), y1 = std::round(max.y);
     const float t = std::round(thickness);
     const float r = std::clamp(std::round(rounding), t, std::floor(std::min(x1 - x0, y1 - y0) / 2));
-    // The corners: a quarter disc in the border colour, then the fill's inside it. Each is closed
-    // a pixel beyond its quarter (towards the middle of the box), so that the anti-aliased fringe
-    // of its straight sides lies under the rectangles drawn next even where SDL truncates it.
+    // The corners: a quarter disc in the border colour, then the fill's inside it, without
+    // anti-aliasing (its grey fringe came out differently in each renderer, beyond the test's
+    // 2-pixel reach). Each is closed a pixel beyond its quarter (towards the middle of the box),
+    // under the rectangles drawn next.
     struct Corner {
         float cx, cy, from, in_x, in_y;
         bool start_vertical;  // the arc starts on a vertical side of the box
@@ -105,6 +106,8 @@ void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bor
                                {x1 - r, y0 + r, IM_PI * 1.5f, -1, 1, false},
                                {x1 - r, y1 - r, 0.0f, -1, -1, true},
                                {x0 + r, y1 - r, IM_PI * 0.5f, 1, -1, false}};
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     for (const Corner& c : corners) {
         for (const float radius : {r, r - t}) {
             if (radius <= 0) continue;
@@ -120,6 +123,7 @@ void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 bor
             draw->PathFillConvex(radius == r ? border : fill);
         }
     }
+    draw->Flags = flags;
     // The straight parts: the fill as three rectangles, the border as four strips.
     draw->AddRectFilled(ImVec2(x0 + r, y0 + t), ImVec2(x1 - r, y1 - t), fill);
     draw->AddRectFilled(ImVec2(x0 + t, y0 + r), ImVec2(x0 + r, y1 - r), fill);
@@ -381,10 +385,11 @@ void end_content(Frame& frame) {
         float thumb_h =
             std::max(frame.unit(), track_h * r.GetHeight() / (r.GetHeight() + max_scroll));
         float thumb_y = r.Min.y + 8 + (track_h - thumb_h) * (ImGui::GetScrollY() / max_scroll);
-        draw->AddRectFilled(ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
-                            frame.colours.secondary, 5);
-        draw->AddRectFilled(ImVec2(r.Max.x - 14, thumb_y), ImVec2(r.Max.x - 4, thumb_y + thumb_h),
-                            frame.colours.muted_text, 5);
+        // On whole pixels (rounded_box), like the buttons.
+        rounded_box(draw, ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
+                    frame.colours.secondary, frame.colours.secondary, 5, 1);
+        rounded_box(draw, ImVec2(r.Max.x - 14, thumb_y), ImVec2(r.Max.x - 4, thumb_y + thumb_h),
+                    frame.colours.muted_text, frame.colours.muted_text, 5, 1);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -50,11 +50,11 @@ struct Frame {
 using Style = core::ButtonStyle;
 
 // A rounded box filled with `fill` and bordered `thickness` px wide with `border`, on whole
-// pixels: the straight parts are plain rectangles and only the corners are anti-aliased shapes.
-// ImDrawList::AddRect strokes a 2-px border centred half a pixel inside the box and draws it
-// with a texture stretched across the stroke; SDL's software renderer truncates those edges and
-// maps the texture a texel short, so the two renderers disagreed all along every border. A
-// plain rectangle on whole pixels is the same in both. `fill` must be opaque.
+// pixels: the straight parts are plain rectangles and the corners plain (not anti-aliased)
+// quarter discs. ImDrawList::AddRect strokes a 2-px border centred half a pixel inside the box
+// with a texture stretched across the stroke, and anti-aliased fringes sit half a pixel either
+// side of an edge: SDL's software renderer truncates those and maps the texture a texel short,
+// so the two renderers disagreed all along every border. `fill` must be opaque.
 void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
                  float thickness);
 // A large button. Returns true when tapped (and enabled). id is stable across wording changes.

@@ -92,10 +92,10 @@ bool near_match(const Image& a, const Image& b, int x, int y) {
 // puts an edge: it truncates vertex positions to whole pixels and stretches texture coordinates
 // across a triangle by one texel less than its width, and ours samples at pixel centres as OpenGL
 // does (compared by eye against llvmpipe). Text is on whole pixels (ImGui floors where a line
-// starts; glyphs are not oversampled), and so are the boxes of buttons and fields: their straight
-// edges are plain rectangles (ui::rounded_box), where ImGui's 2-pixel borders were textured lines
-// straddling pixel edges that SDL drew 3 pixels wide and a pixel off (same place was 95.3-99.4%
-// then, 98.9-99.8% now). What is left is anti-aliased: the rounded corners and circles.
+// starts; glyphs are not oversampled), and so are the boxes of buttons, fields and the scroll
+// hint: plain rectangles with plain quarter-disc corners (ui::rounded_box), where ImGui's 2-pixel
+// borders were textured lines straddling pixel edges that SDL drew 3 pixels wide and a pixel off
+// (same place was 95.3-99.4% then). What is left is anti-aliased: circles, slanted lines.
 // A wrong colour, a missing or different glyph, or a shape moved further still fails.
 // Writes `diff_path` (disagreeing pixels in red over a faded copy) when any pixel disagrees.
 Agreement compare(const Image& a, const Image& b, const std::string& diff_path) {

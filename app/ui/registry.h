@@ -76,6 +76,11 @@ struct FrameInfo {
     bool entry = false;     // the page as first shown: not typing, not scrolled by anyone
     bool primary = false;   // the model has a primary action on screen (the footer's)
     bool covered = false;   // the idle overlay or a dialog covers the page
+    // [pixels] The resident's text size and the one the content is drawn at (0..3; smaller while
+    // typing when the field would not fit above the keyboard), for the driver's "expect-size".
+    int text_size = -1;
+    int content_size = -1;
+    // [/pixels]
 };
 
 class Registry {

@@ -1,5 +1,8 @@
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "ui/screens.h"
 
 namespace motcua::ui {
@@ -9,8 +12,12 @@ namespace motcua::ui {
 namespace {
 void draw_icon(ImDrawList* draw, ImVec2 at, float side, const std::string& icon, ImU32 colour) {
     const float s = side;
-    const float line = std::max(2.0f, s * 0.07f);
-    auto p = [&](float x, float y) { return ImVec2(at.x + x * s, at.y + y * s); };
+    // [pixels] Lines in whole pixels and corners on whole pixels, so straight edges are crisp at
+    // every size (the circles and slanted lines stay anti-aliased).
+    const float line = std::max(2.0f, std::round(s * 0.07f));
+    auto p = [&](float x, float y) {
+        return ImVec2(std::round(at.x + x * s), std::round(at.y + y * s));
+    };
     if (icon == "baby") {  // a head and a swaddled body
         draw->AddCircleFilled(p(0.5f, 0.3f), s * 0.16f, colour);
         draw->AddRectFilled(p(0.3f, 0.5f), p(0.7f, 0.85f), colour, s * 0.15f);
@@ -77,18 +84,35 @@ void screen_choose(Frame& frame, const core::ChooseScreen& screen) {
         const auto& procedure = screen.procedures[i];
         // [help] A pictogram left of the button, and the everyday line under its name.
         const bool looks = i < screen.looks.size();
-        const float icon_side = frame.target();
+        // [pixels] As tall as the button's least height (2.2 lines of the text size, never under
+        // 12.7 mm), so it grows with the text; at most an eighth of the row, so the name keeps
+        // its room; centred beside the button, and recorded so the audit sees it overlap nothing.
+        const float icon_side =
+            std::round(std::max(frame.target(), std::min(frame.tall(2.2f), width * 0.125f)));
         if (!looks) {
             wide_action(frame, procedure, width);
             continue;
         }
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw_icon(ImGui::GetWindowDrawList(), at, icon_side, screen.looks[i].icon,
-                  frame.colours.primary);
         ImGui::Dummy(ImVec2(icon_side, icon_side));
         ImGui::SameLine();
         const float indent = icon_side + ImGui::GetStyle().ItemSpacing.x;
         wide_action(frame, procedure, width - indent);
+        const float top =
+            std::round((ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y - icon_side) / 2);
+        const ImVec2 icon_at(at.x, std::max(at.y, top));
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw_icon(draw, icon_at, icon_side, screen.looks[i].icon, frame.colours.primary);
+        const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+        const Rect full{icon_at.x, icon_at.y, icon_side, icon_side};
+        const float seen_top = std::max(full.y, clip_min.y);
+        const float seen_bottom = std::min(full.bottom(), clip_max.y);
+        frame.context.registry.add_image(
+            {"pictogram",
+             seen_bottom > seen_top ? Rect{full.x, seen_top, full.w, seen_bottom - seen_top}
+                                    : Rect{},
+             full, frame.scrolls});
+        // [/pixels]
         if (!screen.looks[i].tagline.empty()) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
             muted(frame, screen.looks[i].tagline.text);

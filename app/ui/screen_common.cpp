@@ -39,6 +39,7 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
         // text steps down a size rather than push the page's heading out of view.
         if (ImGuiStorage* memory = page_memory()) {
             memory->SetFloat(MemoryExtent, bottom - window->Pos.y + window->Scroll.y);
+            memory->SetFloat(MemoryFieldSpan, bottom - top);  // [pixels] what must show
             memory->SetInt(MemoryExtentSize, frame.size_index);
         }
         // Where the view should stand: at the page's top when everything down to the field fits;
@@ -73,14 +74,15 @@ void field_box(Frame& frame, const core::FieldBox& box, float reserve, bool plac
     const ImU32 border = has_error ? frame.colours.danger
                          : focused ? frame.colours.primary
                                    : frame.colours.border;
-    draw->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), frame.colours.surface,
-                        6);
-    draw->AddRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), border, 6, 0,
-                  focused || has_error ? 4.0f : 2.0f);
+    // [pixels] Boxes on whole pixels (rounded_box()), so both renderers draw the same edges; the
+    // focus ring is a box of the backdrop's colour, 4 px around the field, drawn first.
     if (focused)
-        draw->AddRect(ImVec2(origin.x - 4, origin.y - 4),
-                      ImVec2(origin.x + size.x + 4, origin.y + size.y + 4), frame.colours.focus, 8,
-                      0, 3.0f);
+        rounded_box(draw, ImVec2(origin.x - 4, origin.y - 4),
+                    ImVec2(origin.x + size.x + 4, origin.y + size.y + 4), frame.backdrop,
+                    frame.colours.focus, 8, 3.0f);
+    rounded_box(draw, origin, ImVec2(origin.x + size.x, origin.y + size.y), frame.colours.surface,
+                border, 6, focused || has_error ? 4.0f : 2.0f);
+    // [/pixels]
     ImFont* font = frame.body();
     const float text_y = origin.y + (size.y - font->FontSize) / 2;
     const float pad = unit * 0.5f;

@@ -160,7 +160,8 @@ Plan plan_at(const ViewContext& context, int chrome, int content, float width, f
 }
 
 // The content needs, while typing, room for a field's label (two lines), its error (one line)
-// and its box.
+// and its box: the estimate for the first frame, before the field has been measured (then the
+// measured span, MemoryFieldSpan, takes its place).
 float typing_need(const Fonts& fonts, int content, float target) {
     const float unit = fonts.body[content]->FontSize;
     return fonts.heading[content]->FontSize * 1.25f * 2 + unit * 1.25f +
@@ -168,11 +169,14 @@ float typing_need(const Fonts& fonts, int content, float target) {
 }
 
 // The largest chrome and content sizes that fit. Not typing: the chrome takes at most a third of
-// the screen. Typing: the content keeps room for a field's label, error and box above the
-// keyboard, and (measured on the last frame, page_memory) for the page from its top down to the
-// focused field, so the heading and the question stay in view; the chrome steps down first,
-// then the content, by two sizes at most. Within a page the content only ever steps down, so
-// the layout settles instead of flickering between two sizes.
+// the screen. Typing: the content keeps room for the focused field's label, error and box above
+// the keyboard (measured on the last frame, page_memory; estimated on the first); the chrome
+// steps down first, then the content, by two sizes at most. The page from its top down to the
+// focused field (also measured) may make the chrome smaller where that brings the heading and
+// the question into view, but never the content: where the field fits, the resident keeps their
+// size and the page scrolls to the field's label (on a 1920x1080 screen the content used to drop to
+// Normal to keep the heading in view). Within a page the content only ever steps down, so the
+// layout settles instead of flickering between two sizes.
 Plan make_plan(const ViewContext& context, float width, float height, unsigned page) {
     const core::ScreenModel& model = context.model;
     const Fonts& fonts = context.fonts;
@@ -183,7 +187,7 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
     ImGuiStorage* memory = page_memory();
     const bool same_page = memory && memory->GetInt(MemoryPage, 0) == static_cast<int>(page);
     int cap = size;
-    float extent = 0;
+    float extent = 0, span = 0;  // measured at extent_size
     int extent_size = size;
     if (same_page && typing) {
         const int stored = memory->GetInt(MemoryTypingCap, 0);  // size + 1; 0: none yet
@@ -191,6 +195,7 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
             cap = std::clamp(stored - 1, floor, size);
         extent = memory->GetFloat(MemoryExtent, 0);
         extent_size = std::clamp(memory->GetInt(MemoryExtentSize, size), 0, TextSizes - 1);
+        span = memory->GetFloat(MemoryFieldSpan, 0);
         // When the page down to the field would not fit even two sizes smaller, it scrolls
         // anyway (to the field's label): then keep the text as large as the field needs.
         const Plan smallest = plan_at(context, 0, floor, width, height, typing, numbers);
@@ -223,9 +228,18 @@ Plan make_plan(const ViewContext& context, float width, float height, unsigned p
         }
         if (typing) {
             const float view = plan.content_h - 2 * plan.gap;
-            const float predicted =
-                extent * fonts.body[content]->FontSize / fonts.body[extent_size]->FontSize;
-            fits = plan.content_h >= typing_need(fonts, content, plan.target) && predicted <= view;
+            const float scale = fonts.body[content]->FontSize / fonts.body[extent_size]->FontSize;
+            const bool field_fits =
+                span > 0 ? span * scale <= view
+                         : plan.content_h >= typing_need(fonts, content, plan.target);
+            // The page down to the field: a smaller chrome if that brings it all into view,
+            // never smaller text.
+            bool page_fits = extent * scale <= view;
+            if (!page_fits && chrome > 0) {
+                const Plan least = plan_at(context, 0, content, width, height, typing, numbers);
+                page_fits = extent * scale > least.content_h - 2 * least.gap;  // it can't: keep
+            }
+            fits = field_fits && page_fits;
         }
         if (fits) break;
         if (chrome > 0)
@@ -272,9 +286,11 @@ void header(Frame& frame, const Plan& plan) {
     ImGui::PopFont();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetWindowPos();
-    draw->AddLine(ImVec2(origin.x, origin.y + plan.header_h - 1),
-                  ImVec2(origin.x + width, origin.y + plan.header_h - 1), frame.colours.border,
-                  2.0f);
+    // The last two pixel rows of the header, as a plain rectangle (a 2-px line centred on a
+    // pixel edge came out 3 rows wide, and differently in each renderer).
+    draw->AddRectFilled(ImVec2(origin.x, std::round(origin.y + plan.header_h) - 2),
+                        ImVec2(origin.x + width, std::round(origin.y + plan.header_h)),
+                        frame.colours.border);
 }
 
 // A strip under the header ("Cán bộ đang đến hỗ trợ bạn"): text on the secondary colour.
@@ -416,6 +432,8 @@ void draw(const ViewContext& context, std::vector<core::Intent>& intents) {
     registry.info().ppi = context.fonts.ppi;
     registry.info().text_bar = colours.text_bar;
     registry.info().screen = Rect{0, 0, io.DisplaySize.x, io.DisplaySize.y};
+    registry.info().text_size = std::clamp(model.text_size, 0, TextSizes - 1);
+    registry.info().content_size = plan.content;
 
     ImGuiStyle& style = ImGui::GetStyle();
     // Spacing between items never under the least gap between targets (2.54 mm).

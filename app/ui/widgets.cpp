@@ -38,6 +38,15 @@ Rect visible_rect(ImVec2 min, ImVec2 max) {
     return Rect{item.Min.x, item.Min.y, item.GetWidth(), item.GetHeight()};
 }
 
+// `top` drawn with `alpha` over the opaque `below`, as one opaque colour.
+ImU32 over(ImU32 top, ImU32 below, float alpha) {
+    if (alpha >= 1.0f) return top;
+    const ImVec4 a = ImGui::ColorConvertU32ToFloat4(top), b = ImGui::ColorConvertU32ToFloat4(below);
+    const float k = a.w * alpha;
+    return ImGui::ColorConvertFloat4ToU32(
+        ImVec4(b.x + (a.x - b.x) * k, b.y + (a.y - b.y) * k, b.z + (a.z - b.z) * k, 1.0f));
+}
+
 // The visible text of an ImGui label ("Tiếp tục###next" → "Tiếp tục").
 std::string visible_label(const std::string& label) {
     std::size_t hashes = label.find("##");
@@ -79,6 +88,52 @@ ImFont* fitting_font(const Frame& frame, ImFont* font, const std::string& conten
     return frame.context.fonts.body[0];
 }
 
+void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
+                 float thickness) {
+    const float x0 = std::round(min.x), y0 = std::round(min.y);
+    const float x1 = std::round(max.x), y1 = std::round(max.y);
+    const float t = std::round(thickness);
+    const float r = std::clamp(std::round(rounding), t, std::floor(std::min(x1 - x0, y1 - y0) / 2));
+    // The corners: a quarter disc in the border colour, then the fill's inside it, without
+    // anti-aliasing (its grey fringe came out differently in each renderer, beyond the test's
+    // 2-pixel reach). Each is closed a pixel beyond its quarter (towards the middle of the box),
+    // under the rectangles drawn next.
+    struct Corner {
+        float cx, cy, from, in_x, in_y;
+        bool start_vertical;  // the arc starts on a vertical side of the box
+    };
+    const Corner corners[4] = {{x0 + r, y0 + r, IM_PI, 1, 1, true},
+                               {x1 - r, y0 + r, IM_PI * 1.5f, -1, 1, false},
+                               {x1 - r, y1 - r, 0.0f, -1, -1, true},
+                               {x0 + r, y1 - r, IM_PI * 0.5f, 1, -1, false}};
+    const ImDrawListFlags flags = draw->Flags;
+    draw->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (const Corner& c : corners) {
+        for (const float radius : {r, r - t}) {
+            if (radius <= 0) continue;
+            const float to = c.from + IM_PI * 0.5f;
+            const ImVec2 start(c.cx + std::cos(c.from) * radius, c.cy + std::sin(c.from) * radius);
+            const ImVec2 end(c.cx + std::cos(to) * radius, c.cy + std::sin(to) * radius);
+            draw->PathLineTo(c.start_vertical ? ImVec2(start.x, start.y + c.in_y)
+                                              : ImVec2(start.x + c.in_x, start.y));
+            draw->PathArcTo(ImVec2(c.cx, c.cy), radius, c.from, to);
+            draw->PathLineTo(c.start_vertical ? ImVec2(end.x + c.in_x, end.y)
+                                              : ImVec2(end.x, end.y + c.in_y));
+            draw->PathLineTo(ImVec2(c.cx + c.in_x, c.cy + c.in_y));
+            draw->PathFillConvex(radius == r ? border : fill);
+        }
+    }
+    draw->Flags = flags;
+    // The straight parts: the fill as three rectangles, the border as four strips.
+    draw->AddRectFilled(ImVec2(x0 + r, y0 + t), ImVec2(x1 - r, y1 - t), fill);
+    draw->AddRectFilled(ImVec2(x0 + t, y0 + r), ImVec2(x0 + r, y1 - r), fill);
+    draw->AddRectFilled(ImVec2(x1 - r, y0 + r), ImVec2(x1 - t, y1 - r), fill);
+    draw->AddRectFilled(ImVec2(x0 + r, y0), ImVec2(x1 - r, y0 + t), border);
+    draw->AddRectFilled(ImVec2(x0 + r, y1 - t), ImVec2(x1 - r, y1), border);
+    draw->AddRectFilled(ImVec2(x0, y0 + r), ImVec2(x0 + t, y1 - r), border);
+    draw->AddRectFilled(ImVec2(x1 - t, y0 + r), ImVec2(x1, y1 - r), border);
+}
+
 bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size, Style style,
             bool enabled) {
     ButtonColours c = colours_for(frame, style);
@@ -86,25 +141,32 @@ bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
     // A label too long for its button is drawn smaller rather than cut.
     ImFont* font = fitting_font(frame, ImGui::GetFont(), label, size.x, size.y);
     ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Button, c.background);
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, c.background);  // touch has no hover
-    ImGui::PushStyleColor(ImGuiCol_ButtonActive, frame.colours.focus);
-    ImGui::PushStyleColor(ImGuiCol_Text, c.text);
-    ImGui::PushStyleColor(ImGuiCol_Border, c.border);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, style == Style::Selected ? 4.0f : 2.0f);
-    // The label is centred in the whole button: the frame padding (set from the content's text
-    // size) would push a smaller chrome label down to the bottom edge of a chrome-sized button.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x,
-                               std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.y,
-                                                       (size.y - font->FontSize) / 2))));
-    std::string full = label + "###" + id;
+    const std::string full = "###" + std::string(id);
     if (!enabled) ImGui::BeginDisabled();
-    bool pressed = ImGui::Button(full.c_str(), size);
-    if (!enabled) ImGui::EndDisabled();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(5);
+    const bool pressed = ImGui::InvisibleButton(full.c_str(), size);
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    // The box on whole pixels (rounded_box()), faded while disabled as ImGui fades a frame
+    // (style.Alpha), but opaque: mixed with what is behind it.
+    const float alpha = ImGui::GetStyle().Alpha;
+    rounded_box(
+        ImGui::GetWindowDrawList(), bb.Min, bb.Max,
+        over(ImGui::IsItemActive() ? frame.colours.focus : c.background, frame.backdrop, alpha),
+        over(c.border, frame.backdrop, alpha), ImGui::GetStyle().FrameRounding,
+        style == Style::Selected ? 4.0f : 2.0f);
+    // The label is centred in the whole button (as ImGui::Button would, inside its frame
+    // padding): the padding (set from the content's text size) would push a smaller chrome
+    // label down to the bottom edge (or right to the edge) of a chrome-sized button, so it
+    // shrinks to fit.
     const ImVec2 label_size = ImGui::CalcTextSize(label.c_str());
+    const ImVec2 pad(
+        std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.x, (size.x - label_size.x) / 2)),
+        std::max(0.0f, std::min(ImGui::GetStyle().FramePadding.y, (size.y - font->FontSize) / 2)));
+    ImGui::PushStyleColor(ImGuiCol_Text, c.text);
+    ImGui::RenderTextClipped(ImVec2(bb.Min.x + pad.x, bb.Min.y + pad.y),
+                             ImVec2(bb.Max.x - pad.x, bb.Max.y - pad.y), label.c_str(), nullptr,
+                             &label_size, ImGui::GetStyle().ButtonTextAlign, &bb);
+    ImGui::PopStyleColor();
+    if (!enabled) ImGui::EndDisabled();
     ImGui::PopFont();
     register_item(frame, label, id, enabled, c.text, c.background, c.border, label_size);
     return pressed && enabled;
@@ -134,9 +196,8 @@ void wide_action(Frame& frame, const core::Action& action, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 end(origin.x + size.x, origin.y + size.y);
     const float rounding = ImGui::GetStyle().FrameRounding;
-    draw->AddRectFilled(origin, end, held ? frame.colours.focus : c.background, rounding);
-    draw->AddRect(origin, end, c.border, rounding, 0,
-                  action.style == Style::Selected ? 4.0f : 2.0f);
+    rounded_box(draw, origin, end, held ? frame.colours.focus : c.background, c.border, rounding,
+                action.style == Style::Selected ? 4.0f : 2.0f);
     draw->AddText(font, font->FontSize, ImVec2(origin.x + pad, origin.y + (size.y - label.y) / 2),
                   c.text, action.label.text.c_str(), nullptr, wrap);
     register_item(frame, action.label.text, action.id, action.enabled, c.text, c.background,
@@ -268,6 +329,7 @@ void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page) {
         storage->SetBool(MemoryMoved, false);
         storage->SetInt(MemoryTypingCap, 0);
         storage->SetFloat(MemoryExtent, 0);
+        storage->SetFloat(MemoryFieldSpan, 0);
         storage->SetFloat(MemoryEntryExtent, 0);
         storage->SetInt(MemoryEntryCap, 0);
         storage->SetInt(MemoryFocusKey, 0);
@@ -323,10 +385,11 @@ void end_content(Frame& frame) {
         float thumb_h =
             std::max(frame.unit(), track_h * r.GetHeight() / (r.GetHeight() + max_scroll));
         float thumb_y = r.Min.y + 8 + (track_h - thumb_h) * (ImGui::GetScrollY() / max_scroll);
-        draw->AddRectFilled(ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
-                            frame.colours.secondary, 5);
-        draw->AddRectFilled(ImVec2(r.Max.x - 14, thumb_y), ImVec2(r.Max.x - 4, thumb_y + thumb_h),
-                            frame.colours.muted_text, 5);
+        // On whole pixels (rounded_box), like the buttons.
+        rounded_box(draw, ImVec2(r.Max.x - 14, r.Min.y + 8), ImVec2(r.Max.x - 4, r.Max.y - 8),
+                    frame.colours.secondary, frame.colours.secondary, 5, 1);
+        rounded_box(draw, ImVec2(r.Max.x - 14, thumb_y), ImVec2(r.Max.x - 4, thumb_y + thumb_h),
+                    frame.colours.muted_text, frame.colours.muted_text, 5, 1);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -49,6 +49,14 @@ struct Frame {
 
 using Style = core::ButtonStyle;
 
+// A rounded box filled with `fill` and bordered `thickness` px wide with `border`, on whole
+// pixels: the straight parts are plain rectangles and the corners plain (not anti-aliased)
+// quarter discs. ImDrawList::AddRect strokes a 2-px border centred half a pixel inside the box
+// with a texture stretched across the stroke, and anti-aliased fringes sit half a pixel either
+// side of an edge: SDL's software renderer truncates those and maps the texture a texel short,
+// so the two renderers disagreed all along every border. `fill` must be opaque.
+void rounded_box(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
+                 float thickness);
 // A large button. Returns true when tapped (and enabled). id is stable across wording changes.
 bool button(Frame& frame, const std::string& label, const char* id, ImVec2 size,
             Style style = Style::Secondary, bool enabled = true);
@@ -89,14 +97,16 @@ ImFont* fitting_font(const Frame& frame, ImFont* font, const std::string& conten
 void begin_content(Frame& frame, const char* id, ImVec2 size, unsigned page);
 // What the view remembers about the page on screen, in the kiosk window's ImGui storage (null
 // before the first frame): the page's key, whether it was scrolled, and while typing how far
-// down the focused field ends (at which text size) and the largest text size that fits it.
+// down the focused field ends and how tall it is with its label and error (at which text
+// size), and the largest text size that fits it.
 ImGuiStorage* page_memory();
 inline const ImGuiID MemoryPage = 0x6d700001, MemoryMoved = 0x6d700002,
                      MemoryTypingCap = 0x6d700003, MemoryExtent = 0x6d700004,
                      MemoryExtentSize = 0x6d700005, MemoryCapSize = 0x6d700006,
                      MemoryEntryExtent = 0x6d700007, MemoryEntrySize = 0x6d700008,
                      MemoryEntryCap = 0x6d700009, MemoryFocusKey = 0x6d70000a,
-                     MemoryFocusScrolled = 0x6d70000b;
+                     MemoryFocusScrolled = 0x6d70000b,
+                     MemoryFieldSpan = 0x6d70000c;  // [pixels] label top to box bottom
 // Inside the content: it was scrolled by someone since its page was entered.
 void mark_content_moved();
 // In the kiosk window after end_content(): whether the content was scrolled on this page.

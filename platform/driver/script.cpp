@@ -425,6 +425,11 @@ core::Result<std::vector<ScriptCommand>> parse_script(const std::string& text) {
                     "expected a size (small|normal|large|xlarge) and a contrast "
                     "(standard|high-light|high-dark|low-glare)");
             command.number = s * 4 + c;
+        } else if (verb == "expect-size") {  // [pixels]
+            const int size = index_of(SizeNames, 4, rest);
+            if (size < 0) return bad("expected a size (small|normal|large|xlarge)");
+            command.number = size;
+            // [/pixels]
         } else if (verb == "raster" || verb == "fill-chrome") {
             if (rest != "on" && rest != "off") return bad("expected on or off");
             command.number = rest == "on";
@@ -515,6 +520,17 @@ core::Status play_script(App& app, const std::vector<ScriptCommand>& commands,
             app.settle();
             if (!app.registry().shows(command.text))
                 return failure(app, command, "\"" + command.text + "\" is not on screen");
+        } else if (verb == "expect-size") {  // [pixels] the content's text size, now
+            app.settle();
+            const int shown = app.registry().info().content_size;
+            if (shown != command.number)
+                return failure(app, command,
+                               std::string("the content is drawn at ") +
+                                   (shown >= 0 && shown < 4 ? SizeNames[shown] : "no size") +
+                                   " (the resident chose " +
+                                   SizeNames[std::clamp(app.registry().info().text_size, 0, 3)] +
+                                   ")");
+            // [/pixels]
         } else if (verb == "expect-not") {
             app.settle();
             if (app.registry().shows(command.text))

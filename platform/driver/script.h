@@ -10,6 +10,8 @@
 //   shot <name>            write DIR/<name>.png
 //   expect "<text>"        that text is drawn on screen now
 //   expect-not "<text>"    that text is not drawn on screen now
+//   expect-size <size>     the content is drawn at that text size now (small|normal|large|
+//                          xlarge), e.g. kept while typing where the keyboard leaves room
 //   audit                  the accessibility audit of this screen (audit.h: targets and gaps in
 //                          mm, contrast, overlap, clipped text, heading/question, focus)
 //   settings <size> <contrast>   set the text size (small|normal|large|xlarge) and contrast

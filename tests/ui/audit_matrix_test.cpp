@@ -8,6 +8,7 @@
 // every screen, at every screen size (the "some" policy of the matrix command).
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <fstream>
 
 #include "support/portal_sim_process.h"
 #include "support/process.h"
@@ -62,4 +63,35 @@ TEST_CASE("every screen passes the audit at every text size and contrast on 1920
 TEST_CASE("every screen passes the audit at every text size and contrast on 1080x1920 (portrait)",
           "[ui][audit-matrix]") {
     audit_every_screen("1080x1920");
+}
+
+// [pixels] The content drops a size while the keyboard is open only where the field, its label,
+// its error and the keyboard would not fit at the resident's size: on 768-px-high screens, not on
+// 1920x1080 (where it used to drop to Normal to keep the page's heading in view as well).
+TEST_CASE("while typing on a text question the largest text is kept where the field fits",
+          "[ui][audit-matrix][typing]") {
+    struct Screen {
+        const char* size;
+        const char* expected;
+    };
+    const Screen screen = GENERATE(Screen{"1920x1080", "xlarge"}, Screen{"1080x1920", "xlarge"},
+                                   Screen{"1024x768", "large"});
+    motcua::test::TempDir temp;
+    const std::string script = temp.file("typing.script");
+    {
+        std::ofstream out(script);
+        out << motcua::test::read_file(std::string(MOTCUA_SOURCE_DIR) +
+                                       "/tests/ui/scripts/typing_size.script")
+            << "expect-size " << screen.expected << "\n";
+    }
+    const std::string shots =
+        std::string(MOTCUA_BINARY_DIR) + "/ui-shots/typing-size/" + screen.size;
+    std::filesystem::remove_all(shots);
+    auto result =
+        motcua::test::run_process({MOTCUA_EXE, "--headless", "--size", screen.size, "--script",
+                                   script, "--shots", shots, "--db", temp.file("outbox.sqlite"),
+                                   "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"});
+    INFO(screen.size << "\n" << result.output);
+    CHECK(result.exit_code == 0);
+    CHECK(std::filesystem::exists(shots + "/typing-typed.png"));
 }

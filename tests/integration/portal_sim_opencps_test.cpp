@@ -598,7 +598,8 @@ TEST_CASE("a malformed OpenCPS mapping file stops the simulator at start with th
     const Case bad = GENERATE_COPY(
         Case{mapping("{" + row + R"(, "extra": 1})"), "$.procedures[0].extra: unknown key"},
         Case{mapping("{" + row + R"(, "code": "2.000815"})"), "appears twice"},
-        Case{mapping("{" + row + "}, {" + row + "}"), "$.procedures[1].code: 1.001193 is listed twice"},
+        Case{mapping("{" + row + "}, {" + row + "}"),
+             "$.procedures[1].code: 1.001193 is listed twice"},
         Case{R"({"format": "motcua.opencps-mapping/2", "procedures": []})", "$.format"},
         Case{mapping(""), "lists no procedure"}, Case{"{not json", "opencps-mapping.json"});
     CAPTURE(bad.content);

@@ -307,7 +307,7 @@ TEST_CASE("the nationality list and a procedure's own long list follow the same 
 }
 
 TEST_CASE(
-    "headings, questions and choices may be kept as audio; answers, codes and what was chosen "
+    "headings, questions and choices may be kept as audio, but answers, codes and what was chosen "
     "never are",
     "[speech][page][voice]") {
     BirthVisit visit;

@@ -319,6 +319,13 @@ TEST_CASE(
         CAPTURE(utterance.text);
         CHECK(utterance.fixed);
     }
+    visit.send(intent::Next{});  // nothing typed: the page shows its error
+    auto with_error = speech::page_speech(visit.model(), motcua::test::strings());
+    REQUIRE_FALSE(with_error.errors.empty());
+    for (const auto& utterance : with_error.errors) {
+        CAPTURE(utterance.text);
+        CHECK_FALSE(utterance.fixed);
+    }
     visit.type_into("requester.name", "Nguyễn Văn An");
     visit.send(intent::Next{});
     visit.send(intent::Choose{"relation", "me"});

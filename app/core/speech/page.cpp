@@ -49,9 +49,10 @@ public:
     void say(const std::optional<Action>& action) {
         if (action) say(action->label);
     }
+    // Errors are never kept either: some name what was typed or looked up.
     void error(const Text& text) {
         if (text.empty()) return;
-        say(text);
+        answer(text);
         m_out.errors.push_back(m_out.utterances.back());
     }
     void error(const std::optional<Text>& text) {

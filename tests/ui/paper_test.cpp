@@ -15,22 +15,20 @@
 #include "support/portal_sim_process.h"
 #include "support/printer_sim_process.h"
 #include "support/process.h"
+#include "support/ui_kiosk.h"
 
 namespace {
 
+using motcua::test::fresh_shots_dir;
 using motcua::test::PortalSimProcess;
 using motcua::test::PrinterSimOptions;
 using motcua::test::PrinterSimProcess;
+using motcua::test::start_portal;
+using motcua::test::start_printer;
+using motcua::test::stored_dossiers;
 using motcua::test::TempDir;
 
 const std::string Scripts = std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/";
-
-std::string fresh_dir(const std::string& name) {
-    std::string dir = std::string(MOTCUA_BINARY_DIR) + "/ui-shots/" + name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
 
 motcua::test::ProcessResult run_kiosk(const std::string& script_path, const std::string& shots,
                                       const std::string& db, std::vector<std::string> extra) {
@@ -41,27 +39,6 @@ motcua::test::ProcessResult run_kiosk(const std::string& script_path, const std:
                                      "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
     for (auto& arg : extra) argv.push_back(std::move(arg));
     return motcua::test::run_process(argv);
-}
-
-std::unique_ptr<PortalSimProcess> start_portal(const TempDir& temp) {
-    return std::make_unique<PortalSimProcess>(
-        motcua::test::PortalSimOptions{MOTCUA_PORTAL_SIM,
-                                       temp.file("portal.jsonl"),
-                                       MOTCUA_SHARED_DATA,
-                                       {},
-                                       {},
-                                       std::chrono::milliseconds(10000)});
-}
-
-std::unique_ptr<PrinterSimProcess> start_printer(const std::string& out,
-                                                 std::vector<std::string> extra = {}) {
-    std::filesystem::create_directories(out);  // its log goes there from the start
-    PrinterSimOptions options;
-    options.binary = MOTCUA_PRINTER_SIM;
-    options.out_dir = out;
-    options.extra_args = std::move(extra);
-    options.extra_args.push_back("--raw");
-    return std::make_unique<PrinterSimProcess>(options);
 }
 
 // The filing of paper_receipt.script up to the portal's answer, then `rest`.
@@ -163,7 +140,7 @@ TEST_CASE("a resident scans, files, and takes the printed receipt and queue tick
           "[ui][paper][printer-sim]") {
     TempDir temp;
     auto portal = start_portal(temp);
-    const std::string shots = fresh_dir("paper");
+    const std::string shots = fresh_shots_dir("paper");
     const std::string printed = shots + "/printed";
     auto printer = start_printer(printed);
     const int dots = GENERATE(576, 384);
@@ -194,7 +171,7 @@ TEST_CASE("no paper or no printer: the resident is told to photograph the code, 
         table<std::string, std::string>({{"--paper-out", "máy in hết giấy"},
                                          {"--cover-open", "nắp máy in đang mở"},
                                          {"unreachable", "không kết nối được với máy in"}}));
-    const std::string shots = fresh_dir("paper-fault" + mode);
+    const std::string shots = fresh_shots_dir("paper-fault" + mode);
     std::unique_ptr<PrinterSimProcess> printer;
     std::string uri = "tcp://127.0.0.1:9";  // nothing listens there on loopback
     if (mode != "unreachable") {
@@ -243,7 +220,7 @@ TEST_CASE("a kiosk without a printer shows the receipt and says to photograph th
           "[ui][paper]") {
     TempDir temp;
     auto portal = start_portal(temp);
-    const std::string shots = fresh_dir("paper-none");
+    const std::string shots = fresh_shots_dir("paper-none");
     const std::string script =
         filing_then(temp, "none.script",
                     "wait-for \"Máy này không in được giấy\" 15000\n"
@@ -259,7 +236,7 @@ TEST_CASE("a kiosk without a printer shows the receipt and says to photograph th
 TEST_CASE("queue numbers from the attract screen go on across a restart of the kiosk",
           "[ui][paper][ticket]") {
     TempDir temp;
-    const std::string shots = fresh_dir("paper-ticket");
+    const std::string shots = fresh_shots_dir("paper-ticket");
     auto printer = start_printer(shots + "/printed");
     auto take = [&](const std::string& number, const std::string& shot) {
         const std::string script = temp.file("ticket.script");
@@ -299,7 +276,7 @@ TEST_CASE("the longest name at 1024 x 768 and every text size: code, QR and word
           "[ui][paper][hostile]") {
     TempDir temp;
     auto portal = start_portal(temp);
-    const std::string shots = fresh_dir("paper-hostile");
+    const std::string shots = fresh_shots_dir("paper-hostile");
     auto printer = start_printer(shots + "/printed");
     auto result = run_kiosk(
         Scripts + "paper_hostile.script", shots, temp.file("outbox.sqlite"),

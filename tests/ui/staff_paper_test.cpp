@@ -14,22 +14,20 @@
 #include "support/portal_sim_process.h"
 #include "support/printer_sim_process.h"
 #include "support/process.h"
+#include "support/ui_kiosk.h"
 
 namespace {
 
+using motcua::test::fresh_shots_dir;
 using motcua::test::PortalSimProcess;
 using motcua::test::PrinterSimOptions;
 using motcua::test::PrinterSimProcess;
+using motcua::test::start_portal;
+using motcua::test::start_printer;
+using motcua::test::stored_dossiers;
 using motcua::test::TempDir;
 
 const std::string Scripts = std::string(MOTCUA_SOURCE_DIR) + "/tests/ui/scripts/";
-
-std::string fresh_dir(const std::string& name) {
-    std::string dir = std::string(MOTCUA_BINARY_DIR) + "/ui-shots/" + name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
 
 motcua::test::ProcessResult run_kiosk(const TempDir& temp, const std::string& name,
                                       const std::string& script, const std::string& shots,
@@ -44,27 +42,6 @@ motcua::test::ProcessResult run_kiosk(const TempDir& temp, const std::string& na
                                      "--assets", std::string(MOTCUA_SOURCE_DIR) + "/assets"};
     for (auto& arg : extra) argv.push_back(std::move(arg));
     return motcua::test::run_process(argv);
-}
-
-std::unique_ptr<PortalSimProcess> start_portal(const TempDir& temp) {
-    return std::make_unique<PortalSimProcess>(
-        motcua::test::PortalSimOptions{MOTCUA_PORTAL_SIM,
-                                       temp.file("portal.jsonl"),
-                                       MOTCUA_SHARED_DATA,
-                                       {},
-                                       {},
-                                       std::chrono::milliseconds(10000)});
-}
-
-std::unique_ptr<PrinterSimProcess> start_printer(const std::string& out,
-                                                 std::vector<std::string> extra = {}) {
-    std::filesystem::create_directories(out);
-    PrinterSimOptions options;
-    options.binary = MOTCUA_PRINTER_SIM;
-    options.out_dir = out;
-    options.extra_args = std::move(extra);
-    options.extra_args.push_back("--raw");
-    return std::make_unique<PrinterSimProcess>(options);
 }
 
 void set_pin(const TempDir& temp) {
@@ -115,18 +92,6 @@ std::vector<unsigned char> dots_of(const std::string& png, int& width, int& heig
     return {grey.get(), grey.get() + static_cast<std::size_t>(width) * height};
 }
 
-std::vector<nlohmann::json> stored_dossiers(const std::string& store_path) {
-    std::vector<nlohmann::json> dossiers;
-    std::istringstream lines(motcua::test::read_file(store_path));
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (line.empty()) continue;
-        auto record = nlohmann::json::parse(line);
-        if (record.value("type", "") == "dossier") dossiers.push_back(record);
-    }
-    return dossiers;
-}
-
 }  // namespace
 
 TEST_CASE("a printer near the end of its roll is named to staff, on the marker and in the metrics",
@@ -134,7 +99,7 @@ TEST_CASE("a printer near the end of its roll is named to staff, on the marker a
     TempDir temp;
     set_pin(temp);
     auto portal = start_portal(temp);
-    const std::string shots = fresh_dir("staff-near-end");
+    const std::string shots = fresh_shots_dir("staff-near-end");
     auto printer = start_printer(shots + "/printed", {"--near-end"});
     const std::string metrics = temp.file("kiosk.prom");
     auto result = run_kiosk(
@@ -167,7 +132,7 @@ TEST_CASE("staff reprint a receipt by its code from staff mode and printer-sim p
     TempDir temp;
     set_pin(temp);
     auto portal = start_portal(temp);
-    const std::string shots = fresh_dir("staff-reprint");
+    const std::string shots = fresh_shots_dir("staff-reprint");
     const std::string out = shots + "/printed";
     auto printer = start_printer(out);
     const std::vector<std::string> flags = {"--portal", portal->url(), "--printer", printer->uri()};

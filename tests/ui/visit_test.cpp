@@ -10,23 +10,16 @@
 
 #include "support/portal_sim_process.h"
 #include "support/process.h"
+#include "support/ui_kiosk.h"
 
 namespace {
 
+using motcua::test::fresh_shots_dir;
 using motcua::test::PortalSimProcess;
+using motcua::test::start_portal;
+using motcua::test::start_printer;
+using motcua::test::stored_dossiers;
 using motcua::test::TempDir;
-
-std::vector<nlohmann::json> stored_dossiers(const std::string& store_path) {
-    std::vector<nlohmann::json> dossiers;
-    std::istringstream lines(motcua::test::read_file(store_path));
-    std::string line;
-    while (std::getline(lines, line)) {
-        if (line.empty()) continue;
-        auto record = nlohmann::json::parse(line);
-        if (record.value("type", "") == "dossier") dossiers.push_back(record);
-    }
-    return dossiers;
-}
 
 motcua::test::ProcessResult run_kiosk(const std::string& portal_url, const std::string& script,
                                       const std::string& shots, const std::string& db,

@@ -10,11 +10,13 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
+#include <stop_token>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/session/session.h"
+#include "platform/worker_loop.h"
 
 namespace motcua::platform {
 
@@ -43,22 +45,21 @@ public:
     bool wait_answered(std::int64_t timeout_ms);
 
 private:
-    void run();
-
     struct Job {
         std::string pin;
         std::int64_t now_unix_ms = 0;
     };
+    void run(const std::stop_token& stop);
+    std::optional<Job> next_job(const std::stop_token& stop);
+
     Check m_check;
     std::function<void()> m_wake_ui;
     mutable std::mutex m_mutex;
-    std::condition_variable m_wakeup;    // jobs for the thread
     std::condition_variable m_answered;  // answers for wait_answered
     std::deque<Job> m_jobs;
     bool m_running = false;  // the thread is checking one now
     std::vector<core::intent::StaffPinResult> m_results;
-    bool m_stopping = false;
-    std::thread m_thread;
+    WorkerLoop m_loop;  // the thread (woken by check(), stopped by the destructor)
 };
 
 }  // namespace motcua::platform

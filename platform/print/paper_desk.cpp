@@ -183,8 +183,7 @@ void PaperDesk::run() {
             m_results.push_back(result);
         }
         // [staff] One status at a time: the gauge is 1 for the current label only.
-        metrics::clear("motcua_printer_status");
-        metrics::set("motcua_printer_status", {{"status", status}}, 1);
+        metrics::set_only("motcua_printer_status", {{"status", status}}, 1);
         if (m_wake_ui) m_wake_ui();
     }
 }

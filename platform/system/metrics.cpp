@@ -121,6 +121,11 @@ void clear(const std::string& name) {
     if (Family* family = find(name)) family->series.clear();
 }
 
+void set_only(const std::string& name, const Labels& labels, double value) {
+    std::lock_guard lock(mutex);
+    if (Family* family = find(name)) family->series = {{labels, value}};
+}
+
 std::string render() {
     std::lock_guard lock(mutex);
     std::string out;

@@ -23,6 +23,9 @@ inline void set(const std::string& name, double value) {
 }
 // Forgets every series of a gauge (before setting a fresh set of labels, e.g. filings by state).
 void clear(const std::string& name);
+// Makes `labels` the gauge's only series, in one step: a state gauge (one label is 1 at a time)
+// set from another thread than the writer's is never rendered with none or two.
+void set_only(const std::string& name, const Labels& labels, double value);
 
 // Every family is declared in metrics.cpp with its # HELP and # TYPE; counting or setting an
 // undeclared name is a programmer mistake: it is dropped and logged once.
